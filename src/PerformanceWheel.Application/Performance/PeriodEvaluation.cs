@@ -1,0 +1,53 @@
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Application.Performance;
+
+/// <summary>One measure's line on a scorecard for a period.</summary>
+public sealed record MeasureLine(
+    string Code,
+    string Title,
+    string Directorate,
+    string? SegmentCode,
+    MeasureUnit Unit,
+    int DecimalPlaces,
+    Polarity Polarity,
+    Frequency Frequency,
+    IReadOnlyList<string> Committees,
+    MeasureResult Result)
+{
+    public string FormatValue(decimal value) => Unit.Format(value, DecimalPlaces);
+}
+
+/// <summary>A segment of the wheel for a period: suggested and judged rating, direction and the rollup of its measures.</summary>
+public sealed record SegmentLine(
+    string Code,
+    string Title,
+    string Group,
+    int GroupOrder,
+    int Order,
+    IReadOnlyList<string> Committees,
+    RagStatus? Suggested,
+    RagStatus? Judged,
+    string? Rationale,
+    Direction? Direction,
+    Rollup Measures)
+{
+    /// <summary>The rating shown: judged, else suggested.</summary>
+    public RagStatus? Rag => Judged ?? Suggested;
+}
+
+/// <summary>A ring of the wheel with the seed 000 counts of its segments.</summary>
+public sealed record GroupLine(string Name, int Order, IReadOnlyList<SegmentLine> Segments, Rollup SegmentCounts);
+
+/// <summary>Everything the wheel and scorecards show for one quarter.</summary>
+public sealed record PeriodEvaluation(
+    ReportingPeriod Period,
+    string? PlanName,
+    IReadOnlyList<GroupLine> Groups,
+    IReadOnlyList<MeasureLine> Measures,
+    Rollup SegmentTotals,
+    Rollup MeasureTotals,
+    IReadOnlyList<string> Headlines,
+    bool PublishedOnly);

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data.Configurations;
+using PerformanceWheel.Domain.Finance;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Projects;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Data;
+
+/// <summary>The one database context. The provider (SQLite or PostgreSQL) is chosen in <see cref="DatabaseSetup"/>.</summary>
+public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContext> options) : DbContext(options)
+{
+    public DbSet<CouncilSettings> CouncilSettings => Set<CouncilSettings>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<SegmentGroup> SegmentGroups => Set<SegmentGroup>();
+
+    public DbSet<Segment> Segments => Set<Segment>();
+
+    public DbSet<Directorate> Directorates => Set<Directorate>();
+
+    public DbSet<Committee> Committees => Set<Committee>();
+
+    public DbSet<Measure> Measures => Set<Measure>();
+
+    public DbSet<Benchmark> Benchmarks => Set<Benchmark>();
+
+    public DbSet<MeasureTarget> MeasureTargets => Set<MeasureTarget>();
+
+    public DbSet<Outturn> Outturns => Set<Outturn>();
+
+    public DbSet<SegmentAssessment> SegmentAssessments => Set<SegmentAssessment>();
+
+    public DbSet<CriticalItem> CriticalItems => Set<CriticalItem>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
+
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
+    public DbSet<BudgetPosition> BudgetPositions => Set<BudgetPosition>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PerformanceWheelDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Money and measurements are exact decimals everywhere.
+        configurationBuilder.Properties<decimal>().HavePrecision(Precision.Digits, Precision.Scale);
+
+        // Periods are stored by their chronological code ("2019-09", "2019/20 Q2", "2019/20"); years by their start.
+        configurationBuilder.Properties<ReportingPeriod>().HaveConversion<ReportingPeriodConverter>().HaveMaxLength(Domain.Common.Lengths.Period);
+        configurationBuilder.Properties<FinancialYear>().HaveConversion<FinancialYearConverter>();
+        configurationBuilder.Properties<MeasureUnit>().HaveConversion<MeasureUnitConverter>().HaveMaxLength(Domain.Common.Lengths.Unit);
+
+        // Enums are stored as their names.
+        StoreAsString<Polarity>(configurationBuilder);
+        StoreAsString<Frequency>(configurationBuilder);
+        StoreAsString<Aggregation>(configurationBuilder);
+        StoreAsString<ToleranceType>(configurationBuilder);
+        StoreAsString<RagStatus>(configurationBuilder);
+        StoreAsString<Direction>(configurationBuilder);
+        StoreAsString<SegmentRatingMethod>(configurationBuilder);
+        StoreAsString<OutturnStatus>(configurationBuilder);
+        StoreAsString<WorkflowState>(configurationBuilder);
+        StoreAsString<ProjectDirection>(configurationBuilder);
+    }
+
+    private static void StoreAsString<TEnum>(ModelConfigurationBuilder builder)
+        where TEnum : struct, Enum =>
+        builder.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(Domain.Common.Lengths.Enum);
+}
+
+/// <summary>Decimal precision used for every decimal column.</summary>
+public static class Precision
+{
+    public const int Digits = 18;
+    public const int Scale = 6;
+}

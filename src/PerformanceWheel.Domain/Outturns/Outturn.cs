@@ -1,0 +1,135 @@
+using PerformanceWheel.Domain.Common;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Periods;
+
+namespace PerformanceWheel.Domain.Outturns;
+
+/// <summary>Why an outturn has no value.</summary>
+public enum OutturnStatus
+{
+    /// <summary>To be confirmed: the figure is expected later.</summary>
+    Tbc = 1,
+    NotApplicable = 2,
+    NotAvailable = 3,
+}
+
+/// <summary>Where an outturn is in the quarterly workflow.</summary>
+public enum WorkflowState
+{
+    Draft = 1,
+    Submitted = 2,
+    Approved = 3,
+    Returned = 4,
+    Published = 5,
+}
+
+/// <summary>A measure's figure for one of its periods: a value or a non-value status, with commentary.</summary>
+public sealed class Outturn : Entity
+{
+    private Outturn() { }
+
+    internal Outturn(Measure measure, ReportingPeriod period)
+    {
+        Measure = measure;
+        Period = period;
+        State = WorkflowState.Draft;
+    }
+
+    public int MeasureId { get; private set; }
+
+    public Measure Measure { get; private set; } = null!;
+
+    public ReportingPeriod Period { get; private set; }
+
+    public decimal? Value { get; private set; }
+
+    public OutturnStatus? Status { get; private set; }
+
+    public bool IsProvisional { get; private set; }
+
+    public string? Commentary { get; private set; }
+
+    public WorkflowState State { get; private set; }
+
+    public string? UpdatedBy { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token, incremented on every change.</summary>
+    public int Version { get; private set; }
+
+    public bool HasValue => Value.HasValue;
+
+    /// <summary>Records a value or a status (exactly one of them), the provisional flag and commentary.</summary>
+    public void Record(decimal? value, OutturnStatus? status, bool provisional, string? commentary, string by, DateTimeOffset at)
+    {
+        if (State == WorkflowState.Published)
+        {
+            throw new DomainException($"{Measure?.Code} {Period.Label} is published; a change needs a correction with a reason.");
+        }
+
+        Apply(value, status, provisional, commentary, by, at);
+    }
+
+    /// <summary>Changes a published figure; the caller keeps the revision (old → new, who, when, why).</summary>
+    public void Correct(decimal? value, OutturnStatus? status, bool provisional, string? commentary, string reason, string by, DateTimeOffset at)
+    {
+        Guard.Required(reason, "Reason for the correction", Lengths.Text);
+        Apply(value, status, provisional, commentary, by, at);
+    }
+
+    /// <summary>Moves the outturn to a new workflow state.</summary>
+    public void MoveTo(WorkflowState state, string by, DateTimeOffset at)
+    {
+        var allowed = (State, state) switch
+        {
+            (WorkflowState.Draft or WorkflowState.Returned, WorkflowState.Submitted) => true,
+            (WorkflowState.Submitted, WorkflowState.Approved or WorkflowState.Returned) => true,
+            (WorkflowState.Approved, WorkflowState.Published) => true,
+            (WorkflowState.Submitted or WorkflowState.Approved, WorkflowState.Draft) => true,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            throw new DomainException($"{Measure?.Code} {Period.Label} is {State}; it cannot become {state}.");
+        }
+
+        State = state;
+        Touch(by, at);
+    }
+
+    /// <summary>Loads an outturn straight into the Published state (historical import and the demo council).</summary>
+    public void PublishHistorical(string by, DateTimeOffset at)
+    {
+        State = WorkflowState.Published;
+        Touch(by, at);
+    }
+
+    private void Apply(decimal? value, OutturnStatus? status, bool provisional, string? commentary, string by, DateTimeOffset at)
+    {
+        if (value.HasValue == status.HasValue)
+        {
+            throw new DomainException(value.HasValue
+                ? "Give a value or a status (TBC, N/A), not both."
+                : "Give a value, or a status (TBC, N/A) when there is none.");
+        }
+
+        if (value is { } v && Measure?.ValidateValue(v) is { } problem)
+        {
+            throw new DomainException(problem);
+        }
+
+        Value = value;
+        Status = status;
+        IsProvisional = provisional;
+        Commentary = Guard.Optional(commentary, "Commentary", Lengths.Text);
+        Touch(by, at);
+    }
+
+    private void Touch(string by, DateTimeOffset at)
+    {
+        UpdatedBy = Guard.Required(by, "User", Lengths.User);
+        UpdatedAt = at;
+        Version++;
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Data;
+using PerformanceWheel.Web.Components;
+using Serilog;
+
+namespace PerformanceWheel.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so tests can see each step.</summary>
+public static class Startup
+{
+    public static WebApplicationBuilder AddPerformanceWheel(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+
+        // Logging: Serilog to the console and a rolling file; levels from configuration (Serilog:MinimumLevel).
+        var logPath = configuration["Serilog:File:Path"] ?? "logs/performancewheel-.log";
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .WriteTo.File(
+                Path.Combine(builder.Environment.ContentRootPath, logPath),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: configuration.GetValue("Serilog:File:RetainedFileCountLimit", 14))
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+        builder.Services.AddHttpLogging(_ => { });
+
+        // Database: provider from configuration, chosen in DatabaseSetup.
+        var database = ResolveDatabase(configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database));
+        builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
+        builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
+        builder.Services.AddScoped<PerformanceReader>();
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<PerformanceWheelDbContext>("database");
+
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddRazorComponents();
+        return builder;
+    }
+
+    public static WebApplication UsePerformanceWheel(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseHttpLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStaticFiles();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = HealthResponse.WriteAsync,
+        }).AllowAnonymous();
+
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Applies migrations, makes sure the council exists, and loads the demo council into an empty database when enabled.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var initializer = ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services);
+        await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Reads Database:Provider and ConnectionStrings:PerformanceWheel; a relative SQLite file lives under the content root.</summary>
+    public static DatabaseOptions ResolveDatabase(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = DatabaseOptions.ParseProvider(configuration["Database:Provider"]);
+        var connectionString = configuration.GetConnectionString("PerformanceWheel");
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:PerformanceWheel is not set.");
+            }
+
+            return new DatabaseOptions(provider, connectionString);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DatabaseOptions.DefaultSqliteConnectionString : connectionString);
+        if (!string.IsNullOrEmpty(sqlite.DataSource) && sqlite.DataSource != ":memory:" && sqlite.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(Path.Combine(contentRoot, sqlite.DataSource));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            sqlite.DataSource = path;
+        }
+
+        return new DatabaseOptions(provider, sqlite.ToString());
+    }
+}
+
+/// <summary>Demo data settings: DemoData:LoadOnEmptyDatabase (on in Development, off in Production).</summary>
+public sealed class DemoDataOptions
+{
+    public const string Section = "DemoData";
+
+    public bool LoadOnEmptyDatabase { get; set; }
+}
+
+/// <summary>The council's name when the database is first created (Council:Name).</summary>
+public sealed class CouncilOptions
+{
+    public const string Section = "Council";
+
+    public string Name { get; set; } = "Our Council";
+}
