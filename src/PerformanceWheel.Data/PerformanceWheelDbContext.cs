@@ -57,6 +57,9 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
         // Money and measurements are exact decimals everywhere.
         configurationBuilder.Properties<decimal>().HavePrecision(Precision.Digits, Precision.Scale);
 
+        // Times are stored in UTC: PostgreSQL's timestamptz only accepts offset 0, and SQLite then sorts them as text.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+
         // Periods are stored by their chronological code ("2019-09", "2019/20 Q2", "2019/20"); years by their start.
         configurationBuilder.Properties<ReportingPeriod>().HaveConversion<ReportingPeriodConverter>().HaveMaxLength(Domain.Common.Lengths.Period);
         configurationBuilder.Properties<FinancialYear>().HaveConversion<FinancialYearConverter>();

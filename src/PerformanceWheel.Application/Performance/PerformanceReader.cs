@@ -1,15 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data;
-using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
-using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Performance;
 
 /// <summary>
-/// Reads the framework and outturns for a quarter and applies the rating rules: the wheel's segments with their
-/// suggested and judged ratings, every measure's figure, rating and directions, and the rollups and headlines.
+/// Reads the framework and outturns and applies the rating rules: the wheel's segments with their suggested and
+/// judged ratings, every measure's figure, rating and directions, rollups, headlines, comparisons and trends.
 /// </summary>
 public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory)
 {
@@ -30,137 +28,74 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
             .ToList();
     }
 
-    /// <summary>Evaluates every measure and segment for a quarter.</summary>
+    /// <summary>Evaluates every measure and the segments of the plan in force for a quarter.</summary>
     public async Task<PeriodEvaluation> EvaluateAsync(ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
     {
-        quarter = quarter.Kind == PeriodKind.Quarter ? quarter : quarter.Quarter;
+        quarter = AsQuarter(quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, publishedOnly, cancellationToken);
+        return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
+    }
 
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var scheme = settings?.Scheme ?? RagScheme.Default;
-
-        var plans = await db.Plans.AsNoTracking()
-            .Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees)
-            .ToListAsync(cancellationToken);
-        var plan = plans.Where(p => p.Covers(quarter.Year)).OrderByDescending(p => p.FirstYear).FirstOrDefault();
-
-        var measures = await db.Measures.AsNoTracking()
-            .Include(m => m.Directorate)
-            .Include(m => m.Segment)
-            .Include(m => m.Committees)
-            .Include(m => m.Targets)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-        // Outturns of this and the previous financial year cover the previous quarter, the same quarter last year and year-to-date months.
-        var codes = RelevantPeriods(quarter.Year);
-        var outturns = await db.Outturns.AsNoTracking()
-            .Where(o => codes.Contains(o.Period))
-            .Where(o => !publishedOnly || o.State == WorkflowState.Published)
-            .ToListAsync(cancellationToken);
-        var byMeasure = outturns
-            .GroupBy(o => o.MeasureId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<ReportingPeriod, Outturn>)g.ToDictionary(o => o.Period));
-        var empty = new Dictionary<ReportingPeriod, Outturn>();
-
-        var lines = measures
-            // A discontinued measure stays on the scorecard (as Blue) for the year it stopped and the year after.
-            .Where(m => m.DiscontinuedFrom is not { } from || from.Year >= quarter.Year.Previous)
-            .Select(m => new MeasureLine(
-                m.Code, m.Title, m.Directorate.Name, m.Segment?.Code, m.Unit, m.DecimalPlaces, m.Polarity, m.Frequency,
-                m.Committees.Select(c => c.Code).Order().ToList(),
-                MeasureEvaluator.Evaluate(m, byMeasure.GetValueOrDefault(m.Id, empty), quarter, scheme)))
-            .OrderBy(l => l.Code, StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// Seed 000 §4.4: the segments of the plan in force in a financial year, by ring, rated in each quarter of the year
+    /// and in the previous year's Q4. Quarters after <paramref name="latest"/> are left empty.
+    /// </summary>
+    public async Task<QuarterComparison> CompareQuartersAsync(FinancialYear year, ReportingPeriod? latest, bool publishedOnly, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, year.Previous.Previous, year, publishedOnly, cancellationToken);
+        var plan = snapshot.PlanFor(year);
+        var columns = new[] { ReportingPeriod.ForQuarter(year.Previous, 4) }
+            .Concat(ReportingPeriod.ForYear(year).Quarters())
             .ToList();
-
-        var groups = plan is null ? [] : await GroupsAsync(db, plan, quarter, lines, scheme, cancellationToken);
-        var planMeasures = plan is null
-            ? lines
-            : lines.Where(l => l.SegmentCode is not null && groups.Any(g => g.Segments.Any(s => s.Code == l.SegmentCode))).ToList();
-        var measureTotals = Rollup.Of(planMeasures.Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)));
-
-        return new PeriodEvaluation(
-            quarter,
-            plan?.Name,
-            groups,
-            lines,
-            Rollup.Combine(groups.Select(g => g.SegmentCounts)),
-            measureTotals,
-            Headlines.For(measureTotals),
-            publishedOnly);
+        var evaluations = columns
+            .Select(q => latest is { } l && q > l ? null : snapshot.Evaluate(q, plan))
+            .ToList();
+        return new QuarterComparison(year, plan?.Name, columns, evaluations);
     }
 
-    private static async Task<IReadOnlyList<GroupLine>> GroupsAsync(
-        PerformanceWheelDbContext db, Plan plan, ReportingPeriod quarter, IReadOnlyList<MeasureLine> lines, RagScheme scheme, CancellationToken cancellationToken)
+    /// <summary>A directorate's scorecard for a quarter, with each measure's last eight quarters for its trend line.</summary>
+    public async Task<Scorecard?> ScorecardAsync(string directorate, ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
     {
-        var segmentIds = plan.Groups.SelectMany(g => g.Segments).Select(s => s.Id).ToList();
-        var assessments = await db.SegmentAssessments.AsNoTracking()
-            .Where(a => segmentIds.Contains(a.SegmentId) && a.Period == quarter)
-            .ToDictionaryAsync(a => a.SegmentId, cancellationToken);
-        var projects = await db.Projects.AsNoTracking()
-            .Include(p => p.Updates)
-            .Where(p => segmentIds.Contains(p.SegmentId) && !p.IsRetired)
-            .ToListAsync(cancellationToken);
-
-        var result = new List<GroupLine>();
-        foreach (var group in plan.Groups.OrderBy(g => g.Order))
-        {
-            var segments = new List<SegmentLine>();
-            foreach (var segment in group.Segments.Where(s => !s.IsRetired).OrderBy(s => s.Order).ThenBy(s => s.Code))
-            {
-                var measures = lines.Where(l => l.SegmentCode == segment.Code).ToList();
-                var projectStatuses = projects
-                    .Where(p => p.SegmentId == segment.Id)
-                    .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag);
-                var suggested = SegmentRating.Suggest(
-                    measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), scheme.SegmentRating);
-                assessments.TryGetValue(segment.Id, out var assessment);
-                segments.Add(new SegmentLine(
-                    segment.Code,
-                    segment.Title,
-                    group.Name,
-                    group.Order,
-                    segment.Order,
-                    segment.Committees.Select(c => c.Code).Order().ToList(),
-                    suggested,
-                    assessment?.JudgedRag,
-                    assessment?.Rationale,
-                    assessment?.Direction ?? MajorityDirection(measures),
-                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)))));
-            }
-
-            var counts = Rollup.Of(segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));
-            result.Add(new GroupLine(group.Name, group.Order, segments, counts));
-        }
-
-        return result;
-    }
-
-    /// <summary>A segment's suggested direction: the direction most of its measures moved, a tie → Steady.</summary>
-    private static Direction? MajorityDirection(IReadOnlyList<MeasureLine> measures)
-    {
-        var directions = measures.Select(m => m.Result.DirectionFromPrevious).Where(d => d.HasValue).Select(d => d!.Value).ToList();
-        if (directions.Count == 0)
+        quarter = AsQuarter(quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous.Previous.Previous, quarter.Year, publishedOnly, cancellationToken);
+        var owner = snapshot.Directorates.FirstOrDefault(d => d.Name.Equals(directorate, StringComparison.OrdinalIgnoreCase));
+        if (owner is null)
         {
             return null;
         }
 
-        var ranked = directions.GroupBy(d => d).OrderByDescending(g => g.Count()).ToList();
-        return ranked.Count > 1 && ranked[0].Count() == ranked[1].Count() ? Direction.Steady : ranked[0].Key;
+        var trendQuarters = Enumerable.Range(0, TrendLength).Select(i => Back(quarter, TrendLength - 1 - i)).ToList();
+        var lines = snapshot.MeasuresShownIn(quarter)
+            .Where(m => m.DirectorateId == owner.Id)
+            .OrderBy(m => m.Code, StringComparer.OrdinalIgnoreCase)
+            .Select(m => new ScorecardLine(
+                PerformanceSnapshot.ToLine(m, snapshot.Evaluate(m, quarter)),
+                m.Segment?.Title,
+                trendQuarters.Select(q => snapshot.Evaluate(m, q)).ToList()))
+            .ToList();
+        return new Scorecard(owner.Name, quarter, lines, publishedOnly);
     }
 
-    /// <summary>Every month, quarter and year code of a financial year and the one before it.</summary>
-    public static List<ReportingPeriod> RelevantPeriods(FinancialYear year)
+    /// <summary>How many periods a trend shows (seed 002's measure pages show eight).</summary>
+    public const int TrendLength = 8;
+
+    internal static ReportingPeriod AsQuarter(ReportingPeriod period) => period.Kind switch
     {
-        var periods = new List<ReportingPeriod>();
-        foreach (var fy in new[] { year.Previous, year })
+        PeriodKind.Quarter => period,
+        PeriodKind.Month => period.Quarter,
+        _ => ReportingPeriod.ForQuarter(period.Year, 4),
+    };
+
+    internal static ReportingPeriod Back(ReportingPeriod period, int steps)
+    {
+        for (var i = 0; i < steps; i++)
         {
-            var whole = ReportingPeriod.ForYear(fy);
-            periods.Add(whole);
-            periods.AddRange(whole.Quarters());
-            periods.AddRange(whole.Months());
+            period = period.Previous;
         }
 
-        return periods;
+        return period;
     }
 }

@@ -47,7 +47,15 @@ public sealed record PeriodEvaluation(
     string? PlanName,
     IReadOnlyList<GroupLine> Groups,
     IReadOnlyList<MeasureLine> Measures,
+    IReadOnlyList<string> Directorates,
     Rollup SegmentTotals,
     Rollup MeasureTotals,
     IReadOnlyList<string> Headlines,
-    bool PublishedOnly);
+    bool PublishedOnly)
+{
+    /// <summary>Seed 001's table: each directorate's number of KPIs, KPIs with RAG and Red/Amber/Green.</summary>
+    public IReadOnlyList<(string Directorate, Rollup Rollup)> ByDirectorate() =>
+        Directorates
+            .Select(d => (d, Rollup.Of(Measures.Where(m => m.Directorate == d).Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)))))
+            .ToList();
+}

@@ -12,3 +12,6 @@ public sealed class FinancialYearConverter() : ValueConverter<FinancialYear, int
 
 /// <summary>Stores a unit as its label ("%", "£m", "per 100,000").</summary>
 public sealed class MeasureUnitConverter() : ValueConverter<MeasureUnit, string>(u => u.Label, s => MeasureUnit.Parse(s));
+
+/// <summary>Stores a time as the same instant in UTC.</summary>
+public sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

@@ -171,7 +171,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         if (t.Length == 7 && t[4] == '-'
             && int.TryParse(t.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var cy)
             && int.TryParse(t.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var cm)
-            && cm is >= 1 and <= 12 && cy is > FinancialYear.MinStartYear and <= FinancialYear.MaxStartYear)
+            && cm is >= 1 and <= 12 && IsSupportedMonth(cy, cm))
         {
             period = ForMonth(cy, cm);
             return true;
@@ -185,7 +185,7 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
             if (monthIndex >= 0 && int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
             {
                 var calendarYear = yearText.Length switch { 2 => 2000 + y, 4 => y, _ => -1 };
-                if (calendarYear is > FinancialYear.MinStartYear and <= FinancialYear.MaxStartYear)
+                if (IsSupportedMonth(calendarYear, monthIndex + 1))
                 {
                     period = ForMonth(calendarYear, monthIndex + 1);
                     return true;
@@ -203,6 +203,13 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         }
 
         return false;
+    }
+
+    // A month is supported when the financial year it falls in is.
+    private static bool IsSupportedMonth(int calendarYear, int calendarMonth)
+    {
+        var startYear = calendarMonth >= 4 ? calendarYear : calendarYear - 1;
+        return startYear is >= FinancialYear.MinStartYear and <= FinancialYear.MaxStartYear;
     }
 
     public int CompareTo(ReportingPeriod other)

@@ -106,10 +106,13 @@ public static class MeasureEvaluator
             var months = QuarterlyAggregator.MonthsNeeded(measure.Aggregation, period);
             var aggregate = QuarterlyAggregator.Aggregate(measure.Aggregation, period, m => outturns.TryGetValue(m, out var o) ? o.Value : null);
             var found = months.Select(m => outturns.GetValueOrDefault(m)).Where(o => o is not null).Select(o => o!).ToList();
+
+            // Nothing recorded for any month of the quarter: no value. Some months recorded but a needed one missing: incomplete.
+            var anyInQuarter = period.Months().Any(outturns.ContainsKey) || found.Count > 0;
             WorkflowState? state = found.Count == 0 ? null : RankState(found.Min(o => StateRank(o.State)));
             OutturnStatus? status = aggregate.Value is null && found.Count == months.Count ? found.First(o => o.Status.HasValue).Status : null;
-            var missing = found.Count == 0 ? Array.Empty<ReportingPeriod>() : aggregate.MissingMonths;
-            return new FigureParts(aggregate.Value, status, status is null ? missing : [], state, found.Any(o => o.IsProvisional));
+            var missing = anyInQuarter && status is null ? aggregate.MissingMonths : [];
+            return new FigureParts(aggregate.Value, status, missing, state, found.Any(o => o.IsProvisional));
         }
 
         return outturns.TryGetValue(period, out var outturn)

@@ -12,9 +12,10 @@ public readonly record struct RagRating(RagStatus? Status, NotRatedReason? Reaso
     /// <summary>Green, Amber or Red: the statuses that count towards percentages (Blue apart).</summary>
     public bool IsGreenAmberRed => Status is RagStatus.Green or RagStatus.Amber or RagStatus.Red;
 
-    /// <summary>What a reader sees in place of a letter.</summary>
-    public string Describe() => Status switch
+    /// <summary>What a reader sees: the status and its meaning under the council's scheme, or why there is none.</summary>
+    public string Describe(RagScheme? scheme = null) => Status switch
     {
+        RagStatus.Blue when scheme?.BlueExceedsTargetByPercent is { } percent => $"Blue: exceeds target by at least {percent}%",
         { } s => $"{s}: {s.Meaning()}",
         null => Reason switch
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Performance;
@@ -39,6 +40,12 @@ public static class Startup
         builder.Services.AddScoped<PerformanceReader>();
 
         builder.Services.AddHealthChecks().AddDbContextCheck<PerformanceWheelDbContext>("database");
+
+        // Data protection keys (antiforgery, cookies) on disk so restarts and several nodes share them (docs/scaling.md).
+        var keysPath = Path.Combine(builder.Environment.ContentRootPath, configuration["DataProtection:KeysPath"] ?? "data/keys");
+        builder.Services.AddDataProtection()
+            .SetApplicationName("PerformanceWheel")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         builder.Services.AddAuthorization();
         builder.Services.AddAntiforgery();

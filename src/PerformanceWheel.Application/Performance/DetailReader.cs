@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Finance;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Projects;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Application.Performance;
+
+/// <summary>One period of a measure's trend: the figure, its rating and directions, and what was said about it.</summary>
+public sealed record TrendPoint(MeasureResult Result, string? Commentary, Outturn? Outturn);
+
+/// <summary>Everything a measure page shows.</summary>
+public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<CriticalItem> CriticalItems, bool PublishedOnly)
+{
+    public TrendPoint? Latest => Trend.Count == 0 ? null : Trend[^1];
+}
+
+/// <summary>Everything a segment page shows for a quarter.</summary>
+public sealed record SegmentDetail(
+    Segment Segment,
+    SegmentLine Line,
+    PeriodEvaluation Evaluation,
+    IReadOnlyList<MeasureLine> Measures,
+    IReadOnlyList<(Project Project, ProjectUpdate? Update)> Projects,
+    IReadOnlyList<CriticalItem> CriticalItems);
+
+/// <summary>Budget monitoring: service-area lines for a period and the overall position by quarter.</summary>
+public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<ReportingPeriod> Periods, IReadOnlyList<BudgetLine> Lines, IReadOnlyList<BudgetPosition> Positions)
+{
+    public decimal TotalBudget => Lines.Sum(l => l.ApprovedBudget);
+
+    public decimal TotalForecast => Lines.Sum(l => l.ForecastOutturn);
+
+    public decimal TotalVariance => TotalForecast - TotalBudget;
+
+    public int? TotalVariancePercent => TotalBudget == 0 ? null : (int)Math.Round(TotalVariance * 100m / TotalBudget, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>Seed 004's two lists for a quarter, with seed 003's critical items.</summary>
+public sealed record ExceptionsView(PeriodEvaluation Evaluation, IReadOnlyList<MeasureLine> RequiringImprovement, IReadOnlyList<MeasureLine> Improved, IReadOnlyList<CriticalItem> CriticalItems);
+
+/// <summary>Reads single measures, segments, projects, finance and exceptions.</summary>
+public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory, PerformanceReader performance)
+{
+    /// <summary>A measure with its last eight periods ending at <paramref name="period"/> (default: its latest figure).</summary>
+    public async Task<MeasureDetail?> MeasureAsync(string code, ReportingPeriod? period, bool publishedOnly, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var measure = await db.Measures.AsNoTracking()
+            .Include(m => m.Directorate)
+            .Include(m => m.Segment!).ThenInclude(s => s.Group).ThenInclude(g => g.Plan)
+            .Include(m => m.Committees)
+            .Include(m => m.Benchmarks)
+            .Include(m => m.Targets)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var outturns = (await db.Outturns.AsNoTracking()
+                .Where(o => o.MeasureId == measure.Id)
+                .Where(o => !publishedOnly || o.State == WorkflowState.Published)
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Period);
+        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var scheme = settings?.Scheme ?? RagScheme.Default;
+
+        var end = period is { } p
+            ? MeasureEvaluator.ReportingPeriodFor(measure, p)
+            : outturns.Keys.Where(k => k.Kind == measure.PeriodKind).DefaultIfEmpty(ReportingPeriod.ForQuarter(FinancialYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow)), 1)).Max();
+        if (end.Kind != measure.PeriodKind)
+        {
+            end = MeasureEvaluator.ReportingPeriodFor(measure, end);
+        }
+
+        var trend = Enumerable.Range(0, PerformanceReader.TrendLength)
+            .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
+            .Select(q => new TrendPoint(MeasureEvaluator.Evaluate(measure, outturns, q, scheme), outturns.GetValueOrDefault(q)?.Commentary, outturns.GetValueOrDefault(q)))
+            .ToList();
+        var criticalItems = await db.CriticalItems.AsNoTracking().Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken);
+        return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly);
+    }
+
+    /// <summary>A segment for a quarter: its rating, measures, projects and critical items.</summary>
+    public async Task<SegmentDetail?> SegmentAsync(string code, ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var segment = await db.Segments.AsNoTracking()
+            .Include(s => s.Group).ThenInclude(g => g.Plan)
+            .Include(s => s.Committees)
+            .FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+        if (segment is null)
+        {
+            return null;
+        }
+
+        quarter = PerformanceReader.AsQuarter(quarter);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, publishedOnly, cancellationToken);
+        var plan = snapshot.Plans.First(p => p.Id == segment.Group.PlanId);
+        var evaluation = snapshot.Evaluate(quarter, plan);
+        var line = evaluation.Groups.SelectMany(g => g.Segments).First(s => s.Code == segment.Code);
+        var measures = evaluation.Measures.Where(m => m.SegmentCode == segment.Code).ToList();
+        var projects = snapshot.Projects
+            .Where(p => p.SegmentId == segment.Id)
+            .OrderBy(p => p.Code, StringComparer.OrdinalIgnoreCase)
+            .Select(p => (p, p.LatestAt(quarter)))
+            .ToList();
+        var measureCodes = measures.Select(m => m.Code).ToList();
+        var criticalItems = await db.CriticalItems.AsNoTracking()
+            .Include(c => c.Measure)
+            .Where(c => c.Period == quarter && measureCodes.Contains(c.Measure.Code))
+            .ToListAsync(cancellationToken);
+        return new SegmentDetail(segment, line, evaluation, measures, projects, criticalItems);
+    }
+
+    public async Task<Project?> ProjectAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Projects.AsNoTracking()
+            .Include(p => p.Updates)
+            .Include(p => p.Segment).ThenInclude(s => s.Group)
+            .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+    }
+
+    /// <summary>Budget lines for a period (default: the latest with lines) and every overall position.</summary>
+    public async Task<FinanceView> FinanceAsync(ReportingPeriod? period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var lines = await db.BudgetLines.AsNoTracking().ToListAsync(cancellationToken);
+        var positions = (await db.BudgetPositions.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(p => p.Period).ToList();
+        var periods = lines.Select(l => l.Period).Distinct().OrderDescending().ToList();
+        var chosen = period ?? (periods.Count > 0 ? periods[0] : null);
+        return new FinanceView(
+            chosen,
+            periods,
+            lines.Where(l => l.Period == chosen).OrderBy(l => l.ServiceArea, StringComparer.OrdinalIgnoreCase).ToList(),
+            positions);
+    }
+
+    /// <summary>Measures that are Red or declining (with their critical items), and measures that improved, for a quarter.</summary>
+    public async Task<ExceptionsView> ExceptionsAsync(ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
+    {
+        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly, cancellationToken);
+        var concern = evaluation.Measures
+            .Where(m => m.Result.Rating.Status == RagStatus.Red || m.Result.DirectionFromPrevious == Direction.Declining)
+            .OrderByDescending(m => m.Result.Rating.Status == RagStatus.Red)
+            .ThenBy(m => m.Code, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var improved = evaluation.Measures
+            .Where(m => m.Result.DirectionFromPrevious == Direction.Improving && m.Result.Rating.Status != RagStatus.Red)
+            .ToList();
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var items = await db.CriticalItems.AsNoTracking()
+            .Include(c => c.Measure)
+            .Where(c => c.Period == evaluation.Period)
+            .ToListAsync(cancellationToken);
+        return new ExceptionsView(evaluation, concern, improved, items.OrderBy(i => i.Measure.Code, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+}

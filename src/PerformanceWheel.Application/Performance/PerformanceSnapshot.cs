@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Projects;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Application.Performance;
+
+/// <summary>
+/// The framework and the outturns of a range of financial years, read once and evaluated in memory for any
+/// quarter in that range (the wheel, comparisons across quarters, trends).
+/// </summary>
+internal sealed class PerformanceSnapshot
+{
+    private static readonly IReadOnlyDictionary<ReportingPeriod, Outturn> NoOutturns = new Dictionary<ReportingPeriod, Outturn>();
+
+    private PerformanceSnapshot() { }
+
+    public RagScheme Scheme { get; private init; } = RagScheme.Default;
+
+    public IReadOnlyList<Plan> Plans { get; private init; } = [];
+
+    public IReadOnlyList<Measure> Measures { get; private init; } = [];
+
+    public IReadOnlyList<Directorate> Directorates { get; private init; } = [];
+
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<ReportingPeriod, Outturn>> Outturns { get; private init; } =
+        new Dictionary<int, IReadOnlyDictionary<ReportingPeriod, Outturn>>();
+
+    public IReadOnlyList<SegmentAssessment> Assessments { get; private init; } = [];
+
+    public IReadOnlyList<Project> Projects { get; private init; } = [];
+
+    public bool PublishedOnly { get; private init; }
+
+    public static async Task<PerformanceSnapshot> LoadAsync(
+        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, bool publishedOnly, CancellationToken cancellationToken)
+    {
+        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking()
+            .Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var measures = await db.Measures.AsNoTracking()
+            .Include(m => m.Directorate)
+            .Include(m => m.Segment)
+            .Include(m => m.Committees)
+            .Include(m => m.Targets)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var directorates = await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+
+        var codes = PeriodsOf(from, to);
+        var outturns = await db.Outturns.AsNoTracking()
+            .Where(o => codes.Contains(o.Period))
+            .Where(o => !publishedOnly || o.State == WorkflowState.Published)
+            .ToListAsync(cancellationToken);
+
+        var quarters = codes.Where(c => c.Kind == PeriodKind.Quarter).ToList();
+        var assessments = await db.SegmentAssessments.AsNoTracking()
+            .Where(a => quarters.Contains(a.Period))
+            .ToListAsync(cancellationToken);
+        var projects = await db.Projects.AsNoTracking()
+            .Include(p => p.Updates)
+            .Where(p => !p.IsRetired)
+            .ToListAsync(cancellationToken);
+
+        return new PerformanceSnapshot
+        {
+            Scheme = settings?.Scheme ?? RagScheme.Default,
+            Plans = plans,
+            Measures = measures,
+            Directorates = directorates,
+            Outturns = outturns
+                .GroupBy(o => o.MeasureId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<ReportingPeriod, Outturn>)g.ToDictionary(o => o.Period)),
+            Assessments = assessments,
+            Projects = projects,
+            PublishedOnly = publishedOnly,
+        };
+    }
+
+    /// <summary>The plan in force in a financial year (the newest that covers it).</summary>
+    public Plan? PlanFor(FinancialYear year) =>
+        Plans.Where(p => p.Covers(year)).OrderByDescending(p => p.FirstYear).FirstOrDefault();
+
+    public IReadOnlyDictionary<ReportingPeriod, Outturn> OutturnsOf(Measure measure) => Outturns.GetValueOrDefault(measure.Id, NoOutturns);
+
+    public MeasureResult Evaluate(Measure measure, ReportingPeriod period) =>
+        MeasureEvaluator.Evaluate(measure, OutturnsOf(measure), period, Scheme);
+
+    /// <summary>Measures shown on scorecards for a quarter: active ones, and discontinued ones (as Blue) for the year they stopped and the next.</summary>
+    public IEnumerable<Measure> MeasuresShownIn(ReportingPeriod quarter) =>
+        Measures.Where(m => m.DiscontinuedFrom is not { } from || from.Year >= quarter.Year.Previous);
+
+    public PeriodEvaluation Evaluate(ReportingPeriod quarter, Plan? plan)
+    {
+        var lines = MeasuresShownIn(quarter)
+            .Select(m => ToLine(m, Evaluate(m, quarter)))
+            .OrderBy(l => l.Code, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+        var groups = plan is null ? [] : Groups(plan, quarter, lines);
+        var segmentCodes = groups.SelectMany(g => g.Segments).Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var planMeasures = plan is null ? lines : lines.Where(l => l.SegmentCode is not null && segmentCodes.Contains(l.SegmentCode)).ToList();
+        var measureTotals = Rollup.Of(planMeasures.Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)));
+
+        return new PeriodEvaluation(
+            quarter,
+            plan?.Name,
+            groups,
+            lines,
+            Directorates.Select(d => d.Name).ToList(),
+            Rollup.Combine(groups.Select(g => g.SegmentCounts)),
+            measureTotals,
+            Headlines.For(measureTotals),
+            PublishedOnly);
+    }
+
+    public static MeasureLine ToLine(Measure m, MeasureResult result) => new(
+        m.Code, m.Title, m.Directorate.Name, m.Segment?.Code, m.Unit, m.DecimalPlaces, m.Polarity, m.Frequency,
+        m.Committees.Select(c => c.Code).Order().ToList(), result);
+
+    private List<GroupLine> Groups(Plan plan, ReportingPeriod quarter, IReadOnlyList<MeasureLine> lines)
+    {
+        var result = new List<GroupLine>();
+        foreach (var group in plan.Groups.OrderBy(g => g.Order))
+        {
+            var segments = new List<SegmentLine>();
+            foreach (var segment in group.Segments.Where(s => !s.IsRetired).OrderBy(s => s.Order).ThenBy(s => s.Code))
+            {
+                var measures = lines.Where(l => l.SegmentCode == segment.Code).ToList();
+                var projectStatuses = Projects
+                    .Where(p => p.SegmentId == segment.Id)
+                    .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag);
+                var suggested = SegmentRating.Suggest(
+                    measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), Scheme.SegmentRating);
+                var assessment = Assessments.FirstOrDefault(a => a.SegmentId == segment.Id && a.Period == quarter);
+                segments.Add(new SegmentLine(
+                    segment.Code,
+                    segment.Title,
+                    group.Name,
+                    group.Order,
+                    segment.Order,
+                    segment.Committees.Select(c => c.Code).Order().ToList(),
+                    suggested,
+                    assessment?.JudgedRag,
+                    assessment?.Rationale,
+                    assessment?.Direction ?? MajorityDirection(measures),
+                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)))));
+            }
+
+            var counts = Rollup.Of(segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));
+            result.Add(new GroupLine(group.Name, group.Order, segments, counts));
+        }
+
+        return result;
+    }
+
+    /// <summary>A segment's suggested direction: the direction most of its measures moved; a tie → Steady.</summary>
+    private static Direction? MajorityDirection(IReadOnlyList<MeasureLine> measures)
+    {
+        var directions = measures.Select(m => m.Result.DirectionFromPrevious).Where(d => d.HasValue).Select(d => d!.Value).ToList();
+        if (directions.Count == 0)
+        {
+            return null;
+        }
+
+        var ranked = directions.GroupBy(d => d).OrderByDescending(g => g.Count()).ToList();
+        return ranked.Count > 1 && ranked[0].Count() == ranked[1].Count() ? Direction.Steady : ranked[0].Key;
+    }
+
+    /// <summary>Every month, quarter and year of the financial years from..to.</summary>
+    public static List<ReportingPeriod> PeriodsOf(FinancialYear from, FinancialYear to)
+    {
+        var periods = new List<ReportingPeriod>();
+        for (var fy = from; fy <= to; fy = fy.Next)
+        {
+            var whole = ReportingPeriod.ForYear(fy);
+            periods.Add(whole);
+            periods.AddRange(whole.Quarters());
+            periods.AddRange(whole.Months());
+        }
+
+        return periods;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Domain.Periods;
+
+namespace PerformanceWheel.Web.Components.Shared;
+
+/// <summary>
+/// A page whose state is a quarter in the URL (?period=2019/20 Q2). No period → the latest quarter with figures;
+/// a period that does not exist → 404 with a way back.
+/// </summary>
+public abstract class PeriodPageBase : ComponentBase
+{
+    [Inject] protected PerformanceReader Reader { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "period")] public string? PeriodText { get; set; }
+
+    [CascadingParameter] protected HttpContext? HttpContext { get; set; }
+
+    /// <summary>Quarters with figures, newest first.</summary>
+    protected IReadOnlyList<ReportingPeriod> Quarters { get; private set; } = [];
+
+    /// <summary>The quarter shown; null when there are no figures at all or the period was not found.</summary>
+    protected ReportingPeriod? Quarter { get; private set; }
+
+    /// <summary>Set when the page answers 404.</summary>
+    protected string? NotFoundMessage { get; private set; }
+
+    /// <summary>Whether only published figures may be shown to this reader (all figures until the workflow lands).</summary>
+    protected virtual bool PublishedOnly => false;
+
+    /// <summary>Resolves the period; false when there is nothing to show (no figures, or 404 already set).</summary>
+    protected async Task<bool> ResolvePeriodAsync()
+    {
+        Quarters = await Reader.QuartersWithDataAsync(PublishedOnly);
+        if (string.IsNullOrWhiteSpace(PeriodText))
+        {
+            Quarter = Quarters.Count > 0 ? Quarters[0] : null;
+            return Quarter is not null;
+        }
+
+        if (!ReportingPeriod.TryParse(PeriodText, out var period) || period.Kind == PeriodKind.Year || !Quarters.Contains(period.Quarter))
+        {
+            NotFound($"There are no figures for the period '{PeriodText}'. Choose a quarter such as {(Quarters.Count > 0 ? Quarters[0].Label : "2019/20 Q2")}.");
+            return false;
+        }
+
+        Quarter = period.Quarter;
+        return true;
+    }
+
+    /// <summary>Answers 404 with a message.</summary>
+    protected void NotFound(string message)
+    {
+        NotFoundMessage = message;
+        if (HttpContext is not null && !HttpContext.Response.HasStarted)
+        {
+            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+
+    /// <summary>A link to another page for the same quarter.</summary>
+    protected string WithPeriod(string path) => Links.WithPeriod(path, Quarter);
+}
+
+/// <summary>Builds links that carry the period, so every view can be bookmarked and shared.</summary>
+public static class Links
+{
+    public static string WithPeriod(string path, ReportingPeriod? period) =>
+        period is { } p ? $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}period={Uri.EscapeDataString(p.Label)}" : path;
+
+    public static string Measure(string code, ReportingPeriod? period) => WithPeriod($"/measures/{Uri.EscapeDataString(code)}", period);
+
+    public static string Segment(string code, ReportingPeriod? period) => WithPeriod($"/segments/{Uri.EscapeDataString(code)}", period);
+
+    public static string Directorate(string name, ReportingPeriod? period) => WithPeriod($"/directorates/{Uri.EscapeDataString(name)}", period);
+
+    public static string Project(string code) => $"/projects/{Uri.EscapeDataString(code)}";
+}

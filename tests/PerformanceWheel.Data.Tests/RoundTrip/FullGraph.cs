@@ -1,0 +1,112 @@
+using PerformanceWheel.Domain.Finance;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Projects;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Data.Tests.RoundTrip;
+
+/// <summary>
+/// One of every entity, every property set to something other than its default where the domain allows it,
+/// so a column that is missing, swapped or truncated shows up when the graph is read back.
+/// </summary>
+public sealed class FullGraph
+{
+    public static readonly DateTimeOffset RecordedAt = new(2019, 10, 14, 9, 30, 12, 345, TimeSpan.Zero);
+    public static readonly DateTimeOffset SubmittedAt = new(2019, 10, 15, 16, 45, 1, 999, TimeSpan.Zero);
+    public static readonly DateTimeOffset JudgedAt = new(2019, 10, 21, 11, 0, 59, 5, TimeSpan.Zero);
+    public static readonly FinancialYear Year = new(2019);
+    public static readonly ReportingPeriod September = ReportingPeriod.Parse("Sep-19");
+    public static readonly ReportingPeriod October = ReportingPeriod.Parse("Oct-19");
+    public static readonly ReportingPeriod Quarter2 = ReportingPeriod.Parse("2019/20 Q2");
+    public static readonly ReportingPeriod WholeYear = ReportingPeriod.Parse("2019/20");
+    public static readonly ReportingPeriod March = ReportingPeriod.Parse("Mar-20");
+
+    public FullGraph()
+    {
+        Settings = new CouncilSettings("Shire County Council");
+        Settings.ChangeScheme(12.5m, redOnlyWhenWorseThanLastYear: true, SegmentRatingMethod.WorstOf);
+        Settings.ChangeReading(allowAnonymousReading: true, overdueDaysAfterPeriodEnd: 45);
+
+        Committee = new Committee("A&H", "Adults and Health");
+
+        Plan = new Plan("County Plan", new FinancialYear(2016), new FinancialYear(2019));
+        Group = Plan.AddGroup("The People's Priorities", 2);
+        Segment = Group.AddSegment("P1", "Safer and healthier communities", "Director of Public Health", 3);
+        Segment.TagCommittee(Committee);
+        Segment.Retire();
+
+        Directorate = new Directorate("Public Health");
+        Directorate.Retire();
+
+        Measure = new Measure("PH-01", "Self-harm admissions", Directorate, Polarity.WithinRange, Frequency.Quarterly, MeasureUnit.Parse("per 100,000"));
+        Measure.Describe("Hospital admissions for self-harm", "Emergency admissions, all ages.", "Source: HES; published quarterly in arrears.");
+        Measure.Classify(Polarity.WithinRange, Frequency.Monthly, Aggregation.Average, MeasureUnit.Parse("per 100,000"), 2);
+        Measure.SetTolerance(Tolerance.Percent(5), 0.5m);
+        Measure.AssignTo(Directorate, Segment);
+        Measure.TagCommittee(Committee);
+        Measure.AddBenchmark("National average", 89.7m, "2018/19");
+        YearTarget = Measure.SetTarget(Year, null, null, 10m, 20m);
+        SeptemberTarget = Measure.SetTarget(Year, September, null, 12.5m, 18.25m);
+        Measure.Discontinue(March);
+
+        ValuedOutturn = Measure.NewOutturn(September);
+        ValuedOutturn.Record(84.123456m, null, provisional: true, "Provisional: awaiting validation.", "analyst@shire.gov.uk", RecordedAt);
+        ValuedOutturn.MoveTo(WorkflowState.Submitted, "officer@shire.gov.uk", SubmittedAt);
+
+        TbcOutturn = Measure.NewOutturn(October);
+        TbcOutturn.Record(null, OutturnStatus.Tbc, provisional: false, null, "analyst@shire.gov.uk", RecordedAt);
+
+        Assessment = new SegmentAssessment(Segment, Quarter2);
+        Assessment.Suggest(RagStatus.Amber);
+        Assessment.Judge(RagStatus.Red, "Admissions rose for a third quarter.", Direction.Declining, "lead@shire.gov.uk", JudgedAt);
+
+        CriticalItem = new CriticalItem(Measure, September, "Admissions above the range.", "Targeted outreach in two districts.", "Head of Public Health");
+
+        Project = new Project("PRJ-7", "Wellbeing hubs", Segment);
+        ProjectUpdate = Project.Report(Quarter2, RagStatus.Blue, ProjectDirection.MissedOrAtRisk, "Three hubs open.", "Staffing in the north.", "Open the fourth hub.");
+        Project.Retire();
+
+        BudgetLine = new BudgetLine("Adult Social Care", Quarter2, 123456789012.123456m, 130.5m);
+        BudgetPosition = new BudgetPosition(WholeYear, -1.25m, RagStatus.Green, "Balanced by the year end.");
+    }
+
+    public CouncilSettings Settings { get; }
+
+    public Committee Committee { get; }
+
+    public Plan Plan { get; }
+
+    public SegmentGroup Group { get; }
+
+    public Segment Segment { get; }
+
+    public Directorate Directorate { get; }
+
+    public Measure Measure { get; }
+
+    public MeasureTarget YearTarget { get; }
+
+    public MeasureTarget SeptemberTarget { get; }
+
+    public Outturn ValuedOutturn { get; }
+
+    public Outturn TbcOutturn { get; }
+
+    public SegmentAssessment Assessment { get; }
+
+    public CriticalItem CriticalItem { get; }
+
+    public Project Project { get; }
+
+    public ProjectUpdate ProjectUpdate { get; }
+
+    public BudgetLine BudgetLine { get; }
+
+    public BudgetPosition BudgetPosition { get; }
+
+    /// <summary>The roots; everything else is reachable from them.</summary>
+    public IEnumerable<object> Roots() =>
+        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, Project, BudgetLine, BudgetPosition];
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PerformanceWheel.Data;
+using PerformanceWheel.TestSupport;
+
+namespace PerformanceWheel.Web.Tests;
+
+/// <summary>The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup.</summary>
+public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : WebApplicationFactory<Program>
+{
+    private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "pw-tests-logs", Guid.NewGuid().ToString("N"));
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
+        builder.UseSetting("DemoData:LoadOnEmptyDatabase", loadDemo ? "true" : "false");
+        builder.UseSetting("Serilog:File:Path", Path.Combine(_logFolder, "test-.log"));
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(_logFolder, "keys"));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One app per test class on SQLite, shared by its tests.</summary>
+public sealed class SqliteApp : IAsyncLifetime
+{
+    public AppFactory Factory { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Factory = new AppFactory(TestDatabases.CreateSqlite());
+        _ = Factory.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
