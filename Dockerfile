@@ -67,7 +67,7 @@ VOLUME ["/app/data"]
 ENV ASPNETCORE_URLS=http://+:8080 \
     DOTNET_RUNNING_IN_CONTAINER=true \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    Serilog__File__Path=data/logs/performancewheel-.log \
+    LogFile__Path=data/logs/performancewheel-.log \
     DataProtection__KeysPath=data/keys \
     Reporting__BrowserExecutablePath=/usr/bin/chromium
 

@@ -18,8 +18,7 @@ public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : We
         builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
         builder.UseSetting("DemoData:LoadOnEmptyDatabase", loadDemo ? "true" : "false");
-        builder.UseSetting("Serilog:File:Path", Path.Combine(_logFolder, "test-.log"));
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_logFolder, "keys"));
     }
 

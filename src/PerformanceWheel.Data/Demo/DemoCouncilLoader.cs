@@ -157,6 +157,17 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
                 AddSeedMeasure(m);
             }
 
+            // Measures of a plan that ended before the demo's latest quarter stop with it (they show Blue for a year).
+            var latest = ReportingPeriod.Parse(LatestQuarter);
+            foreach (var measure in Measures.Values.Where(m => m.DiscontinuedFrom is null && m.Segment is not null))
+            {
+                var plan = Plans.First(p => p.Groups.Any(g => g.Segments.Contains(measure.Segment!)));
+                if (ReportingPeriod.ForQuarter(plan.LastYear, 4) < latest)
+                {
+                    measure.Discontinue(ReportingPeriod.ForQuarter(plan.LastYear.Next, 1));
+                }
+            }
+
             foreach (var (plan, segments) in planSegments)
             {
                 GenerateFor(plan, segments);

@@ -16,8 +16,8 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
 
-        // Logging: Serilog to the console and a rolling file; levels from configuration (Serilog:MinimumLevel).
-        var logPath = configuration["Serilog:File:Path"] ?? "logs/performancewheel-.log";
+        // Logging: Serilog to the console and a rolling file (LogFile:Path); levels from configuration (Serilog:MinimumLevel).
+        var logPath = configuration["LogFile:Path"] ?? "logs/performancewheel-.log";
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
@@ -25,7 +25,7 @@ public static class Startup
             .WriteTo.File(
                 Path.Combine(builder.Environment.ContentRootPath, logPath),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: configuration.GetValue("Serilog:File:RetainedFileCountLimit", 14))
+                retainedFileCountLimit: configuration.GetValue("LogFile:RetainedFileCountLimit", 14))
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
@@ -38,6 +38,7 @@ public static class Startup
         builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
         builder.Services.AddScoped<PerformanceReader>();
+        builder.Services.AddScoped<DetailReader>();
 
         builder.Services.AddHealthChecks().AddDbContextCheck<PerformanceWheelDbContext>("database");
 
@@ -63,7 +64,7 @@ public static class Startup
         }
 
         app.UseHttpLogging();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -52,10 +52,7 @@ public abstract class PeriodPageBase : ComponentBase
     protected void NotFound(string message)
     {
         NotFoundMessage = message;
-        if (HttpContext is not null && !HttpContext.Response.HasStarted)
-        {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
-        }
+        NotFoundResponse.Apply(HttpContext);
     }
 
     /// <summary>A link to another page for the same quarter.</summary>
