@@ -1,23 +1,23 @@
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Components;
 
 namespace PerformanceWheel.Web.Components.Shared;
 
-/// <summary>Answers 404 from a page that writes its own explanation and a way back.</summary>
+/// <summary>
+/// Answers 404 from a page: NavigationManager.NotFound() sets the status and renders the router's NotFound page,
+/// which shows the message left here (what was not found) and a way back.
+/// </summary>
 public static class NotFoundResponse
 {
-    public static void Apply(HttpContext? context)
+    public const string MessageKey = "PerformanceWheel.NotFoundMessage";
+
+    public static void Apply(NavigationManager navigation, HttpContext? context, string message)
     {
-        if (context is null || context.Response.HasStarted)
+        ArgumentNullException.ThrowIfNull(navigation);
+        if (context is not null)
         {
-            return;
+            context.Items[MessageKey] = message;
         }
 
-        context.Response.StatusCode = StatusCodes.Status404NotFound;
-
-        // The page writes its own 404 body: the status-code-pages middleware must not replace it.
-        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
-        {
-            statusPages.Enabled = false;
-        }
+        navigation.NotFound();
     }
 }

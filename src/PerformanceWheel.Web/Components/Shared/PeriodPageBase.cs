@@ -12,6 +12,8 @@ public abstract class PeriodPageBase : ComponentBase
 {
     [Inject] protected PerformanceReader Reader { get; set; } = null!;
 
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
     [SupplyParameterFromQuery(Name = "period")] public string? PeriodText { get; set; }
 
     [CascadingParameter] protected HttpContext? HttpContext { get; set; }
@@ -52,7 +54,7 @@ public abstract class PeriodPageBase : ComponentBase
     protected void NotFound(string message)
     {
         NotFoundMessage = message;
-        NotFoundResponse.Apply(HttpContext);
+        NotFoundResponse.Apply(Navigation, HttpContext, message);
     }
 
     /// <summary>A link to another page for the same quarter.</summary>
