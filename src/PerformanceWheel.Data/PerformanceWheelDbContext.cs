@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data.Configurations;
+using PerformanceWheel.Data.Identity;
+using PerformanceWheel.Domain.Audit;
 using PerformanceWheel.Domain.Finance;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
@@ -9,8 +12,11 @@ using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Data;
 
-/// <summary>The one database context. The provider (SQLite or PostgreSQL) is chosen in <see cref="DatabaseSetup"/>.</summary>
-public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database context, holding the framework, outturns and the accounts (ASP.NET Core Identity).
+/// The provider (SQLite or PostgreSQL) is chosen in <see cref="DatabaseSetup"/>.
+/// </summary>
+public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<CouncilSettings> CouncilSettings => Set<CouncilSettings>();
 
@@ -44,10 +50,17 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 
     public DbSet<BudgetPosition> BudgetPositions => Set<BudgetPosition>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<OutturnRevision> OutturnRevisions => Set<OutturnRevision>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UserDirectorate> UserDirectorates => Set<UserDirectorate>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PerformanceWheelDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PerformanceWheelDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -76,6 +89,7 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
         StoreAsString<OutturnStatus>(configurationBuilder);
         StoreAsString<WorkflowState>(configurationBuilder);
         StoreAsString<ProjectDirection>(configurationBuilder);
+        StoreAsString<RevisionKind>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder builder)

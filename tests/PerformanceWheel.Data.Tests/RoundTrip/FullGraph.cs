@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Identity;
+using PerformanceWheel.Data.Identity;
+using PerformanceWheel.Domain.Audit;
 using PerformanceWheel.Domain.Finance;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
@@ -70,7 +73,40 @@ public sealed class FullGraph
 
         BudgetLine = new BudgetLine("Adult Social Care", Quarter2, 123456789012.123456m, 130.5m);
         BudgetPosition = new BudgetPosition(WholeYear, -1.25m, RagStatus.Green, "Balanced by the year end.");
+
+        Revision = new OutturnRevision(ValuedOutturn, 80.5m, null, RevisionKind.Correction, "Late return from a provider.", "officer@shire.gov.uk", JudgedAt);
+        Audit = new AuditEntry("admin@shire.gov.uk", JudgedAt, "Updated", "Measure", "PH-01", "Tolerance: 0 → 5%");
+
+        Role = new IdentityRole(Roles.Director) { NormalizedName = Roles.Director.ToUpperInvariant(), ConcurrencyStamp = "role-stamp" };
+        User = new AppUser
+        {
+            UserName = "director@shire.gov.uk", NormalizedUserName = "DIRECTOR@SHIRE.GOV.UK", Email = "director@shire.gov.uk",
+            NormalizedEmail = "DIRECTOR@SHIRE.GOV.UK", EmailConfirmed = true, PasswordHash = "hash", SecurityStamp = "security",
+            ConcurrencyStamp = "user-stamp", PhoneNumber = "01234 567890", PhoneNumberConfirmed = true, TwoFactorEnabled = true,
+            LockoutEnd = JudgedAt, LockoutEnabled = true, AccessFailedCount = 3, DisplayName = "Director of Public Health", IsDisabled = true,
+        };
+        AccountRows =
+        [
+            Role,
+            User,
+            new IdentityUserRole<string> { UserId = User.Id, RoleId = Role.Id },
+            new IdentityRoleClaim<string> { RoleId = Role.Id, ClaimType = "scope", ClaimValue = "directorate" },
+            new IdentityUserClaim<string> { UserId = User.Id, ClaimType = "team", ClaimValue = "north" },
+            new IdentityUserLogin<string> { UserId = User.Id, LoginProvider = "local", ProviderKey = "key-1", ProviderDisplayName = "Local" },
+            new IdentityUserToken<string> { UserId = User.Id, LoginProvider = "local", Name = "refresh", Value = "token" },
+        ];
     }
+
+    public OutturnRevision Revision { get; }
+
+    public AuditEntry Audit { get; }
+
+    public IdentityRole Role { get; }
+
+    public AppUser User { get; }
+
+    /// <summary>Account rows; the user's directorate is added once the directorate has its key.</summary>
+    public IReadOnlyList<object> AccountRows { get; }
 
     public CouncilSettings Settings { get; }
 
@@ -108,5 +144,5 @@ public sealed class FullGraph
 
     /// <summary>The roots; everything else is reachable from them.</summary>
     public IEnumerable<object> Roots() =>
-        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, Project, BudgetLine, BudgetPosition];
+        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, Project, BudgetLine, BudgetPosition, Revision, Audit];
 }

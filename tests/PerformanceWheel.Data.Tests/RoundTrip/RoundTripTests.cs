@@ -17,6 +17,9 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         await using (var context = fixture.Database.CreateContext())
         {
             context.AddRange(saved.Roots());
+            context.AddRange(saved.AccountRows);
+            await context.SaveChangesAsync();
+            context.UserDirectorates.Add(new PerformanceWheel.Data.Identity.UserDirectorate { UserId = saved.User.Id, DirectorateId = saved.Directorate.Id });
             await context.SaveChangesAsync();
         }
 
@@ -171,6 +174,29 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         position.VarianceMillions.ShouldBe(-1.25m);
         position.Rag.ShouldBe(RagStatus.Green);
         position.Commentary.ShouldBe("Balanced by the year end.");
+
+        var revision = await read.OutturnRevisions.SingleAsync();
+        revision.OutturnId.ShouldBe(saved.ValuedOutturn.Id);
+        revision.Period.ShouldBe(FullGraph.September);
+        revision.OldValue.ShouldBe(80.5m);
+        revision.OldStatus.ShouldBeNull();
+        revision.NewValue.ShouldBe(84.123456m);
+        revision.Kind.ShouldBe(RevisionKind.Correction);
+        revision.Reason.ShouldBe("Late return from a provider.");
+        revision.ChangedBy.ShouldBe("officer@shire.gov.uk");
+        revision.ChangedAt.ShouldBe(FullGraph.JudgedAt);
+
+        var audit = await read.AuditEntries.SingleAsync();
+        (audit.User, audit.At, audit.Action, audit.EntityType, audit.EntityKey, audit.Changes)
+            .ShouldBe(("admin@shire.gov.uk", FullGraph.JudgedAt, "Updated", "Measure", "PH-01", "Tolerance: 0 → 5%"));
+
+        var user = await read.Users.Include(u => u.Directorates).SingleAsync();
+        (user.UserName, user.NormalizedEmail, user.DisplayName, user.IsDisabled, user.AccessFailedCount, user.LockoutEnd, user.TwoFactorEnabled)
+            .ShouldBe(("director@shire.gov.uk", "DIRECTOR@SHIRE.GOV.UK", "Director of Public Health", true, 3, (DateTimeOffset?)FullGraph.JudgedAt, true));
+        user.Directorates.ShouldHaveSingleItem().DirectorateId.ShouldBe(saved.Directorate.Id);
+        (await read.UserRoles.SingleAsync()).RoleId.ShouldBe(saved.Role.Id);
+        (await read.Roles.SingleAsync()).NormalizedName.ShouldBe("DIRECTOR");
+        (await read.UserTokens.SingleAsync()).Value.ShouldBe("token");
 
         // A new entity (or a many-to-many join) left out of FullGraph leaves its table empty and fails here.
         var emptyTables = new List<string>();
