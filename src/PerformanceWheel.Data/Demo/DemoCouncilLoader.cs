@@ -118,6 +118,9 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
         public void Run()
         {
             Settings = new CouncilSettings(file.Council.Name);
+
+            // The demo is for showing: its published figures can be read without signing in (off for a new council).
+            Settings.ChangeReading(allowAnonymousReading: true, overdueDaysAfterPeriodEnd: 30);
             foreach (var c in file.Committees)
             {
                 Committees[c.Code] = new Committee(c.Code, c.Name);

@@ -3,12 +3,15 @@ using Microsoft.Extensions.Options;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Demo;
 using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Web.Security;
 
 namespace PerformanceWheel.Web.Infrastructure;
 
 /// <summary>Migrates the database at startup and loads the demo council into an empty database when enabled.</summary>
 internal sealed class DatabaseInitializer(
     IDbContextFactory<PerformanceWheelDbContext> contextFactory,
+    IServiceScopeFactory scopes,
+    IHostEnvironment environment,
     IOptions<DemoDataOptions> demo,
     IOptions<CouncilOptions> council,
     ILogger<DatabaseInitializer> logger)
@@ -35,5 +38,10 @@ internal sealed class DatabaseInitializer(
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Created council settings for {Council}", council.Value.Name);
         }
+
+        // Roles, the bootstrap admin (Bootstrap:AdminEmail/AdminPassword) and, with the demo council, demo users.
+        var demoUsers = demo.Value.LoadOnEmptyDatabase && (demo.Value.CreateDemoUsers ?? environment.IsDevelopment());
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().EnsureAsync(demoUsers);
     }
 }

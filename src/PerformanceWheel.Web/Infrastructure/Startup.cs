@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Web.Components;
+using PerformanceWheel.Web.Security;
 using Serilog;
 
 namespace PerformanceWheel.Web.Infrastructure;
@@ -48,7 +49,8 @@ public static class Startup
             .SetApplicationName("PerformanceWheel")
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
-        builder.Services.AddAuthorization();
+        builder.Services.AddAccounts(configuration);
+        builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
         return builder;
@@ -66,6 +68,7 @@ public static class Startup
         app.UseHttpLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -74,6 +77,7 @@ public static class Startup
             ResponseWriter = HealthResponse.WriteAsync,
         }).AllowAnonymous();
 
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }
@@ -120,6 +124,9 @@ public sealed class DemoDataOptions
     public const string Section = "DemoData";
 
     public bool LoadOnEmptyDatabase { get; set; }
+
+    /// <summary>Create one demo user per role with the demo council (README; Development only unless set).</summary>
+    public bool? CreateDemoUsers { get; set; }
 }
 
 /// <summary>The council's name when the database is first created (Council:Name).</summary>

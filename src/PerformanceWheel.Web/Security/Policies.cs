@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Data.Identity;
+
+namespace PerformanceWheel.Web.Security;
+
+/// <summary>The named authorization policies. Every page and endpoint names one (or is explicitly anonymous).</summary>
+public static class Policies
+{
+    /// <summary>Read published figures: anyone signed in, or anybody when the council allows anonymous reading.</summary>
+    public const string ReadPerformance = "ReadPerformance";
+
+    /// <summary>Set up the framework and collect outturns: Admin or PerformanceOfficer.</summary>
+    public const string ManageFramework = "ManageFramework";
+
+    /// <summary>Review and approve a directorate's figures: Director (scoped to directorates), Admin.</summary>
+    public const string ApproveOutturns = "ApproveOutturns";
+
+    /// <summary>Manage users and council settings: Admin only.</summary>
+    public const string Administer = "Administer";
+
+    /// <summary>Any signed-in user (their own account pages).</summary>
+    public const string SignedIn = "SignedIn";
+
+    /// <summary>Roles that may see figures that are not yet published (marked as drafts wherever they appear).</summary>
+    public static bool SeesDrafts(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.PerformanceOfficer) || user.IsInRole(Roles.Director);
+    }
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(ReadPerformance, p => p.AddRequirements(new ReadPerformanceRequirement()));
+        options.AddPolicy(ManageFramework, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
+        options.AddPolicy(ApproveOutturns, p => p.RequireRole(Roles.Admin, Roles.Director));
+        options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+
+        // Anything that forgets to name a policy needs a signed-in user (and the authorization matrix test fails).
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
+
+/// <summary>Met by a signed-in user, or by anybody when the council's setting allows reading without signing in.</summary>
+public sealed class ReadPerformanceRequirement : IAuthorizationRequirement;
+
+internal sealed class ReadPerformanceHandler(IDbContextFactory<PerformanceWheelDbContext> contextFactory) : AuthorizationHandler<ReadPerformanceRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ReadPerformanceRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync();
+        if (await db.CouncilSettings.AnyAsync(c => c.AllowAnonymousReading))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
