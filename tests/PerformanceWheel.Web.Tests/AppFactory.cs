@@ -18,6 +18,7 @@ public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : We
         builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
         builder.UseSetting("DemoData:LoadOnEmptyDatabase", loadDemo ? "true" : "false");
+        builder.UseSetting("DemoData:CreateDemoUsers", loadDemo ? "true" : "false");
         builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_logFolder, "keys"));
     }

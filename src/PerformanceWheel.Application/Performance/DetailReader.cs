@@ -71,12 +71,8 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         var scheme = settings?.Scheme ?? RagScheme.Default;
 
         var end = period is { } p
-            ? MeasureEvaluator.ReportingPeriodFor(measure, p)
+            ? OwnPeriod(measure, p)
             : outturns.Keys.Where(k => k.Kind == measure.PeriodKind).DefaultIfEmpty(ReportingPeriod.ForQuarter(FinancialYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow)), 1)).Max();
-        if (end.Kind != measure.PeriodKind)
-        {
-            end = MeasureEvaluator.ReportingPeriodFor(measure, end);
-        }
 
         var trend = Enumerable.Range(0, PerformanceReader.TrendLength)
             .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
@@ -84,6 +80,23 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .ToList();
         var criticalItems = await db.CriticalItems.AsNoTracking().Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken);
         return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly);
+    }
+
+    /// <summary>
+    /// The measure's own period for a requested one: a monthly measure asked for a quarter or year shows up to its last
+    /// month; a quarterly measure asked for a month shows that month's quarter; an annual measure shows the year.
+    /// </summary>
+    public static ReportingPeriod OwnPeriod(Measure measure, ReportingPeriod period)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return (measure.PeriodKind, period.Kind) switch
+        {
+            (PeriodKind.Month, PeriodKind.Quarter or PeriodKind.Year) => period.Months()[^1],
+            (PeriodKind.Quarter, PeriodKind.Month) => period.Quarter,
+            (PeriodKind.Quarter, PeriodKind.Year) => ReportingPeriod.ForQuarter(period.Year, 4),
+            (PeriodKind.Year, _) => ReportingPeriod.ForYear(period.Year),
+            _ => period,
+        };
     }
 
     /// <summary>A segment for a quarter: its rating, measures, projects and critical items.</summary>

@@ -78,7 +78,16 @@ public static class Startup
         }).AllowAnonymous();
 
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>()
+            .Add(endpoint =>
+            {
+                // The framework's redirect endpoint (used after form posts) only turns a data-protected token into a
+                // redirect, so it is explicitly anonymous; every page names its own policy.
+                if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("_framework/opaque-redirect", StringComparison.Ordinal) == true)
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                }
+            });
         return app;
     }
 

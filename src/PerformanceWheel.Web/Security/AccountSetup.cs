@@ -48,6 +48,8 @@ public static class AccountSetup
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ReadPerformanceHandler>();
         services.AddScoped<AccountBootstrapper>();
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton(TimeProvider.System);
         return services;
     }
 }

@@ -40,7 +40,10 @@ public static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
 
         // Anything that forgets to name a policy needs a signed-in user (and the authorization matrix test fails).
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // A request that matches no endpoint at all passes through to the 404 page.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder()
+            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true || (c.Resource is HttpContext http && http.GetEndpoint() is null))
+            .Build();
     }
 }
 

@@ -1,0 +1,71 @@
+using System.Net;
+using Shouldly;
+
+namespace PerformanceWheel.Web.Tests.Pages;
+
+/// <summary>Seed 004's budget monitoring (Appendix A) and seed 002's revenue budget history.</summary>
+public sealed class FinanceOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private static readonly string[] Columns = ["Approved budget £m", "Forecast outturn £m", "Forecast variance £m", "Variance %", "Position"];
+
+    // Seed 004, Appendix A, 2016/17 Q4; the variance is worked out (docs/demo-data.md, Finance).
+    [Theory]
+    [InlineData("Adult Services", "317.674", "322.015", "+4.341", "1%", "Overspend")]
+    [InlineData("Children's Services", "119.421", "132.428", "+13.007", "11%", "Overspend")]
+    [InlineData("Community Services", "134.239", "136.389", "+2.150", "2%", "Overspend")]
+    [InlineData("Public Health & Wellbeing", "28.860", "24.661", "-4.199", "-15%", "Underspend")]
+    [InlineData("Development and Corporate Services", "35.574", "34.690", "-0.884", "-2%", "Underspend")]
+    [InlineData("Commissioning", "46.649", "42.470", "-4.179", "-9%", "Underspend")]
+    [InlineData("Chief Executive", "30.603", "0.826", "-29.777", "-97%", "Underspend")]
+    [InlineData("Total", "713.020", "693.479", "-19.541", "-3%", "Underspend")]
+    public async Task ReproducesSeedFoursBudgetTable(string area, string budget, string forecast, string variance, string percent, string position)
+    {
+        var page = await Page.OkAsync(app.Factory.CreateClient(), "/finance");
+        var row = page.Table("Net expenditure against budget by service area, 2016/17 Q4").Row(area);
+
+        Columns.Select(row.CellText).ShouldBe([budget, forecast, variance, percent, position]);
+    }
+
+    [Fact]
+    public async Task ListsTheSevenServiceAreasAndATotal()
+    {
+        var page = await Page.OkAsync(app.Factory.CreateClient(), "/finance?period=2016/17%20Q4");
+
+        page.QuerySelector("h1")!.Text().ShouldBe("Finance, 2016/17 Q4");
+        page.Table("Net expenditure against budget by service area").Rows().Select(r => r.Header()).ShouldBe(
+        [
+            "Adult Services", "Chief Executive", "Children's Services", "Commissioning", "Community Services",
+            "Development and Corporate Services", "Public Health & Wellbeing", "Total",
+        ]);
+    }
+
+    // Seed 002's revenue budget history: projected over/underspend by quarter, RAG as printed.
+    [Theory]
+    [InlineData("2017/18 Q4", "+2.180", "Overspend", "R")]
+    [InlineData("2018/19 Q2", "+3.158", "Overspend", "R")]
+    [InlineData("2018/19 Q3", "-1.067", "Underspend", "G")]
+    [InlineData("2018/19 Q4", "-5.909", "Underspend", "G")]
+    [InlineData("2019/20 Q1", "0.000", "Balanced", "G")]
+    [InlineData("2019/20 Q2", "0.000", "Balanced", "G")]
+    public async Task ReproducesSeedTwosRevenueBudgetPositions(string period, string variance, string position, string letter)
+    {
+        var page = await Page.OkAsync(app.Factory.CreateClient(), "/finance");
+        var row = page.Table("Projected over- or underspend by period").Row(period);
+
+        row.CellText("Variance £m").ShouldBe(variance);
+        row.CellText("Position").ShouldBe(position);
+        row.Cell("Rating").Badge().ShouldBe(Page.Meaning(letter));
+    }
+
+    [Theory]
+    [InlineData("/finance?period=2019/20%20Q2", "There is no budget monitoring for 2019/20 Q2.")]
+    [InlineData("/finance?period=nonsense", "'nonsense' is not a period.")]
+    public async Task APeriodWithoutBudgetMonitoringIsNotFound(string url, string message)
+    {
+        var (response, page) = await Html.GetAsync(app.Factory.CreateClient(), url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.QuerySelector("main")!.Text().ShouldContain(message);
+        page.QuerySelector("main a[href='/']").ShouldNotBeNull();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PerformanceWheel.Data;
+using PerformanceWheel.Data.Identity;
+using Shouldly;
+
+namespace PerformanceWheel.Web.Tests.Security;
+
+/// <summary>
+/// Every page and endpoint × every role and anonymous → the expected allow or deny. A route that is not in the matrix,
+/// or that carries no explicit authorization metadata, fails the test.
+/// </summary>
+public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const string Anonymous = "anonymous";
+
+    // Who may use each route. "read" = ReadPerformance: everyone signed in, and anonymous readers when the council allows it.
+    private static readonly Dictionary<string, string[]> Matrix = new(StringComparer.Ordinal)
+    {
+        ["GET /"] = ["read"],
+        ["GET /comparison"] = ["read"],
+        ["GET /directorates"] = ["read"],
+        ["GET /directorates/{Name}"] = ["read"],
+        ["GET /segments/{Code}"] = ["read"],
+        ["GET /measures/{Code}"] = ["read"],
+        ["GET /projects/{Code}"] = ["read"],
+        ["GET /finance"] = ["read"],
+        ["GET /exceptions"] = ["read"],
+        ["GET /admin/users"] = [Roles.Admin],
+        ["GET /admin/users/{Id}"] = [Roles.Admin],
+        ["POST /admin/users/{id}/disable"] = [Roles.Admin],
+        ["POST /admin/users/{id}/enable"] = [Roles.Admin],
+        ["GET /account/password"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["POST /account/sign-out"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /account/sign-in"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /account/access-denied"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /not-found"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /error"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /health"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+
+        // ASP.NET Core's own endpoint for redirects after a form post; it only turns a protected token into a redirect.
+        ["GET /_framework/opaque-redirect"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+    };
+
+    [Fact]
+    public void EveryRouteIsInTheMatrixAndNamesItsAuthorization()
+    {
+        var routes = Routes().ToList();
+
+        routes.Select(r => r.Key).Order().ShouldBe(Matrix.Keys.Order(), "every route must be in the authorization matrix, and every matrix row must exist");
+        foreach (var (key, endpoint) in routes)
+        {
+            var explicitAuth = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            explicitAuth.ShouldBeTrue($"{key} has no explicit authorization policy");
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task EveryRoleGetsExactlyWhatTheMatrixAllows(bool anonymousReading)
+    {
+        await SetAnonymousReadingAsync(anonymousReading);
+        try
+        {
+            var clients = new Dictionary<string, HttpClient> { [Anonymous] = SignedInClient.Anonymous(app.Factory) };
+            foreach (var role in Roles.All)
+            {
+                clients[role] = await SignedInClient.AsAsync(app.Factory, role);
+            }
+
+            var failures = new List<string>();
+            foreach (var (key, allowed) in Matrix)
+            {
+                foreach (var (who, client) in clients)
+                {
+                    var expected = allowed.Contains(who) || (allowed.Contains("read") && (who != Anonymous || anonymousReading));
+                    var actual = await IsAllowedAsync(client, key);
+                    if (actual != expected)
+                    {
+                        failures.Add($"{key} as {who}: expected {(expected ? "allow" : "deny")}, got {(actual ? "allow" : "deny")}");
+                    }
+                }
+            }
+
+            failures.ShouldBeEmpty();
+        }
+        finally
+        {
+            await SetAnonymousReadingAsync(true);
+        }
+    }
+
+    private IEnumerable<KeyValuePair<string, RouteEndpoint>> Routes()
+    {
+        var sources = app.Factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in methods.Where(m => m is "GET" or "POST"))
+            {
+                // Razor component pages answer GET and POST (forms); the matrix lists their GET.
+                if (method == "POST" && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+                {
+                    continue;
+                }
+
+                yield return new($"{method} {endpoint.RoutePattern.RawText!.TrimEnd('/') switch { "" => "/", var p => p.StartsWith('/') ? p : "/" + p }}", endpoint);
+            }
+        }
+    }
+
+    private async Task<bool> IsAllowedAsync(HttpClient client, string key)
+    {
+        var parts = key.Split(' ', 2);
+        var userId = await AnyUserIdAsync();
+        var url = parts[1]
+            .Replace("{Name}", "Public%20Health", StringComparison.Ordinal)
+            .Replace("{Code}", "C4", StringComparison.Ordinal)
+            .Replace("{Id}", userId, StringComparison.Ordinal)
+            .Replace("{id}", userId, StringComparison.Ordinal);
+        if (key.StartsWith("GET /projects", StringComparison.Ordinal))
+        {
+            url = "/projects/" + await AnyProjectCodeAsync();
+        }
+
+        HttpResponseMessage response;
+        if (parts[0] == "POST")
+        {
+            // A real form post: the token comes from a page this client may open (the sign-in page for everyone).
+            var token = await SignedInClient.TokenAsync(client, "/account/sign-in");
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+            response = await client.PostAsync(new Uri(url.Replace("/disable", "/enable", StringComparison.Ordinal), UriKind.Relative), form);
+        }
+        else
+        {
+            response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        }
+
+        var location = response.Headers.Location?.ToString() ?? string.Empty;
+        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/account/sign-in", StringComparison.Ordinal) || location.Contains("/account/access-denied", StringComparison.Ordinal)));
+        return !denied;
+    }
+
+    private async Task<string> AnyUserIdAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+        return await db.Users.Where(u => u.Email == SignedInClient.EmailFor(Roles.Councillor)).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<string> AnyProjectCodeAsync()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+        return await db.Projects.OrderBy(p => p.Id).Select(p => p.Code).FirstAsync();
+    }
+
+    private async Task SetAnonymousReadingAsync(bool allow)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+        var settings = await db.CouncilSettings.SingleAsync();
+        settings.ChangeReading(allow, settings.OverdueDaysAfterPeriodEnd);
+        await db.SaveChangesAsync();
+    }
+}
