@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
+using PerformanceWheel.Reporting;
 using PerformanceWheel.Web.Components;
 using PerformanceWheel.Web.Security;
 using Serilog;
@@ -40,6 +41,13 @@ public static class Startup
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
         builder.Services.AddScoped<PerformanceReader>();
         builder.Services.AddScoped<DetailReader>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IFigureAudience, SignedInAudience>();
+
+        // PDF packs and Excel exports; they are read under the same rule as the pages.
+        builder.Services.AddReporting(configuration);
+        builder.Services.Configure<Microsoft.AspNetCore.Authorization.AuthorizationOptions>(o =>
+            o.AddPolicy(ReportingExtensions.ReadPolicy, p => p.AddRequirements(new ReadPerformanceRequirement())));
 
         builder.Services.AddHealthChecks().AddDbContextCheck<PerformanceWheelDbContext>("database");
 
@@ -78,6 +86,7 @@ public static class Startup
         }).AllowAnonymous();
 
         app.MapAccountEndpoints();
+        app.MapReports();
         app.MapRazorComponents<App>()
             .Add(endpoint =>
             {

@@ -27,8 +27,10 @@ public abstract class PeriodPageBase : ComponentBase
     /// <summary>Set when the page answers 404.</summary>
     protected string? NotFoundMessage { get; private set; }
 
+    [Inject] protected IFigureAudience Audience { get; set; } = null!;
+
     /// <summary>Whether only published figures may be shown to this reader: councillors and anonymous readers see nothing else.</summary>
-    protected bool PublishedOnly => HttpContext is null || !Security.Policies.SeesDrafts(HttpContext.User);
+    protected bool PublishedOnly => Audience.PublishedOnly;
 
     /// <summary>Resolves the period; false when there is nothing to show (no figures, or 404 already set).</summary>
     protected async Task<bool> ResolvePeriodAsync()

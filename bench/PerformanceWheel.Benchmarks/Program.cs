@@ -1,0 +1,28 @@
+using BenchmarkDotNet.Running;
+using PerformanceWheel.Benchmarks.Growth;
+
+namespace PerformanceWheel.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the suite (e.g. <c>--filter '*' --job short</c>);
+/// <c>-- describe [scale]</c> prints what the large-council generator makes;
+/// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        switch (args.FirstOrDefault())
+        {
+            case "describe":
+                Describe.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1);
+                return 0;
+            case "growth":
+                return await GrowthRun.RunAsync(args[1..]);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
+}

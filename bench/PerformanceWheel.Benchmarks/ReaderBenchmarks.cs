@@ -1,0 +1,32 @@
+using BenchmarkDotNet.Attributes;
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.LargeCouncil;
+
+namespace PerformanceWheel.Benchmarks;
+
+/// <summary>
+/// (d) The same quarter through PerformanceReader against a SQLite file holding the large council (scale 1), loaded once
+/// and cached (LargeCouncilDatabase.CachedSqliteAsync). Published figures only, as anonymous readers see them.
+/// </summary>
+[MemoryDiagnoser]
+public class ReaderBenchmarks
+{
+    private PerformanceReader _reader = null!;
+    private string _directorate = string.Empty;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = LargeCouncilDatabase.CachedSqliteAsync(1, new Progress<string>(Console.WriteLine)).GetAwaiter().GetResult();
+        _reader = new PerformanceReader(LargeCouncilDatabase.Factory(options));
+        _directorate = "Adult Social Care";
+    }
+
+    [Benchmark(Description = "PerformanceReader.EvaluateAsync (SQLite, 2025/26 Q4)")]
+    public async Task<int> EvaluateQuarter() =>
+        (await _reader.EvaluateAsync(LargeCouncil.LargeCouncil.LatestQuarter, publishedOnly: true)).Measures.Count;
+
+    [Benchmark(Description = "PerformanceReader.ScorecardAsync (SQLite, one directorate)")]
+    public async Task<int> Scorecard() =>
+        (await _reader.ScorecardAsync(_directorate, LargeCouncil.LargeCouncil.LatestQuarter, publishedOnly: true))!.Lines.Count;
+}

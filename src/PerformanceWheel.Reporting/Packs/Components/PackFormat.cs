@@ -1,0 +1,70 @@
+using System.Globalization;
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Reporting.Packs.Components;
+
+/// <summary>How packs write figures, targets and settings in words.</summary>
+public static class PackFormat
+{
+    private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Figure(Measure measure, MeasureResult result)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Value is { } v ? measure.Format(v) + (result.IsProvisional ? " (provisional)" : string.Empty)
+            : result.Status is { } s ? Status(s)
+            : result.IsIncomplete ? "Incomplete"
+            : "No figure";
+    }
+
+    public static string Figure(MeasureLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var r = line.Result;
+        return r.Value is { } v ? line.FormatValue(v) + (r.IsProvisional ? " (provisional)" : string.Empty)
+            : r.Status is { } s ? Status(s)
+            : r.IsIncomplete ? "Incomplete"
+            : "No figure";
+    }
+
+    public static string Target(MeasureUnit unit, int decimals, Target? target) => target switch
+    {
+        { IsRange: true } t => $"{unit.Format(t.Low!.Value, decimals)} to {unit.Format(t.High!.Value, decimals)}",
+        { Value: { } v } => unit.Format(v, decimals),
+        _ => "–",
+    };
+
+    public static string Status(OutturnStatus status) => status switch
+    {
+        OutturnStatus.Tbc => "TBC",
+        OutturnStatus.NotApplicable => "N/A",
+        _ => "Not available",
+    };
+
+    public static string Polarity(Polarity polarity) => polarity switch
+    {
+        Domain.Rating.Polarity.HigherIsBetter => "Higher is better",
+        Domain.Rating.Polarity.LowerIsBetter => "Lower is better",
+        _ => "Within a range",
+    };
+
+    public static string Millions(decimal value) => (value < 0 ? "-£" : "£") + Math.Abs(value).ToString("N1", EnGb) + "m";
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", EnGb);
+
+    public static string PeriodSpan(Domain.Periods.ReportingPeriod period) =>
+        $"{period.Start.ToString("MMMM yyyy", EnGb)} to {period.End.ToString("MMMM yyyy", EnGb)}";
+
+    public static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string ProjectDirection(Domain.Projects.ProjectDirection direction) => direction switch
+    {
+        Domain.Projects.ProjectDirection.MilestoneAchieved => "Milestone achieved",
+        Domain.Projects.ProjectDirection.Progressing => "Progressing",
+        _ => "Missed or at risk",
+    };
+}

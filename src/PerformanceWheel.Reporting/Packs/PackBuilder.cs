@@ -1,0 +1,257 @@
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
+using PerformanceWheel.Reporting.Pdf;
+
+namespace PerformanceWheel.Reporting.Packs;
+
+/// <summary>A finished download.</summary>
+public sealed record PackFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>Why a pack cannot be made (an unknown period, committee, directorate or measure): answered as 404.</summary>
+public sealed class PackNotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// Gathers a pack's figures from the application readers (the same the pages use), renders it to HTML and prints it:
+/// a first pass finds the page of every section from the PDF's bookmarks, a second prints the contents with them.
+/// </summary>
+public sealed class PackBuilder(
+    PerformanceReader performance,
+    DetailReader details,
+    PackContextReader context,
+    PackHtmlRenderer html,
+    ChromiumPdfPrinter printer,
+    TimeProvider time,
+    IFigureAudience audience)
+{
+    /// <summary>Councillors and anonymous readers get published figures only (the web app decides per request).</summary>
+    private bool PublishedOnly => audience.PublishedOnly;
+
+    public async Task<PackModel> CabinetAsync(string? periodText, CancellationToken cancellationToken = default)
+    {
+        var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        return await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
+            $"Cabinet-{Slug(quarter.Label)}.pdf", evaluation, evaluation.Measures, null, cancellationToken);
+    }
+
+    public async Task<PackModel> ScrutinyAsync(string? committee, string? periodText, CancellationToken cancellationToken = default)
+    {
+        var committees = await context.CommitteesAsync(cancellationToken);
+        var chosen = committees.FirstOrDefault(c => c.Code.Equals(committee?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new PackNotFoundException($"There is no committee '{committee}'. Choose one of {string.Join(", ", committees.Select(c => c.Code))}.");
+        var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        var measures = evaluation.Measures.Where(m => m.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase)).ToList();
+        var segments = evaluation.Groups.SelectMany(g => g.Segments)
+            .Where(s => s.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase) || measures.Any(m => m.SegmentCode == s.Code))
+            .Select(s => s.Code)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
+            $"Segments and measures tagged for {chosen.Name} ({chosen.Code})",
+            $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", evaluation, measures, segments, cancellationToken);
+    }
+
+    public async Task<PackModel> DirectorateAsync(string directorate, string? periodText, CancellationToken cancellationToken = default)
+    {
+        var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
+        var scorecard = await performance.ScorecardAsync(directorate, quarter, PublishedOnly, cancellationToken)
+            ?? throw new PackNotFoundException($"There is no directorate '{directorate}'.");
+        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        var measures = new List<PackMeasure>();
+        foreach (var line in scorecard.Lines)
+        {
+            if (await details.MeasureAsync(line.Line.Code, quarter, PublishedOnly, cancellationToken) is { } detail)
+            {
+                measures.Add(new PackMeasure(line.Line, detail));
+            }
+        }
+
+        var model = new PackModel
+        {
+            Kind = PackKind.Directorate,
+            CouncilName = await context.CouncilNameAsync(cancellationToken),
+            Title = $"{scorecard.Directorate} scorecard",
+            Subtitle = "The directorate's measures with their trends and commentary",
+            Period = quarter,
+            PreparedOn = Today(),
+            IsDraft = IsDraft(evaluation.Measures.Where(m => m.Directorate == scorecard.Directorate)),
+            FileName = $"Scorecard-{Slug(scorecard.Directorate)}-{Slug(quarter.Label)}.pdf",
+            Evaluation = evaluation,
+            Measures = scorecard.Lines.Select(l => l.Line).ToList(),
+            Scorecard = scorecard,
+            ScorecardMeasures = measures,
+        };
+        model.Contents = [new("summary", "Summary"), new("scorecard", "Scorecard"), new("measures", "Measures"), new("key", "Key to ratings")];
+        return model;
+    }
+
+    public async Task<PackModel> MeasureAsync(string code, string? periodText, CancellationToken cancellationToken = default)
+    {
+        ReportingPeriod? period = null;
+        if (!string.IsNullOrWhiteSpace(periodText))
+        {
+            period = ReportingPeriod.TryParse(periodText, out var p) ? p : throw new PackNotFoundException($"'{periodText}' is not a period such as 2019/20 Q2.");
+        }
+
+        var detail = await details.MeasureAsync(code, period, PublishedOnly, cancellationToken)
+            ?? throw new PackNotFoundException($"There is no measure '{code}'.");
+        var latest = detail.Latest?.Result;
+        var model = new PackModel
+        {
+            Kind = PackKind.Measure,
+            CouncilName = await context.CouncilNameAsync(cancellationToken),
+            Title = $"{detail.Measure.Code} {detail.Measure.Title}",
+            Subtitle = "Measure sheet",
+            Period = detail.Period,
+            PreparedOn = Today(),
+            IsDraft = latest?.State is not WorkflowState.Published,
+            FileName = $"Measure-{Slug(detail.Measure.Code)}-{Slug(detail.Period.Label)}.pdf",
+            Measure = detail,
+        };
+        return model;
+    }
+
+    /// <summary>Renders and prints a pack (two passes when it has a contents page).</summary>
+    public async Task<PackFile> RenderAsync(PackModel model, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var footer = $"{model.CouncilName} · {model.Title} · {model.Period.Label}{(model.IsDraft ? " · DRAFT" : string.Empty)}";
+        model.Pages = null;
+        var first = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
+        if (model.Contents.Count == 0)
+        {
+            return new PackFile(model.FileName, "application/pdf", first);
+        }
+
+        var bookmarks = PdfOutline.Read(first);
+        var pages = new Dictionary<string, int>();
+        foreach (var entry in model.Contents)
+        {
+            var hit = bookmarks.FirstOrDefault(b => Compact(b.Title) == Compact(entry.Title));
+            if (hit.Title is not null)
+            {
+                pages[entry.Id] = hit.Page;
+            }
+        }
+
+        model.Pages = pages;
+        var second = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
+        return new PackFile(model.FileName, "application/pdf", second);
+    }
+
+    private async Task<PackModel> WheelPackAsync(
+        PackKind kind, string title, string subtitle, string fileName, PeriodEvaluation evaluation,
+        IReadOnlyList<MeasureLine> measures, HashSet<string>? segmentFilter, CancellationToken cancellationToken)
+    {
+        var quarter = evaluation.Period;
+        var wheelSegments = evaluation.Groups.SelectMany(g => g.Segments)
+            .Where(s => segmentFilter is null || segmentFilter.Contains(s.Code))
+            .ToList();
+        var measureCodes = measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var segments = new List<PackSegment>();
+        foreach (var s in wheelSegments)
+        {
+            var detail = await details.SegmentAsync(s.Code, quarter, PublishedOnly, cancellationToken);
+            if (detail is null)
+            {
+                continue;
+            }
+
+            var measureDetails = new List<MeasureDetail>();
+            foreach (var m in detail.Measures.Where(m => measureCodes.Contains(m.Code)))
+            {
+                if (await details.MeasureAsync(m.Code, quarter, PublishedOnly, cancellationToken) is { } md)
+                {
+                    measureDetails.Add(md);
+                }
+            }
+
+            segments.Add(new PackSegment(detail, measureDetails));
+        }
+
+        var segmentCodes = evaluation.Groups.SelectMany(g => g.Segments).Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var others = new List<PackMeasure>();
+        foreach (var m in measures.Where(m => (m.SegmentCode is null || !segmentCodes.Contains(m.SegmentCode)) && (m.Result.Value.HasValue || m.Result.Status.HasValue)))
+        {
+            if (await details.MeasureAsync(m.Code, quarter, PublishedOnly, cancellationToken) is { } md)
+            {
+                others.Add(new PackMeasure(m, md));
+            }
+        }
+
+        var exceptions = await details.ExceptionsAsync(quarter, PublishedOnly, cancellationToken);
+        var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, PublishedOnly, cancellationToken);
+        var finance = await details.FinanceAsync(null, cancellationToken);
+
+        var model = new PackModel
+        {
+            Kind = kind,
+            CouncilName = await context.CouncilNameAsync(cancellationToken),
+            Title = title,
+            Subtitle = subtitle,
+            Period = quarter,
+            PreparedOn = Today(),
+            IsDraft = IsDraft(evaluation.Measures),
+            FileName = fileName,
+            Evaluation = evaluation,
+            Measures = measures,
+            SegmentFilter = segmentFilter,
+            Comparison = comparison,
+            Exceptions = exceptions.RequiringImprovement.Where(m => m.Result.Rating.Status == RagStatus.Red && measureCodes.Contains(m.Code)).ToList(),
+            CriticalItems = exceptions.CriticalItems.Where(c => measureCodes.Contains(c.Measure.Code)).ToList(),
+            Segments = segments,
+            OtherMeasures = others,
+            Finance = finance,
+        };
+
+        var contents = new List<ContentsEntry> { new("summary", "Summary"), new("comparison", "Quarter comparison"), new("exceptions", "Exceptions") };
+        contents.AddRange(segments.Select(s => new ContentsEntry($"segment-{s.Detail.Segment.Code}", SegmentHeading(s.Detail.Line))));
+        if (others.Count > 0)
+        {
+            contents.Add(new("other-measures", "Other measures"));
+        }
+
+        contents.Add(new("finance", "Finance summary"));
+        contents.Add(new("key", "Key to ratings"));
+        model.Contents = contents;
+        return model;
+    }
+
+    /// <summary>Bookmark titles lose the spaces where a heading wrapped: compare without white space.</summary>
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>The heading of a segment's section, also its bookmark and contents line.</summary>
+    public static string SegmentHeading(SegmentLine segment) => $"{segment.Code} {segment.Title}";
+
+    /// <summary>Published means every figure of the period has been published; anything else prints as Draft.</summary>
+    public static bool IsDraft(IEnumerable<MeasureLine> measures)
+    {
+        var states = measures.Select(m => m.Result.State).Where(s => s.HasValue).ToList();
+        return states.Count == 0 || states.Any(s => s != WorkflowState.Published);
+    }
+
+    private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
+    {
+        var quarters = await performance.QuartersWithDataAsync(PublishedOnly, cancellationToken);
+        if (string.IsNullOrWhiteSpace(periodText))
+        {
+            return quarters.Count > 0 ? quarters[0] : throw new PackNotFoundException("There are no figures yet, so there is no pack to make.");
+        }
+
+        if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))
+        {
+            throw new PackNotFoundException($"There are no figures for the period '{periodText}'. Choose a quarter such as {(quarters.Count > 0 ? quarters[0].Label : "2019/20 Q2")}.");
+        }
+
+        return period.Quarter;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+
+    /// <summary>"2019/20 Q2" → "2019-20-Q2"; "C&amp;F" → "CF"; "Adults Services" → "Adults-Services".</summary>
+    public static string Slug(string text) =>
+        string.Join('-', new string(text.Select(c => char.IsLetterOrDigit(c) ? c : c is ' ' or '/' or '-' ? ' ' : '\0').Where(c => c != '\0').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,88 @@
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Domain.Finance;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Reporting.Packs;
+
+/// <summary>The four packs councillors download.</summary>
+public enum PackKind
+{
+    Cabinet = 1,
+    Scrutiny = 2,
+    Directorate = 3,
+    Measure = 4,
+}
+
+/// <summary>A segment's section: the segment for the quarter and its measures with their trends.</summary>
+public sealed record PackSegment(SegmentDetail Detail, IReadOnlyList<MeasureDetail> Measures);
+
+/// <summary>A measure in a pack: its line for the quarter and its eight-period history.</summary>
+public sealed record PackMeasure(MeasureLine Line, MeasureDetail Detail);
+
+/// <summary>A line of the contents page: a section heading (an h2 in the pack) and, after the first pass, its page.</summary>
+public sealed record ContentsEntry(string Id, string Title);
+
+/// <summary>Everything a pack prints, read through the application services.</summary>
+public sealed class PackModel
+{
+    public required PackKind Kind { get; init; }
+
+    public required string CouncilName { get; init; }
+
+    /// <summary>"Cabinet performance report", "Scrutiny for Policies, Children &amp; Families performance report" …</summary>
+    public required string Title { get; init; }
+
+    /// <summary>What the pack covers, under the title.</summary>
+    public string? Subtitle { get; init; }
+
+    public required ReportingPeriod Period { get; init; }
+
+    public required DateOnly PreparedOn { get; init; }
+
+    /// <summary>Not every figure of the period is published: the cover and every page say Draft.</summary>
+    public required bool IsDraft { get; init; }
+
+    public required string FileName { get; init; }
+
+    public PeriodEvaluation? Evaluation { get; init; }
+
+    /// <summary>The measures this pack reports on (a Scrutiny pack: those tagged for its committee).</summary>
+    public IReadOnlyList<MeasureLine> Measures { get; init; } = [];
+
+    /// <summary>The segments this pack shows (null: every segment of the wheel).</summary>
+    public IReadOnlySet<string>? SegmentFilter { get; init; }
+
+    public Rollup MeasureTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
+
+    public IReadOnlyList<string> Headlines => Domain.Rating.Headlines.For(MeasureTotals);
+
+    public QuarterComparison? Comparison { get; init; }
+
+    public IReadOnlyList<MeasureLine> Exceptions { get; init; } = [];
+
+    public IReadOnlyList<CriticalItem> CriticalItems { get; init; } = [];
+
+    public IReadOnlyList<PackSegment> Segments { get; init; } = [];
+
+    /// <summary>Measures with a figure this quarter that sit outside the wheel's segments.</summary>
+    public IReadOnlyList<PackMeasure> OtherMeasures { get; init; } = [];
+
+    public FinanceView? Finance { get; init; }
+
+    public Scorecard? Scorecard { get; init; }
+
+    public IReadOnlyList<PackMeasure> ScorecardMeasures { get; init; } = [];
+
+    public MeasureDetail? Measure { get; init; }
+
+    public IReadOnlyList<ContentsEntry> Contents { get; set; } = [];
+
+    /// <summary>Page of each contents entry (by id), filled in for the second pass.</summary>
+    public IReadOnlyDictionary<string, int>? Pages { get; set; }
+
+    public bool ShowsSegment(string code) => SegmentFilter is null || SegmentFilter.Contains(code);
+
+    public IEnumerable<BudgetLine> BudgetLines => Finance?.Lines ?? [];
+}

@@ -1,0 +1,41 @@
+namespace PerformanceWheel.Reporting.Pdf;
+
+/// <summary>Settings under <c>Reporting</c>: where the browser is and how hard it may be worked.</summary>
+public sealed class ReportingOptions
+{
+    public const string Section = "Reporting";
+
+    /// <summary>Linux default: apt's chromium (docs/decisions/0004).</summary>
+    public const string DefaultLinuxBrowser = "/usr/bin/chromium";
+
+    /// <summary>The Chromium (or Chrome/Edge) executable. Empty: <see cref="BrowserChannel"/>, else /usr/bin/chromium on Linux.</summary>
+    public string? BrowserExecutablePath { get; set; }
+
+    /// <summary>A Playwright channel such as <c>msedge</c> or <c>chrome</c> (an installed browser, mostly on Windows).</summary>
+    public string? BrowserChannel { get; set; }
+
+    /// <summary>Seconds a pack may take to print before it is abandoned.</summary>
+    public int PackTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>How many packs print at the same time; more wait their turn.</summary>
+    public int MaxConcurrentRenders { get; set; } = 2;
+
+    /// <summary>How many browser pages are kept open between packs.</summary>
+    public int PagePoolSize { get; set; } = 2;
+
+    /// <summary>The executable to launch, or null when a channel is used.</summary>
+    public string? ResolveExecutable()
+    {
+        if (!string.IsNullOrWhiteSpace(BrowserExecutablePath))
+        {
+            return BrowserExecutablePath;
+        }
+
+        if (!string.IsNullOrWhiteSpace(BrowserChannel))
+        {
+            return null;
+        }
+
+        return OperatingSystem.IsLinux() ? DefaultLinuxBrowser : null;
+    }
+}

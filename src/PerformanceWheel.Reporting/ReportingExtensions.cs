@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Reporting.Excel;
+using PerformanceWheel.Reporting.Packs;
+using PerformanceWheel.Reporting.Pdf;
+
+namespace PerformanceWheel.Reporting;
+
+/// <summary>The two calls the web app makes: <see cref="AddReporting"/> and <see cref="MapReports"/>.</summary>
+public static class ReportingExtensions
+{
+    /// <summary>
+    /// The authorization policy on every download. Until the accounts issue lands it allows everyone (the pages are
+    /// open too); then it becomes "may read figures" in one place.
+    /// </summary>
+    public const string ReadPolicy = "Reporting.Read";
+
+    public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<ReportingOptions>(configuration.GetSection(ReportingOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ChromiumPdfPrinter>();
+        services.AddSingleton<PackRenderCoordinator>();
+        services.AddSingleton<PackHtmlRenderer>();
+        services.AddScoped<PackContextReader>();
+        services.TryAddScoped<IFigureAudience, AllFiguresAudience>();
+        services.AddScoped<PackBuilder>();
+        services.AddScoped<ExportBuilder>();
+        services.AddHealthChecks().AddCheck<PdfRenderingHealthCheck>("pdf-rendering", HealthStatus.Degraded);
+
+        // Until the accounts issue lands: a named policy that currently lets everyone read.
+        services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, policy => policy.RequireAssertion(_ => true));
+        return services;
+    }
+
+    // Two readers share a render only when they may see the same figures.
+    private static string Audience(IFigureAudience audience) => audience.PublishedOnly ? "published" : "all";
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var reports = endpoints.MapGroup("/reports").RequireAuthorization(ReadPolicy).WithTags("Reports");
+
+        reports.MapGet("/cabinet.pdf", (string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
+            Pdf($"{Audience(audience)}|cabinet|{period}", runs, async () => await packs.RenderAsync(await packs.CabinetAsync(period, ct), ct)));
+        reports.MapGet("/scrutiny.pdf", (string? committee, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
+            Pdf($"{Audience(audience)}|scrutiny|{committee}|{period}", runs, async () => await packs.RenderAsync(await packs.ScrutinyAsync(committee, period, ct), ct)));
+        reports.MapGet("/directorates/{name}.pdf", (string name, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
+            Pdf($"{Audience(audience)}|directorate|{name}|{period}", runs, async () => await packs.RenderAsync(await packs.DirectorateAsync(name, period, ct), ct)));
+        reports.MapGet("/measures/{code}.pdf", (string code, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
+            Pdf($"{Audience(audience)}|measure|{code}|{period}", runs, async () => await packs.RenderAsync(await packs.MeasureAsync(code, period, ct), ct)));
+
+        var exports = endpoints.MapGroup("/exports").RequireAuthorization(ReadPolicy).WithTags("Exports");
+        exports.MapGet("/directorates.xlsx", (string? period, ExportBuilder x, CancellationToken ct) => File(() => x.DirectoratesAsync(period, ct)));
+        exports.MapGet("/directorates/{name}.xlsx", (string name, string? period, string? rag, string? direction, string? segment, string? sort, ExportBuilder x, CancellationToken ct) =>
+            File(() => x.ScorecardAsync(name, period, new ScorecardFilter(rag, direction, segment, sort), ct)));
+        exports.MapGet("/comparison.xlsx", (string? period, ExportBuilder x, CancellationToken ct) => File(() => x.ComparisonAsync(period, ct)));
+        exports.MapGet("/exceptions.xlsx", (string? period, ExportBuilder x, CancellationToken ct) => File(() => x.ExceptionsAsync(period, ct)));
+        exports.MapGet("/measures/{code}.xlsx", (string code, string? period, ExportBuilder x, CancellationToken ct) => File(() => x.MeasureHistoryAsync(code, period, ct)));
+
+        // The small script that shows progress on pack links (progressive enhancement).
+        endpoints.MapGet("/reports/download.js", () => Results.Text(Script.Value, "text/javascript; charset=utf-8")).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static readonly Lazy<string> Script = new(() =>
+    {
+        using var stream = typeof(ReportingExtensions).Assembly.GetManifestResourceStream("PerformanceWheel.Reporting.download.js")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    private static Task<IResult> Pdf(string key, PackRenderCoordinator runs, Func<Task<PackFile>> render) => File(() => runs.RunAsync(key, render));
+
+    private static async Task<IResult> File(Func<Task<PackFile>> make)
+    {
+        try
+        {
+            var file = await make();
+            return Results.File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (PackNotFoundException ex)
+        {
+            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (PdfRenderingUnavailableException ex)
+        {
+            return Results.Text($"PDF packs cannot be made on this server. {ex.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (TimeoutException ex)
+        {
+            return Results.Text(ex.Message + " Try again in a minute.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status504GatewayTimeout);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using PerformanceWheel.Reporting.Packs;
+using PerformanceWheel.TestSupport;
+using Shouldly;
+
+namespace PerformanceWheel.Reporting.Tests;
+
+/// <summary>The download endpoints in a minimal app (TestServer) with the application services + AddReporting + MapReports.</summary>
+[Collection(DemoCouncilCollection.Name)]
+public sealed class ReportEndpointsSqliteTests(DemoCouncilFixture demo)
+{
+    private static async Task<WebApplication> StartAsync(TestDatabase database, string? browser = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Reporting:BrowserExecutablePath"] = browser ?? Tools.Chromium;
+        DemoCouncilFixture.AddApplication(builder.Services, database);
+        builder.Services.AddReporting(builder.Configuration);
+        var app = builder.Build();
+        app.UseAuthorization();
+        app.MapReports();
+        await app.StartAsync();
+        return app;
+    }
+
+    [Fact]
+    public async Task CabinetPdfDownloadsWithItsFileName()
+    {
+        await using var app = await StartAsync(demo.Database);
+        var response = await app.GetTestClient().GetAsync(new Uri("/reports/cabinet.pdf?period=2019/20%20Q2", UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("Cabinet-2019-20-Q2.pdf");
+        (await response.Content.ReadAsByteArrayAsync()).Take(5).ShouldBe("%PDF-"u8.ToArray());
+    }
+
+    [Theory]
+    [InlineData("/reports/scrutiny.pdf?committee=C%26F&period=2019/20%20Q2", "Scrutiny-CF-2019-20-Q2.pdf")]
+    [InlineData("/reports/directorates/Public%20Health.pdf?period=2019/20%20Q2", "Scorecard-Public-Health-2019-20-Q2.pdf")]
+    [InlineData("/reports/measures/PH-HV-01.pdf?period=2019/20%20Q2", "Measure-PH-HV-01-2019-20-Q2.pdf")]
+    [InlineData("/exports/directorates.xlsx?period=2019/20%20Q2", "Directorates-2019-20-Q2.xlsx")]
+    [InlineData("/exports/directorates/Adults%20Services.xlsx?period=2019/20%20Q2&rag=Green&sort=rating", "Scorecard-Adults-Services-2019-20-Q2.xlsx")]
+    [InlineData("/exports/comparison.xlsx?period=2019/20%20Q2", "Comparison-2019-20.xlsx")]
+    [InlineData("/exports/exceptions.xlsx?period=2019/20%20Q2", "Exceptions-2019-20-Q2.xlsx")]
+    [InlineData("/exports/measures/PH-HV-01.xlsx?period=2019/20%20Q2", "Measure-PH-HV-01-2019-20-Q2.xlsx")]
+    public async Task EveryDownloadAnswersWithItsFile(string url, string fileName)
+    {
+        await using var app = await StartAsync(demo.Database);
+        var response = await app.GetTestClient().GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe(fileName);
+    }
+
+    [Theory]
+    [InlineData("/reports/cabinet.pdf?period=2030/31%20Q1")]
+    [InlineData("/reports/scrutiny.pdf?committee=NOPE")]
+    [InlineData("/reports/measures/NOPE.pdf")]
+    [InlineData("/exports/directorates/Nowhere.xlsx")]
+    public async Task UnknownThingsAreNotFoundWithAReason(string url)
+    {
+        await using var app = await StartAsync(demo.Database);
+        var response = await app.GetTestClient().GetAsync(new Uri(url, UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldStartWith("There ");
+    }
+
+    [Fact]
+    public async Task ASecondClickJoinsTheRenderAlreadyRunning()
+    {
+        await using var app = await StartAsync(demo.Database);
+        var client = app.GetTestClient();
+        var url = new Uri("/reports/cabinet.pdf?period=2019/20%20Q1", UriKind.Relative);
+        var responses = await Task.WhenAll(client.GetAsync(url), client.GetAsync(url));
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        app.Services.GetRequiredService<PackRenderCoordinator>().Started.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WithoutABrowserTheAppStartsTheDownloadSaysWhatToInstallAndHealthIsDegraded()
+    {
+        await using var app = await StartAsync(demo.Database, browser: "/nonexistent/chromium");
+        var response = await app.GetTestClient().GetAsync(new Uri("/reports/cabinet.pdf", UriKind.Relative));
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldContain("apt-get install chromium");
+        body.ShouldContain("Reporting:BrowserExecutablePath");
+
+        var health = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        health.Entries["pdf-rendering"].Status.ShouldBe(HealthStatus.Degraded);
+
+        // Excel needs no browser.
+        (await app.GetTestClient().GetAsync(new Uri("/exports/directorates.xlsx", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task TheProgressScriptIsServed()
+    {
+        await using var app = await StartAsync(demo.Database);
+        var script = await app.GetTestClient().GetStringAsync(new Uri("/reports/download.js", UriKind.Relative));
+        script.ShouldContain("pack-download");
+    }
+}
