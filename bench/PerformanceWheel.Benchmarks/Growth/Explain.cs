@@ -14,20 +14,7 @@ namespace PerformanceWheel.Benchmarks.Growth;
 /// </summary>
 internal static class Explain
 {
-    /// <summary>PerformanceSnapshot.PeriodsOf: every month, quarter and year of the financial years from..to.</summary>
-    public static List<ReportingPeriod> PeriodsOf(FinancialYear from, FinancialYear to)
-    {
-        var periods = new List<ReportingPeriod>();
-        for (var fy = from; fy <= to; fy = fy.Next)
-        {
-            var whole = ReportingPeriod.ForYear(fy);
-            periods.Add(whole);
-            periods.AddRange(whole.Quarters());
-            periods.AddRange(whole.Months());
-        }
-
-        return periods;
-    }
+    public static List<ReportingPeriod> PeriodsOf(FinancialYear from, FinancialYear to) => ReportingPeriod.EveryPeriod(from, to).ToList();
 
     /// <summary>As in PerformanceSnapshot.LoadAsync.</summary>
     public static IQueryable<Outturn> OutturnsOf(PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, bool publishedOnly)

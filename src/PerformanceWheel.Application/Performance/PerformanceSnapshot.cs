@@ -52,7 +52,7 @@ internal sealed class PerformanceSnapshot
             .ToListAsync(cancellationToken);
         var directorates = await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).ToListAsync(cancellationToken);
 
-        var codes = PeriodsOf(from, to);
+        var codes = ReportingPeriod.EveryPeriod(from, to).ToList();
         var outturns = await db.Outturns.AsNoTracking()
             .Where(o => codes.Contains(o.Period))
             .Where(o => !publishedOnly || o.State == WorkflowState.Published)
@@ -170,20 +170,5 @@ internal sealed class PerformanceSnapshot
 
         var ranked = directions.GroupBy(d => d).OrderByDescending(g => g.Count()).ToList();
         return ranked.Count > 1 && ranked[0].Count() == ranked[1].Count() ? Direction.Steady : ranked[0].Key;
-    }
-
-    /// <summary>Every month, quarter and year of the financial years from..to.</summary>
-    public static List<ReportingPeriod> PeriodsOf(FinancialYear from, FinancialYear to)
-    {
-        var periods = new List<ReportingPeriod>();
-        for (var fy = from; fy <= to; fy = fy.Next)
-        {
-            var whole = ReportingPeriod.ForYear(fy);
-            periods.Add(whole);
-            periods.AddRange(whole.Quarters());
-            periods.AddRange(whole.Months());
-        }
-
-        return periods;
     }
 }

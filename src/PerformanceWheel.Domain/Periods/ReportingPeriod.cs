@@ -134,6 +134,21 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>
         };
     }
 
+    /// <summary>Every year, quarter and month of the financial years from..to, in that order per year.</summary>
+    public static IReadOnlyList<ReportingPeriod> EveryPeriod(FinancialYear from, FinancialYear to)
+    {
+        var periods = new List<ReportingPeriod>();
+        for (var fy = from; fy <= to; fy = fy.Next)
+        {
+            var whole = ForYear(fy);
+            periods.Add(whole);
+            periods.AddRange(whole.Quarters());
+            periods.AddRange(whole.Months());
+        }
+
+        return periods;
+    }
+
     /// <summary>Whether this period lies within (or is) the other one.</summary>
     public bool IsWithin(ReportingPeriod other) => Start >= other.Start && End <= other.End;
 
