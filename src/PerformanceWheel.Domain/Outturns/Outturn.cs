@@ -86,7 +86,7 @@ public sealed class Outturn : Entity
             (WorkflowState.Draft or WorkflowState.Returned, WorkflowState.Submitted) => true,
             (WorkflowState.Submitted, WorkflowState.Approved or WorkflowState.Returned) => true,
             (WorkflowState.Approved, WorkflowState.Published) => true,
-            (WorkflowState.Submitted or WorkflowState.Approved, WorkflowState.Draft) => true,
+            (WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Returned, WorkflowState.Draft) => true,
             _ => false,
         };
         if (!allowed)

@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Review and approve a directorate's figures: Director (scoped to directorates), Admin.</summary>
     public const string ApproveOutturns = "ApproveOutturns";
 
+    /// <summary>Open the outturn entry grid: officers enter, directors review; Admin both.</summary>
+    public const string Workflow = "Workflow";
+
     /// <summary>Manage users and council settings: Admin only.</summary>
     public const string Administer = "Administer";
 
@@ -37,6 +40,7 @@ public static class Policies
         options.AddPolicy(ManageFramework, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
         options.AddPolicy(ApproveOutturns, p => p.RequireRole(Roles.Admin, Roles.Director));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Workflow, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer, Roles.Director));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
 
         // Anything that forgets to name a policy needs a signed-in user (and the authorization matrix test fails).

@@ -36,6 +36,7 @@ public class OutturnWorkflow
     [InlineData(WorkflowState.Submitted, WorkflowState.Draft)]
     [InlineData(WorkflowState.Approved, WorkflowState.Published)]
     [InlineData(WorkflowState.Approved, WorkflowState.Draft)]
+    [InlineData(WorkflowState.Returned, WorkflowState.Draft)]
     public void AllowsTheWorkflowsSteps(WorkflowState from, WorkflowState to)
     {
         var outturn = In(from);

@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /projects/{Code}"] = ["read"],
         ["GET /finance"] = ["read"],
         ["GET /exceptions"] = ["read"],
+        ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /admin/users"] = [Roles.Admin],
         ["GET /admin/users/{Id}"] = [Roles.Admin],
         ["POST /admin/users/{id}/disable"] = [Roles.Admin],
@@ -132,6 +133,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         var url = parts[1]
             .Replace("{Name}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{name}", "Public%20Health", StringComparison.Ordinal)
+            .Replace("{Directorate}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{code}", "PH-HV-01", StringComparison.Ordinal)
             .Replace("{Code}", "C4", StringComparison.Ordinal)
             .Replace("{Id}", userId, StringComparison.Ordinal)

@@ -1,0 +1,291 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Audit;
+using PerformanceWheel.Domain.Common;
+using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Application.Workflow;
+
+/// <summary>One measure due in the period, with what the entry grid shows beside the inputs.</summary>
+public sealed record EntryRow(
+    Measure Measure,
+    ReportingPeriod Period,
+    Target? Target,
+    decimal? PreviousValue,
+    decimal? ValueBefore,
+    Outturn? Outturn,
+    MeasureResult Result);
+
+/// <summary>The entry grid of a directorate for a quarter.</summary>
+public sealed record EntryGrid(Directorate Directorate, ReportingPeriod Quarter, IReadOnlyList<EntryRow> Rows, IReadOnlyList<AuditEntry> History)
+{
+    public int Count(WorkflowState state) => Rows.Count(r => r.Outturn?.State == state);
+
+    public int Missing => Rows.Count(r => r.Outturn is null);
+}
+
+/// <summary>What a person typed on one row of the grid.</summary>
+public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
+
+/// <summary>The outcome of saving one row: saved, or the message to show next to the field (and the other person's value on a conflict).</summary>
+public sealed record EntryOutcome(string MeasureCode, string PeriodCode, bool Saved, string? Field, string? Message);
+
+/// <summary>
+/// The quarterly cycle: officers enter and submit a directorate's figures, a Director of that directorate approves
+/// them or returns them with a reason, and an Admin or PerformanceOfficer publishes the whole period, which locks it.
+/// Every change of a figure after its first entry leaves a revision; every step leaves an audit entry.
+/// </summary>
+public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider clock)
+{
+    /// <summary>The measures of a directorate due in a quarter: quarterly ones for the quarter, monthly ones for each month, annual ones in Q4.</summary>
+    public async Task<EntryGrid?> GridAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
+    {
+        var owner = await db.Directorates.AsNoTracking().FirstOrDefaultAsync(d => d.Name == directorate, cancellationToken);
+        if (owner is null)
+        {
+            return null;
+        }
+
+        var measures = await db.Measures.AsNoTracking()
+            .Include(m => m.Targets).Include(m => m.Directorate)
+            .Where(m => m.DirectorateId == owner.Id)
+            .OrderBy(m => m.Code)
+            .ToListAsync(cancellationToken);
+        var ids = measures.Select(m => m.Id).ToList();
+        var periods = ReportingPeriod.EveryPeriod(quarter.Year.Previous, quarter.Year).ToList();
+        var outturns = await db.Outturns.AsNoTracking().Where(o => ids.Contains(o.MeasureId) && periods.Contains(o.Period)).ToListAsync(cancellationToken);
+        var byMeasure = outturns.GroupBy(o => o.MeasureId).ToDictionary(g => g.Key, g => g.ToDictionary(o => o.Period));
+
+        var rows = new List<EntryRow>();
+        foreach (var m in measures.Where(m => !m.IsDiscontinuedIn(quarter)))
+        {
+            var series = byMeasure.GetValueOrDefault(m.Id) ?? [];
+            foreach (var period in DuePeriods(m, quarter))
+            {
+                series.TryGetValue(period, out var current);
+                rows.Add(new EntryRow(
+                    m, period, m.TargetFor(period),
+                    series.GetValueOrDefault(period.Previous)?.Value,
+                    series.GetValueOrDefault(period.Previous.Previous)?.Value,
+                    current,
+                    MeasureEvaluator.Evaluate(m, series, period)));
+            }
+        }
+
+        var key = KeyPrefix(owner.Name, quarter);
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "Directorate period" && a.EntityKey == key)
+            .OrderByDescending(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return new EntryGrid(owner, quarter, rows, history);
+    }
+
+    public static IEnumerable<ReportingPeriod> DuePeriods(Measure measure, ReportingPeriod quarter)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return measure.Frequency switch
+        {
+            Frequency.Monthly => quarter.Months(),
+            Frequency.Quarterly => [quarter],
+            _ => quarter.Number == 4 ? [ReportingPeriod.ForYear(quarter.Year)] : [],
+        };
+    }
+
+    /// <summary>Saves every row that is valid; a bad row gets its message and does not stop the others.</summary>
+    public async Task<IReadOnlyList<EntryOutcome>> SaveAsync(string directorate, IReadOnlyList<EntryInput> inputs, string user, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var outcomes = new List<EntryOutcome>();
+        foreach (var input in inputs)
+        {
+            outcomes.Add(await SaveRowAsync(directorate, input, user, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<EntryOutcome> SaveRowAsync(string directorate, EntryInput input, string user, CancellationToken cancellationToken)
+    {
+        var blank = string.IsNullOrWhiteSpace(input.Value) && string.IsNullOrWhiteSpace(input.Status);
+        var measure = await db.Measures.Include(m => m.Directorate).FirstOrDefaultAsync(m => m.Code == input.MeasureCode, cancellationToken);
+        if (measure is null || measure.Directorate.Name != directorate || !ReportingPeriod.TryParse(input.PeriodCode, out var period))
+        {
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "This measure is not in this directorate's grid.");
+        }
+
+        var outturn = await db.Outturns.Include(o => o.Measure).FirstOrDefaultAsync(o => o.MeasureId == measure.Id && o.Period == period, cancellationToken);
+        if (blank && outturn is null)
+        {
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, null, null);
+        }
+
+        decimal? value = null;
+        if (!string.IsNullOrWhiteSpace(input.Value))
+        {
+            var text = input.Value.Trim().TrimEnd('%').Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"'{input.Value}' is not a number. Enter digits, such as 84.8.");
+            }
+
+            if (measure.ValidateValue(parsed) is { } problem)
+            {
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", problem);
+            }
+
+            value = parsed;
+        }
+
+        OutturnStatus? status = input.Status?.Trim().ToUpperInvariant() switch
+        {
+            null or "" => null,
+            "TBC" => OutturnStatus.Tbc,
+            "N/A" or "NA" => OutturnStatus.NotApplicable,
+            _ => OutturnStatus.NotAvailable,
+        };
+        if (value.HasValue && status.HasValue)
+        {
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", "Give a value or a status (TBC, N/A), not both.");
+        }
+
+        if (!value.HasValue && !status.HasValue)
+        {
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Enter a value, or choose TBC or N/A.");
+        }
+
+        var at = clock.GetUtcNow();
+        (decimal? Value, OutturnStatus? Status)? before = null;
+        if (outturn is null)
+        {
+            outturn = measure.NewOutturn(period);
+            db.Outturns.Add(outturn);
+        }
+        else
+        {
+            if (input.Version is { } seen && seen != outturn.Version)
+            {
+                var theirs = outturn.Value is { } v ? measure.Format(v) : outturn.Status?.ToString() ?? "nothing";
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value",
+                    $"{outturn.UpdatedBy} saved {theirs} since you opened this page. Your entry is kept below: save again to replace theirs.");
+            }
+
+            if (outturn.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published)
+            {
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"This figure is {outturn.State.ToString().ToLowerInvariant()} and can no longer be edited here.");
+            }
+
+            if (outturn.Value != value || outturn.Status != status)
+            {
+                before = (outturn.Value, outturn.Status);
+            }
+        }
+
+        try
+        {
+            outturn.Record(value, status, input.Provisional, input.Commentary, user, at);
+            if (before is { } old)
+            {
+                db.OutturnRevisions.Add(new OutturnRevision(outturn, old.Value, old.Status, RevisionKind.Edit, null, user, at));
+            }
+
+            if (outturn.State == WorkflowState.Returned)
+            {
+                outturn.MoveTo(WorkflowState.Draft, user, at);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, true, null, null);
+        }
+        catch (DomainException e)
+        {
+            db.ChangeTracker.Clear();
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Someone else saved this figure at the same moment. Reload the page to see theirs; your entry is kept below.");
+        }
+    }
+
+    /// <summary>Submits the directorate's draft figures for the quarter.</summary>
+    public Task<int> SubmitAsync(string directorate, ReportingPeriod quarter, string user, CancellationToken cancellationToken = default) =>
+        MoveAsync(directorate, quarter, [WorkflowState.Draft, WorkflowState.Returned], WorkflowState.Submitted, "Submitted", null, user, cancellationToken);
+
+    /// <summary>A Director approves the submitted figures.</summary>
+    public Task<int> ApproveAsync(string directorate, ReportingPeriod quarter, string user, CancellationToken cancellationToken = default) =>
+        MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Approved, "Approved", null, user, cancellationToken);
+
+    /// <summary>A Director returns submitted figures (all, or one measure's) with a reason.</summary>
+    public Task<int> ReturnAsync(string directorate, ReportingPeriod quarter, string? measureCode, string reason, string user, CancellationToken cancellationToken = default)
+    {
+        Guard.Required(reason, "Reason for returning", Lengths.Text);
+        return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, "Returned", reason, user, cancellationToken, measureCode);
+    }
+
+    /// <summary>Publishes every approved figure of the period (all directorates); published figures are locked.</summary>
+    public async Task<int> PublishAsync(ReportingPeriod quarter, string user, CancellationToken cancellationToken = default)
+    {
+        var periods = DueIn(quarter);
+        var approved = await db.Outturns.Include(o => o.Measure).Where(o => periods.Contains(o.Period) && o.State == WorkflowState.Approved).ToListAsync(cancellationToken);
+        var at = clock.GetUtcNow();
+        foreach (var o in approved)
+        {
+            o.MoveTo(WorkflowState.Published, user, at);
+        }
+
+        db.AuditEntries.Add(new AuditEntry(user, at, "Published", "Period", quarter.Label, $"{approved.Count} figures published"));
+        await db.SaveChangesAsync(cancellationToken);
+        return approved.Count;
+    }
+
+    /// <summary>Corrects a published figure: a reason is required, and the revision (old → new, who, when, why) is kept.</summary>
+    public async Task CorrectAsync(string measureCode, ReportingPeriod period, decimal? value, OutturnStatus? status, string reason, string user, CancellationToken cancellationToken = default)
+    {
+        var outturn = await db.Outturns.Include(o => o.Measure).FirstOrDefaultAsync(o => o.Measure.Code == measureCode && o.Period == period, cancellationToken)
+            ?? throw new DomainException($"There is no figure for {measureCode} in {period.Label}.");
+        var at = clock.GetUtcNow();
+        var (oldValue, oldStatus) = (outturn.Value, outturn.Status);
+        outturn.Correct(value, status, outturn.IsProvisional, outturn.Commentary, reason, user, at);
+        db.OutturnRevisions.Add(new OutturnRevision(outturn, oldValue, oldStatus, RevisionKind.Correction, reason, user, at));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a user may approve or return a directorate's figures (a Director of that directorate).</summary>
+    public async Task<bool> IsDirectorOfAsync(string userId, string directorate, CancellationToken cancellationToken = default) =>
+        await db.UserDirectorates.AnyAsync(
+            u => u.UserId == userId && db.Directorates.Any(d => d.Id == u.DirectorateId && d.Name == directorate), cancellationToken);
+
+    private async Task<int> MoveAsync(
+        string directorate, ReportingPeriod quarter, WorkflowState[] from, WorkflowState to, string action, string? reason, string user, CancellationToken cancellationToken, string? measureCode = null)
+    {
+        var periods = DueIn(quarter);
+        var outturns = await db.Outturns.Include(o => o.Measure).ThenInclude(m => m.Directorate)
+            .Where(o => o.Measure.Directorate.Name == directorate && periods.Contains(o.Period) && from.Contains(o.State))
+            .Where(o => measureCode == null || o.Measure.Code == measureCode)
+            .ToListAsync(cancellationToken);
+        var at = clock.GetUtcNow();
+        foreach (var o in outturns)
+        {
+            o.MoveTo(to, user, at);
+        }
+
+        var what = measureCode is null ? $"{outturns.Count} figures" : $"{measureCode} ({outturns.Count} figures)";
+        db.AuditEntries.Add(new AuditEntry(user, at, action, "Directorate period", KeyPrefix(directorate, quarter), reason is null ? what : $"{what}: {reason}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return outturns.Count;
+    }
+
+    private static List<ReportingPeriod> DueIn(ReportingPeriod quarter) =>
+        [quarter, .. quarter.Months(), .. quarter.Number == 4 ? [ReportingPeriod.ForYear(quarter.Year)] : Array.Empty<ReportingPeriod>()];
+
+    private static string KeyPrefix(string directorate, ReportingPeriod quarter)
+    {
+        var key = $"{quarter.Label} {directorate}";
+        return key.Length <= Lengths.Label ? key : key[..Lengths.Label];
+    }
+}
