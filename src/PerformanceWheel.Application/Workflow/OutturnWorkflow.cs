@@ -28,6 +28,9 @@ public sealed record EntryGrid(Directorate Directorate, ReportingPeriod Quarter,
     public int Missing => Rows.Count(r => r.Outturn is null);
 }
 
+/// <summary>One directorate's line on the data-due tracker.</summary>
+public sealed record DueLine(string Directorate, int Due, IReadOnlyList<string> Missing, int Draft, int Returned, int Submitted, int Approved, int Published, DateOnly DueBy, bool IsOverdue);
+
 /// <summary>What a person typed on one row of the grid.</summary>
 public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
 
@@ -82,6 +85,33 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             .OrderByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
         return new EntryGrid(owner, quarter, rows, history);
+    }
+
+    /// <summary>
+    /// The data-due tracker: for each directorate, how many figures of the quarter are missing, draft, returned,
+    /// submitted, approved and published, and whether missing ones are overdue (the council's days after period end).
+    /// </summary>
+    public async Task<IReadOnlyList<DueLine>> TrackerAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
+    {
+        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var dueBy = quarter.End.AddDays(settings?.OverdueDaysAfterPeriodEnd ?? 30);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var lines = new List<DueLine>();
+        foreach (var name in await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken))
+        {
+            var grid = await GridAsync(name, quarter, cancellationToken);
+            if (grid is null)
+            {
+                continue;
+            }
+
+            var missing = grid.Rows.Where(r => r.Outturn is null).Select(r => $"{r.Measure.Code} {r.Period.Label}").ToList();
+            lines.Add(new DueLine(name, grid.Rows.Count, missing, grid.Count(WorkflowState.Draft), grid.Count(WorkflowState.Returned),
+                grid.Count(WorkflowState.Submitted), grid.Count(WorkflowState.Approved), grid.Count(WorkflowState.Published),
+                dueBy, missing.Count > 0 && today > dueBy));
+        }
+
+        return lines;
     }
 
     public static IEnumerable<ReportingPeriod> DuePeriods(Measure measure, ReportingPeriod quarter)

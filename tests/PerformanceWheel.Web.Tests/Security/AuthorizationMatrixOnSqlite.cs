@@ -29,6 +29,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /projects/{Code}"] = ["read"],
         ["GET /finance"] = ["read"],
         ["GET /exceptions"] = ["read"],
+        ["GET /outturns"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /admin/users"] = [Roles.Admin],
         ["GET /admin/users/{Id}"] = [Roles.Admin],

@@ -92,6 +92,20 @@ public sealed class OutturnWorkflowOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         denied.Headers.Location!.ToString().ShouldContain("/account/access-denied");
     }
 
+    [Fact]
+    public async Task TheTrackerCountsEachDirectoratesFiguresAndFlagsOverdueOnes()
+    {
+        var lines = await WithWorkflowAsync(w => w.TrackerAsync(ReportingPeriod.Parse("2019/20 Q2")));
+
+        lines.Count.ShouldBe(7);
+        var adults = lines.Single(l => l.Directorate == "Adults Services");
+        adults.Due.ShouldBeGreaterThan(0);
+        (adults.Missing.Count + adults.Draft + adults.Returned + adults.Submitted + adults.Approved + adults.Published).ShouldBe(adults.Due);
+        adults.Published.ShouldBeGreaterThan(0);
+        adults.DueBy.ShouldBe(new DateOnly(2019, 10, 30));
+        lines.Where(l => l.Missing.Count > 0).ShouldAllBe(l => l.IsOverdue);
+    }
+
     private async Task<T> WithWorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
