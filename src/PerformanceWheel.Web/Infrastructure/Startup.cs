@@ -41,6 +41,7 @@ public static class Startup
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
         builder.Services.AddScoped<PerformanceReader>();
         builder.Services.AddScoped<DetailReader>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IFigureAudience, SignedInAudience>();

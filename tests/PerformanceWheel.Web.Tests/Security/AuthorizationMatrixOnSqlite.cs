@@ -31,6 +31,25 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /exceptions"] = ["read"],
         ["GET /outturns"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
+        ["GET /admin/framework"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/measures"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/measures/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/measures/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/measures/{Id:int}/targets"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/directorates"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/directorates/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/directorates/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/committees"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/committees/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/committees/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/segments"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/segments/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/segments/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/groups/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/groups/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/projects"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/projects/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/projects/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/users"] = [Roles.Admin],
         ["GET /admin/users/{Id}"] = [Roles.Admin],
         ["POST /admin/users/{id}/disable"] = [Roles.Admin],
@@ -135,6 +154,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
             .Replace("{Name}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{name}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{Directorate}", "Public%20Health", StringComparison.Ordinal)
+            .Replace("{Id:int}", "1", StringComparison.Ordinal)
             .Replace("{code}", "PH-HV-01", StringComparison.Ordinal)
             .Replace("{Code}", "C4", StringComparison.Ordinal)
             .Replace("{Id}", userId, StringComparison.Ordinal)
