@@ -6,7 +6,8 @@ namespace PerformanceWheel.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the suite (e.g. <c>--filter '*' --job short</c>);
 /// <c>-- describe [scale]</c> prints what the large-council generator makes;
-/// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>).
+/// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>);
+/// <c>-- prepare-db [options]</c> makes a database holding the large council for the app to serve (see <see cref="Http.PrepareDatabase"/>).
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,8 @@ public static class Program
                 return 0;
             case "growth":
                 return await GrowthRun.RunAsync(args[1..]);
+            case "prepare-db":
+                return await Http.PrepareDatabase.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -117,7 +117,7 @@ public sealed class PackBuilder(
     public async Task<PackFile> RenderAsync(PackModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var footer = $"{model.CouncilName} · {model.Title} · {model.Period.Label}{(model.IsDraft ? " · DRAFT" : string.Empty)}";
+        var footer = Footer(model);
         model.Pages = null;
         var first = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
         if (model.Contents.Count == 0)
@@ -125,7 +125,23 @@ public sealed class PackBuilder(
             return new PackFile(model.FileName, "application/pdf", first);
         }
 
-        var bookmarks = PdfOutline.Read(first);
+        model.Pages = ContentsPages(model, first);
+        var second = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
+        return new PackFile(model.FileName, "application/pdf", second);
+    }
+
+    /// <summary>The footer line printed on every page before "Page x of y".</summary>
+    public static string Footer(PackModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return $"{model.CouncilName} · {model.Title} · {model.Period.Label}{(model.IsDraft ? " · DRAFT" : string.Empty)}";
+    }
+
+    /// <summary>The page of each contents entry, from the bookmarks of a first printing.</summary>
+    public static IReadOnlyDictionary<string, int> ContentsPages(PackModel model, byte[] firstPass)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var bookmarks = PdfOutline.Read(firstPass);
         var pages = new Dictionary<string, int>();
         foreach (var entry in model.Contents)
         {
@@ -136,9 +152,7 @@ public sealed class PackBuilder(
             }
         }
 
-        model.Pages = pages;
-        var second = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
-        return new PackFile(model.FileName, "application/pdf", second);
+        return pages;
     }
 
     private async Task<PackModel> WheelPackAsync(

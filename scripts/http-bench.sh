@@ -1,0 +1,260 @@
+#!/usr/bin/env bash
+# HTTP throughput against the static ceiling (issue #7; results and how to read them: docs/performance.md).
+#
+#   bash scripts/http-bench.sh [--provider sqlite|postgresql|both] [--duration 20s] [--connections 8] [--threads 1]
+#
+# For each provider: loads the large council (bench/PerformanceWheel.LargeCouncil; SQLite: a copy of the cached file,
+# PostgreSQL: a fresh database pw_http_bench, dropped afterwards) with reading without signing in allowed, starts the
+# web app built in Release (Production environment, Serilog at Warning, so HTTP logging is off too) on a loopback port,
+# and for three pages — the wheel, a directorate scorecard and a measure page — fetches the page once with curl and
+# writes those exact bytes under the app's web root (/_bench/NAME.html), so the SAME Kestrel process serves them as a
+# static file. wrk then runs against the dynamic URL and its static twin in turn, after a warm-up of both: the ratio of
+# requests/s isolates the cost of making the page. Goal (issue #7): dynamic/static >= 0.5.
+# With 2 or more cores the app is pinned to all cores but the last and wrk to the last (taskset); PostgreSQL is not
+# pinned. Results: artifacts/bench/http.md (Markdown table) and artifacts/bench/http-raw.txt (wrk output).
+#
+# Options:
+#   --provider P       sqlite, postgresql or both (default both)
+#   --duration D       wrk duration per measurement (default 20s)
+#   --warmup D         wrk warm-up per URL, not counted (default 5s)
+#   --connections N    wrk connections (default 8)
+#   --threads N        wrk threads (default 1; at most --connections)
+#   --scale N          large council scale (default 1)
+#   --period P         the quarter shown (default "2025/26 Q4", the large council's latest)
+#   --no-install       never call apt (wrk and, for PostgreSQL, a server or PERFORMANCEWHEEL_TEST_POSTGRES must be there)
+#   --no-build         use the Release builds already there
+# Environment:
+#   PERFORMANCEWHEEL_TEST_POSTGRES  an admin connection string: that server is used and no cluster is started
+#   PW_BENCH_DATA                   folder for the cached SQLite files (default: $TMPDIR/performancewheel-bench)
+set -euo pipefail
+
+PROVIDERS=both
+DURATION=20s
+WARMUP=5s
+CONNECTIONS=8
+THREADS=1
+SCALE=1
+PERIOD="2025/26 Q4"
+INSTALL=1
+BUILD=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --provider) PROVIDERS="$2"; shift 2 ;;
+        --duration) DURATION="$2"; shift 2 ;;
+        --warmup) WARMUP="$2"; shift 2 ;;
+        --connections) CONNECTIONS="$2"; shift 2 ;;
+        --threads) THREADS="$2"; shift 2 ;;
+        --scale) SCALE="$2"; shift 2 ;;
+        --period) PERIOD="$2"; shift 2 ;;
+        --no-install) INSTALL=0; shift ;;
+        --no-build) BUILD=0; shift ;;
+        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "http-bench.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
+    esac
+done
+case "$PROVIDERS" in
+    sqlite) PROVIDER_LIST=(Sqlite) ;;
+    postgresql) PROVIDER_LIST=(PostgreSQL) ;;
+    both) PROVIDER_LIST=(Sqlite PostgreSQL) ;;
+    *) echo "http-bench.sh: --provider must be sqlite, postgresql or both" >&2; exit 2 ;;
+esac
+[[ $THREADS -le $CONNECTIONS ]] || { echo "http-bench.sh: --threads must not exceed --connections" >&2; exit 2; }
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+OUT="$REPO_ROOT/artifacts/bench"
+WEB_DLL="$REPO_ROOT/src/PerformanceWheel.Web/bin/Release/net10.0/PerformanceWheel.Web.dll"
+TOOL_DLL="$REPO_ROOT/bench/PerformanceWheel.Benchmarks/bin/Release/net10.0/PerformanceWheel.Benchmarks.dll"
+LUA="$REPO_ROOT/scripts/lib/wrk-report.lua"
+PG_DATABASE=pw_http_bench
+PG_SERVER=""
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*"; }
+die() { printf 'http-bench.sh: error: %s\n' "$*" >&2; exit 1; }
+command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is not on PATH"
+command -v curl >/dev/null || die "curl is not on PATH"
+
+# shellcheck source=scripts/lib/postgres.sh
+source "$REPO_ROOT/scripts/lib/postgres.sh"
+WORK="$(mktemp -d /tmp/pw-http-bench.XXXXXX)"
+APP_PID=""
+PG_LOADED=""
+stop_app() {
+    if [[ -n "$APP_PID" ]]; then
+        kill "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+        APP_PID=""
+    fi
+}
+# shellcheck disable=SC2317  # (called by the EXIT trap)
+cleanup() {
+    stop_app
+    if [[ -n "$PG_LOADED" ]]; then
+        dotnet "$TOOL_DLL" prepare-db --postgres "$PERFORMANCEWHEEL_TEST_POSTGRES" --database "$PG_DATABASE" --drop >/dev/null 2>&1 || true
+    fi
+    pg_stop
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if ! command -v wrk >/dev/null; then
+    if [[ $INSTALL -eq 1 && $(id -u) -eq 0 ]]; then
+        log "wrk: installing with apt"
+        DEBIAN_FRONTEND=noninteractive apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk
+    else
+        die "wrk is not installed (apt-get install wrk)"
+    fi
+fi
+
+mkdir -p "$OUT"
+WRK_VERSION="$( (wrk --version 2>&1 || true) | head -1 | awk '{print $1, $2}')"
+MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}'), $WRK_VERSION"
+log "Machine: $MACHINE"
+
+if [[ $BUILD -eq 1 ]]; then
+    log "Building the web app and the large-council tool (Release)"
+    dotnet build src/PerformanceWheel.Web -c Release -nologo -v quiet
+    dotnet build bench/PerformanceWheel.Benchmarks -c Release -nologo -v quiet
+fi
+[[ -f "$WEB_DLL" && -f "$TOOL_DLL" ]] || die "Release builds missing (run without --no-build)"
+
+# Cores: the app on all but the last, wrk on the last.
+CORES=$(nproc)
+if [[ $CORES -ge 2 ]] && command -v taskset >/dev/null; then
+    APP_CPUS="0-$((CORES - 2))"
+    WRK_CPUS="$((CORES - 1))"
+    PINNING="app on CPU $APP_CPUS, wrk on CPU $WRK_CPUS (taskset); the database server is not pinned"
+    APP_PREFIX=(taskset -c "$APP_CPUS")
+    WRK_PREFIX=(taskset -c "$WRK_CPUS")
+else
+    PINNING="not pinned (one core or no taskset)"
+    APP_PREFIX=()
+    WRK_PREFIX=()
+fi
+log "Pinning: $PINNING"
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wrk against one URL; prints the PWBENCH line (see scripts/lib/wrk-report.lua) and appends wrk's output to the raw log.
+run_wrk() {
+    local duration="$1" url="$2" output
+    output="$("${WRK_PREFIX[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 60s --latency -s "$LUA" "$url")"
+    printf '### %s %s\n%s\n\n' "$duration" "$url" "$output" >> "$OUT/http-raw.txt"
+    quiesce
+    grep '^PWBENCH ' <<<"$output"
+}
+# After wrk stops, the app still finishes the requests it had accepted (a slow page keeps a core busy for seconds):
+# wait until it has used under 5% of a core for a second, so one measurement does not run into the next (at most 120 s).
+quiesce() {
+    local hz before after
+    hz="$(getconf CLK_TCK)"
+    for _ in $(seq 1 120); do
+        before="$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")"
+        sleep 1
+        after="$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")"
+        if (( after - before <= hz / 20 )); then return 0; fi
+    done
+    log "WARNING: the app was still busy 120 s after wrk stopped"
+}
+field() { grep -o "$1=[0-9.]*" <<<"$2" | cut -d= -f2; }
+
+ROWS=()
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+: > "$OUT/http-raw.txt"
+PERIOD_Q="${PERIOD// /%20}"
+for provider in "${PROVIDER_LIST[@]}"; do
+    dir="$WORK/$provider"
+    mkdir -p "$dir/wwwroot/_bench"
+    cp -r src/PerformanceWheel.Web/wwwroot/. "$dir/wwwroot/"
+    cp src/PerformanceWheel.Web/bin/Release/net10.0/appsettings.json "$dir/"
+
+    if [[ $provider == Sqlite ]]; then
+        log "SQLite: copying the large council (${SCALE}×)"
+        dotnet "$TOOL_DLL" prepare-db --sqlite "$dir/large.db" --scale "$SCALE"
+        CONNECTION="Data Source=$dir/large.db"
+    else
+        if [[ -z "${PERFORMANCEWHEEL_TEST_POSTGRES:-}" ]]; then pg_start "$INSTALL"; fi
+        if [[ -z "${PERFORMANCEWHEEL_TEST_POSTGRES:-}" ]]; then log "PostgreSQL: no server; skipped"; continue; fi
+        log "PostgreSQL: loading the large council (${SCALE}×) into database $PG_DATABASE"
+        PG_LOADED=1
+        dotnet "$TOOL_DLL" prepare-db --postgres "$PERFORMANCEWHEEL_TEST_POSTGRES" --database "$PG_DATABASE" --scale "$SCALE" | tee "$dir/prepare.out"
+        PG_SERVER="$(sed -n 's/^Server: //p' "$dir/prepare.out")"
+        if grep -qi 'Database=' <<<"$PERFORMANCEWHEEL_TEST_POSTGRES"; then
+            CONNECTION="$(sed -E "s/(^|;)Database=[^;]*/\1Database=$PG_DATABASE/I" <<<"$PERFORMANCEWHEEL_TEST_POSTGRES")"
+        else
+            CONNECTION="${PERFORMANCEWHEEL_TEST_POSTGRES%;};Database=$PG_DATABASE"
+        fi
+    fi
+
+    port=5190
+    while ! port_free "$port"; do port=$((port + 1)); done
+    BASE="http://127.0.0.1:$port"
+    log "$provider: starting the app on $BASE"
+    ASPNETCORE_ENVIRONMENT=Production \
+    Serilog__MinimumLevel__Default=Warning \
+    Database__Provider="$provider" \
+    ConnectionStrings__PerformanceWheel="$CONNECTION" \
+    DemoData__LoadOnEmptyDatabase=false \
+    DataProtection__KeysPath="$dir/keys" \
+    LogFile__Path="$dir/logs/app-.log" \
+        "${APP_PREFIX[@]}" dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$dir" --webroot "$dir/wwwroot" >"$dir/app.out" 2>&1 &
+    APP_PID=$!
+    for _ in $(seq 1 180); do
+        if curl -sf -o /dev/null "$BASE/health"; then break; fi
+        kill -0 "$APP_PID" 2>/dev/null || { cat "$dir/app.out" >&2; die "the app stopped"; }
+        sleep 1
+    done
+    curl -sf -o /dev/null "$BASE/health" || { cat "$dir/app.out" >&2; die "the app did not answer /health"; }
+
+    scorecard="/directorates/Adult%20Social%20Care?period=$PERIOD_Q"
+    curl -sf -o "$dir/scorecard.html" "$BASE$scorecard" || die "$provider: $scorecard did not answer 200"
+    measure="$(grep -o 'href="/measures/[^"]*"' "$dir/scorecard.html" | sed -n '1{s/^href="//; s/"$//; s/&amp;/\&/g; p}')"
+    [[ -n "$measure" ]] || die "$provider: no measure link on the scorecard"
+    names=(wheel scorecard measure)
+    urls=("/?period=$PERIOD_Q" "$scorecard" "$measure")
+
+    for i in "${!names[@]}"; do
+        name="${names[$i]}"; url="${urls[$i]}"
+        # The static twin: exactly the bytes this server just produced for the page.
+        code="$(curl -s -o "$dir/wwwroot/_bench/$name.html" -w '%{http_code}' "$BASE$url")"
+        [[ $code == 200 ]] || die "$provider: $url answered $code"
+        bytes="$(stat -c %s "$dir/wwwroot/_bench/$name.html")"
+        log "$provider $name: $url ($bytes bytes); warm-up $WARMUP each"
+        run_wrk "$WARMUP" "$BASE$url" >/dev/null
+        run_wrk "$WARMUP" "$BASE/_bench/$name.html" >/dev/null
+        dynamic="$(run_wrk "$DURATION" "$BASE$url")"
+        static="$(run_wrk "$DURATION" "$BASE/_bench/$name.html")"
+        for line in "$dynamic" "$static"; do
+            errors=$(( $(field non2xx "$line") + $(field connect "$line") + $(field read "$line") + $(field write "$line") + $(field timeout "$line") ))
+            [[ $errors -eq 0 ]] || log "WARNING: $errors errors or non-2xx answers: $line"
+        done
+        d_rps="$(field rps "$dynamic")"; s_rps="$(field rps "$static")"
+        ratio="$(awk -v d="$d_rps" -v s="$s_rps" 'BEGIN {printf "%.4f", d / s}')"
+        met="$(awk -v r="$ratio" 'BEGIN {print (r >= 0.5) ? "yes" : "no"}')"
+        row="| $name | $provider | \`$url\` | $bytes | $(printf '%.1f' "$d_rps") | $(printf '%.0f' "$s_rps") | **$ratio** | $met | $(printf '%.1f' "$(field p50_ms "$dynamic")") | $(printf '%.1f' "$(field p95_ms "$dynamic")") | $(printf '%.2f' "$(field p50_ms "$static")") | $(printf '%.2f' "$(field p95_ms "$static")") | $(field requests "$dynamic") | $(field requests "$static") |"
+        ROWS+=("$row")
+        echo "$row"
+    done
+
+    stop_app
+    if [[ $provider == PostgreSQL ]]; then
+        dotnet "$TOOL_DLL" prepare-db --postgres "$PERFORMANCEWHEEL_TEST_POSTGRES" --database "$PG_DATABASE" --drop >/dev/null
+        PG_LOADED=""
+    fi
+done
+
+{
+    echo "Machine: $MACHINE; load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)."
+    if [[ -n "${PG_SERVER:-}" ]]; then echo "Database server: $PG_SERVER (same machine, loopback)."; fi
+    echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'); large council ${SCALE}×, period $PERIOD; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 60s after a $WARMUP warm-up per URL; $PINNING."
+    echo
+    echo "| page | database | URL | bytes | dynamic req/s | static req/s | ratio | ≥ 0.5 | dynamic p50 (ms) | dynamic p95 (ms) | static p50 (ms) | static p95 (ms) | dynamic requests | static requests |"
+    echo "|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${ROWS[@]}"
+} > "$OUT/http.md"
+echo
+cat "$OUT/http.md"
+log "Results: $OUT/http.md; wrk's own output: $OUT/http-raw.txt"
