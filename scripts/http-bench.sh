@@ -23,6 +23,9 @@
 #   --period P         the quarter shown (default "2025/26 Q4", the large council's latest)
 #   --no-install       never call apt (wrk and, for PostgreSQL, a server or PERFORMANCEWHEEL_TEST_POSTGRES must be there)
 #   --no-build         use the Release builds already there
+#   --profile          no wrk: with EF Core's command log on, request each page one at a time (5 after 2 warm-ups) and
+#                      report the server time, SQL commands per request and the time EF reports for executing them
+#                      (artifacts/bench/http-profile.md): where a page's time goes
 # Environment:
 #   PERFORMANCEWHEEL_TEST_POSTGRES  an admin connection string: that server is used and no cluster is started
 #   PW_BENCH_DATA                   folder for the cached SQLite files (default: $TMPDIR/performancewheel-bench)
@@ -37,6 +40,7 @@ SCALE=1
 PERIOD="2025/26 Q4"
 INSTALL=1
 BUILD=1
+PROFILE=0
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --provider) PROVIDERS="$2"; shift 2 ;;
@@ -48,7 +52,8 @@ while [[ $# -gt 0 ]]; do
         --period) PERIOD="$2"; shift 2 ;;
         --no-install) INSTALL=0; shift ;;
         --no-build) BUILD=0; shift ;;
-        -h|--help) sed -n '2,31p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --profile) PROFILE=1; shift ;;
+        -h|--help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "http-bench.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -162,6 +167,7 @@ quiesce() {
 field() { grep -o "$1=[0-9.]*" <<<"$2" | cut -d= -f2; }
 
 ROWS=()
+READER_ROWS=()
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 : > "$OUT/http-raw.txt"
 PERIOD_Q="${PERIOD// /%20}"
@@ -193,6 +199,9 @@ for provider in "${PROVIDER_LIST[@]}"; do
     while ! port_free "$port"; do port=$((port + 1)); done
     BASE="http://127.0.0.1:$port"
     log "$provider: starting the app on $BASE"
+    EF_LOG=()
+    if [[ $PROFILE -eq 1 ]]; then EF_LOG=("Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information"); fi
+    env "${EF_LOG[@]}" \
     ASPNETCORE_ENVIRONMENT=Production \
     Serilog__MinimumLevel__Default=Warning \
     Database__Provider="$provider" \
@@ -216,6 +225,37 @@ for provider in "${PROVIDER_LIST[@]}"; do
     names=(wheel scorecard measure)
     urls=("/?period=$PERIOD_Q" "$scorecard" "$measure")
 
+    if [[ $PROFILE -eq 1 ]]; then
+        for i in "${!names[@]}"; do
+            name="${names[$i]}"; url="${urls[$i]}"
+            curl -sf -o /dev/null "$BASE$url"; curl -sf -o /dev/null "$BASE$url"
+            times=(); commands=(); sql=()
+            for _ in 1 2 3 4 5; do
+                before="$(wc -l < "$dir/app.out")"
+                times+=("$(curl -sf -o /dev/null -w '%{time_total}' "$BASE$url")")
+                sleep 0.2
+                executed="$(tail -n +"$((before + 1))" "$dir/app.out" | grep -o 'Executed DbCommand ([0-9]*ms)' || true)"
+                commands+=("$(grep -c . <<<"$executed" || true)")
+                sql+=("$(grep -o '[0-9]*ms' <<<"$executed" | tr -d 'ms' | awk '{s += $1} END {print s + 0}')")
+            done
+            median() { printf '%s\n' "$@" | sort -n | sed -n 3p; }
+            row="| $name | $provider | \`$url\` | $(awk -v t="$(median "${times[@]}")" 'BEGIN {printf "%.0f", t * 1000}') | $(median "${commands[@]}") | $(median "${sql[@]}") | $(printf '%s ' "${sql[@]}")|"
+            ROWS+=("$row")
+            echo "$row"
+        done
+        stop_app
+        # The same reads in process, on the same database with the app stopped: reading versus the rest of a request.
+        if [[ $provider == Sqlite ]]; then target=(--sqlite "$dir/large.db"); else target=(--database-connection "$CONNECTION"); fi
+        while IFS= read -r line; do
+            READER_ROWS+=("| ${line#READERS | }" )
+        done < <(dotnet "$TOOL_DLL" page-readers "${target[@]}" --measure "$(sed -E 's#^/measures/([^?]*).*#\1#' <<<"$measure")" --period "$PERIOD" | grep '^READERS ' | sed "s/^READERS | \([a-z]*\) |/READERS | \1 | $provider |/")
+        if [[ $provider == PostgreSQL ]]; then
+            dotnet "$TOOL_DLL" prepare-db --postgres "$PERFORMANCEWHEEL_TEST_POSTGRES" --database "$PG_DATABASE" --drop >/dev/null
+            PG_LOADED=""
+        fi
+        continue
+    fi
+
     for i in "${!names[@]}"; do
         name="${names[$i]}"; url="${urls[$i]}"
         # The static twin: exactly the bytes this server just produced for the page.
@@ -231,6 +271,9 @@ for provider in "${PROVIDER_LIST[@]}"; do
             errors=$(( $(field non2xx "$line") + $(field connect "$line") + $(field read "$line") + $(field write "$line") + $(field timeout "$line") ))
             [[ $errors -eq 0 ]] || log "WARNING: $errors errors or non-2xx answers: $line"
         done
+        if (( $(field requests "$dynamic") < 10 )); then
+            log "WARNING: only $(field requests "$dynamic") dynamic requests finished in $DURATION: lengthen --duration or lower --connections"
+        fi
         d_rps="$(field rps "$dynamic")"; s_rps="$(field rps "$static")"
         ratio="$(awk -v d="$d_rps" -v s="$s_rps" 'BEGIN {printf "%.4f", d / s}')"
         met="$(awk -v r="$ratio" 'BEGIN {print (r >= 0.5) ? "yes" : "no"}')"
@@ -245,6 +288,28 @@ for provider in "${PROVIDER_LIST[@]}"; do
         PG_LOADED=""
     fi
 done
+
+if [[ $PROFILE -eq 1 ]]; then
+    {
+        echo "Machine: $MACHINE; load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)."
+        if [[ -n "${PG_SERVER:-}" ]]; then echo "Database server: $PG_SERVER (same machine, loopback)."; fi
+        echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'); large council ${SCALE}×, period $PERIOD; one request at a time, median of 5 after 2 warm-ups; EF Core's command log on (Information)."
+        echo
+        echo "| page | database | URL | server time, median (ms) | SQL commands per request | SQL execution reported by EF, median (ms) | the 5 requests' SQL ms |"
+        echo "|---|---|---|---:|---:|---:|---|"
+        printf '%s\n' "${ROWS[@]}"
+        echo
+        echo "The reads behind each page timed in process (bench/PerformanceWheel.Benchmarks page-readers: no HTTP, no rendering; median of 5 after 2 warm-ups):"
+        echo
+        echo "| page | database | application reads | median (ms) |"
+        echo "|---|---|---|---:|"
+        printf '%s\n' "${READER_ROWS[@]}"
+    } > "$OUT/http-profile.md"
+    echo
+    cat "$OUT/http-profile.md"
+    log "Results: $OUT/http-profile.md"
+    exit 0
+fi
 
 {
     echo "Machine: $MACHINE; load average before $LOAD_BEFORE, after $(cut -d' ' -f1-3 /proc/loadavg)."

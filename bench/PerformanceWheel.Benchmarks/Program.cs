@@ -7,7 +7,8 @@ namespace PerformanceWheel.Benchmarks;
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the suite (e.g. <c>--filter '*' --job short</c>);
 /// <c>-- describe [scale]</c> prints what the large-council generator makes;
 /// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>);
-/// <c>-- prepare-db [options]</c> makes a database holding the large council for the app to serve (see <see cref="Http.PrepareDatabase"/>).
+/// <c>-- prepare-db [options]</c> makes a database holding the large council for the app to serve (see <see cref="Http.PrepareDatabase"/>);
+/// <c>-- page-readers [options]</c> times the reads behind the pages scripts/http-bench.sh requests (see <see cref="Http.PageReaders"/>).
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,8 @@ public static class Program
                 return await GrowthRun.RunAsync(args[1..]);
             case "prepare-db":
                 return await Http.PrepareDatabase.RunAsync(args[1..]);
+            case "page-readers":
+                return await Http.PageReaders.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;
