@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP throughput against the static ceiling (issue #7; results and how to read them: docs/performance.md).
 #
-#   bash scripts/http-bench.sh [--provider sqlite|postgresql|both] [--duration 20s] [--connections 8] [--threads 1]
+#   bash scripts/http-bench.sh [--provider sqlite|postgresql|both] [--duration 20s] [--connections 4] [--threads 1]
 #
 # For each provider: loads the large council (bench/PerformanceWheel.LargeCouncil; SQLite: a copy of the cached file,
 # PostgreSQL: a fresh database pw_http_bench, dropped afterwards) with reading without signing in allowed, starts the
@@ -17,7 +17,8 @@
 #   --provider P       sqlite, postgresql or both (default both)
 #   --duration D       wrk duration per measurement (default 20s)
 #   --warmup D         wrk warm-up per URL, not counted (default 5s)
-#   --connections N    wrk connections (default 8)
+#   --connections N    wrk connections (default 4: enough to keep the app's core busy; a slow page needs
+#                      duration > connections × its time alone, or too few requests finish to count)
 #   --threads N        wrk threads (default 1; at most --connections)
 #   --scale N          large council scale (default 1)
 #   --period P         the quarter shown (default "2025/26 Q4", the large council's latest)
@@ -34,7 +35,7 @@ set -euo pipefail
 PROVIDERS=both
 DURATION=20s
 WARMUP=5s
-CONNECTIONS=8
+CONNECTIONS=4
 THREADS=1
 SCALE=1
 PERIOD="2025/26 Q4"
