@@ -94,12 +94,13 @@ log "App up on $BASE (RSS $(mib "$APP_RSS_BEFORE") MiB before any PDF); $ROUNDS 
 started=$SECONDS
 committee="$(curl -sf "$BASE/?period=2019/20%20Q2" | grep -o 'scrutiny.pdf?committee=[^&"]*' | sed -n '1{s/.*committee=//; p}')"
 [[ -n "$committee" ]] || die "no Scrutiny pack link on the wheel"
+committee_name="$(printf '%b' "${committee//%/\\x}")"
 for round in $(seq 1 "$ROUNDS"); do
     curl -sf -o "$WORK/cabinet.pdf" "$BASE/reports/cabinet.pdf?period=2019/20%20Q2" &
     cabinet=$!
     curl -sf -o "$WORK/scrutiny.pdf" "$BASE/reports/scrutiny.pdf?committee=$committee&period=2019/20%20Q2"
     wait "$cabinet" || die "the Cabinet pack failed"
-    log "round $round: Cabinet $(stat -c %s "$WORK/cabinet.pdf") bytes, Scrutiny ($committee) $(stat -c %s "$WORK/scrutiny.pdf") bytes"
+    log "round $round: Cabinet $(stat -c %s "$WORK/cabinet.pdf") bytes, Scrutiny ($committee_name) $(stat -c %s "$WORK/scrutiny.pdf") bytes"
 done
 elapsed=$((SECONDS - started))
 sleep 2
@@ -115,7 +116,7 @@ TREE_CPU="$(sum_tree ticks)"
 
 {
     echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $("${PERFORMANCEWHEEL_TEST_CHROMIUM:-/usr/bin/chromium}" --version 2>/dev/null); load average $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "Demo council, $ROUNDS rounds of the Cabinet pack and the $committee Scrutiny pack requested at the same time ($elapsed s); Reporting:PagePoolSize and MaxConcurrentRenders at their defaults (2)."
+    echo "Demo council, $ROUNDS rounds of the Cabinet pack and the $committee_name Scrutiny pack requested at the same time ($elapsed s); Reporting:PagePoolSize and MaxConcurrentRenders at their defaults (2)."
     echo
     echo "| process | count | RSS (MiB) | PSS (MiB) | CPU during the packs (s) |"
     echo "|---|---:|---:|---:|---:|"
