@@ -86,4 +86,10 @@ public sealed class ImportOptions
 
     /// <summary>How many created or updated things the preview lists one by one (Import:ListedChanges; the counts are always complete).</summary>
     public int ListedChanges { get; set; } = 1_000;
+
+    /// <summary>Where the web app keeps uploaded workbooks between checking and confirming (Import:WorkFolder; default: a folder under the temp directory). Share it between nodes.</summary>
+    public string? WorkFolder { get; set; }
+
+    /// <summary>How long an uploaded workbook waits for its confirmation (Import:PendingMinutes; default 60).</summary>
+    public int PendingMinutes { get; set; } = 60;
 }
