@@ -190,11 +190,12 @@ internal static class ImportCells
             return (false, unreadable);
         }
 
-        return cell.AsText()!.Trim().ToUpperInvariant() switch
+        var text = cell.AsText()!.Trim();
+        return text.ToUpperInvariant() switch
         {
             "Y" or "YES" or "TRUE" or "1" => (true, null),
             "N" or "NO" or "FALSE" or "0" => (false, null),
-            var other => (false, $"'{other}' is not Y or N."),
+            _ => (false, $"'{text}' is not Y or N."),
         };
     }
 

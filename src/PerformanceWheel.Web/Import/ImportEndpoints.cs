@@ -35,7 +35,7 @@ public static class ImportEndpoints
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
             .RequireAuthorization(Policies.ManageFramework);
-        endpoints.MapGet("/outturns/{directorate}/collection.xlsx", async (string directorate, string? period, ImportWorkbooks workbooks, CancellationToken ct) =>
+        endpoints.MapGet("/outturns/{Directorate}/collection.xlsx", async (string directorate, string? period, ImportWorkbooks workbooks, CancellationToken ct) =>
             {
                 try
                 {
