@@ -5,6 +5,7 @@ using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Reporting;
 using PerformanceWheel.Web.Components;
+using PerformanceWheel.Web.Import;
 using PerformanceWheel.Web.Security;
 using Serilog;
 
@@ -43,6 +44,13 @@ public static class Startup
         builder.Services.AddScoped<DetailReader>();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
+
+        // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
+        builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
+        builder.Services.AddScoped<PerformanceWheel.Application.Import.WorkbookImporter>();
+        builder.Services.AddScoped<PerformanceWheel.Reporting.Excel.ImportWorkbooks>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PerformanceWheel.Web.Import.PendingImports>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IFigureAudience, SignedInAudience>();
 
@@ -89,6 +97,7 @@ public static class Startup
 
         app.MapAccountEndpoints();
         app.MapReports();
+        app.MapImport();
         app.MapRazorComponents<App>()
             .Add(endpoint =>
             {
