@@ -1,3 +1,4 @@
+using PerformanceWheel.TestSupport;
 using PerformanceWheel.Application.Import;
 using Shouldly;
 using static PerformanceWheel.Web.Tests.Import.TestWorkbook;

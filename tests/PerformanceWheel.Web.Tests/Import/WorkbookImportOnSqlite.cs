@@ -1,3 +1,4 @@
+using PerformanceWheel.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Import;
 using PerformanceWheel.Domain.Outturns;

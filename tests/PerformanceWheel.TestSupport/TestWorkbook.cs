@@ -3,28 +3,28 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace PerformanceWheel.Web.Tests.Import;
+namespace PerformanceWheel.TestSupport;
 
 /// <summary>A cell written as an inline string rather than a shared string.</summary>
-internal sealed record Inline(string Text);
+public sealed record Inline(string Text);
 
 /// <summary>A number formatted as a percentage: built-in 0.00% (id 10) or the custom "0.0%".</summary>
-internal sealed record Percent(double Value, bool Custom = false);
+public sealed record Percent(double Value, bool Custom = false);
 
 /// <summary>A date cell: built-in date format (id 14) or the custom "mmm-yy".</summary>
-internal sealed record DateCell(DateTime Value, bool Custom = false);
+public sealed record DateCell(DateTime Value, bool Custom = false);
 
 /// <summary>A formula with its cached result (a number or text), or without one.</summary>
-internal sealed record Formula(string Expression, object? Cached);
+public sealed record Formula(string Expression, object? Cached);
 
 /// <summary>A TRUE/FALSE cell.</summary>
-internal sealed record BooleanCell(bool Value);
+public sealed record BooleanCell(bool Value);
 
 /// <summary>
 /// Builds .xlsx files with the Open XML SDK the way Excel writes them: text in the shared string table (or inline),
 /// numbers with number formats from the styles part, formulas with cached values. The first row of each sheet is its header.
 /// </summary>
-internal sealed class TestWorkbook
+public sealed class TestWorkbook
 {
     private readonly List<(string Name, IReadOnlyList<object?[]> Rows)> _sheets = [];
 
