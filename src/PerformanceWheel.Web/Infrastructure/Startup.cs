@@ -43,6 +43,8 @@ public static class Startup
         builder.Services.AddScoped<DetailReader>();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IFigureAudience, SignedInAudience>();
 
