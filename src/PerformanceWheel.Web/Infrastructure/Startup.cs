@@ -45,6 +45,7 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IFigureAudience, SignedInAudience>();
 

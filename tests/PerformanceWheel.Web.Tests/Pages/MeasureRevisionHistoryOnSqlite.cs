@@ -51,6 +51,35 @@ public sealed class MeasureRevisionHistoryOnSqlite(SqliteApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnOfficerCorrectsAPublishedFigureFromTheGridWithAReasonAndTheMeasurePageShowsIt()
+    {
+        const string Grid = "/outturns/Public%20Health?period=2019/20%20Q1";
+        var officer = await SignedInClient.AsAsync(app.Factory, Roles.PerformanceOfficer);
+
+        var refused = await PageForms.SubmitAsync(officer, Grid, "correct", new Dictionary<string, string>
+        {
+            ["CorrectFigure"] = "PH-BF-01|2019/20 Q1", ["CorrectValue"] = "fifty", ["CorrectReason"] = " ",
+        });
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        Admin.FrameworkForms.MessageNextTo(html, "CorrectValue").ShouldBe("'fifty' is not a number. Enter digits, such as 84.8.");
+        Admin.FrameworkForms.MessageNextTo(html, "CorrectReason").ShouldBe("Give the reason for the correction; it is shown with the figure's history.");
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).GetElementById("correct-value")!.GetAttribute("value").ShouldBe("fifty");
+
+        var corrected = await PageForms.SubmitAsync(officer, Grid, "correct", new Dictionary<string, string>
+        {
+            ["CorrectFigure"] = "PH-BF-01|2019/20 Q1", ["CorrectValue"] = "54.1", ["CorrectReason"] = "Provider resubmitted the quarter",
+        });
+        corrected.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+
+        var page = await Page.OkAsync(app.Factory.CreateClient(), "/measures/PH-BF-01?period=2019/20%20Q1");
+        var row = page.Table("Corrections to published figures of PH-BF-01").Rows().ShouldHaveSingleItem();
+        (row.Header(), row.CellText("Before"), row.CellText("After"), row.CellText("By"), row.CellText("Reason"))
+            .ShouldBe(("2019/20 Q1", "53.50%", "54.10%", "officer@demo.council", "Provider resubmitted the quarter"));
+        page.QuerySelectorAll("table.trend tbody tr")[^1].CellText("Value").ShouldBe("54.10%");
+    }
+
+    [Fact]
     public async Task AMeasureWithoutChangesSaysSo()
     {
         var page = await Page.OkAsync(app.Factory.CreateClient(), "/measures/PH-DEV-01");
