@@ -35,10 +35,14 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
         });
         missing.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await missing.Content.ReadAsStringAsync();
-        var form = new HtmlParser().ParseDocument(html).GetElementById("add-O3.1-01")!;
+        var document = new HtmlParser().ParseDocument(html);
+        var form = document.GetElementById("add-O3-1-01")!;
         FrameworkForms.MessageNextTo(form.OuterHtml, "Item.Owner").ShouldBe("Owner is required.");
         form.QuerySelector("[name='Item.Issue']")!.TextContent.ShouldBe("More children coming into care than planned");
         form.QuerySelector("[name='Item.Owner']")!.GetAttribute("aria-invalid").ShouldBe("true");
+        var summaryLink = document.QuerySelector(".error-summary a")!;
+        summaryLink.Text().ShouldBe("Owner is required.");
+        document.GetElementById(summaryLink.GetAttribute("href")!.TrimStart('#'))!.GetAttribute("name").ShouldBe("Item.Owner");
 
         var added = await PageForms.SubmitAsync(officer, Childrens, page, "add-O3.1-01", new Dictionary<string, string>
         {
