@@ -44,6 +44,9 @@ public static class Startup
         builder.Services.AddScoped<DetailReader>();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
 
         // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
         builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
