@@ -39,12 +39,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
                 continue;
             }
 
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
-            foreach (var violation in result.Violations)
-            {
-                var where = string.Join("; ", violation.Nodes.Take(3).Select(n => n.Html));
-                failures.Add($"{path} as {who}: {violation.Id} ({violation.Impact}) {violation.Help} at {where}");
-            }
+            failures.AddRange(await ViolationsAsync(page, $"{path} as {who}"));
 
             failures.AddRange(await StructureProblemsAsync(page, path));
         }
@@ -123,12 +118,12 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             "/", "/?committee=A%26H", "/comparison", "/directorates", $"/directorates/{directorate}", $"/segments/{Uri.EscapeDataString(segment)}",
             $"/measures/{Uri.EscapeDataString(measure)}", $"/projects/{Uri.EscapeDataString(project)}", "/finance", "/exceptions",
         };
-        var staff = new List<string> { "/outturns", $"/outturns/{directorate}" };
+        var staff = new List<string> { "/outturns", $"/outturns/{directorate}", $"/outturns/{directorate}/critical-items" };
         var framework = new List<string>
         {
             "/admin/framework", "/admin/framework/measures", "/admin/framework/measures/new", $"/admin/framework/measures/{measureId}",
             $"/admin/framework/measures/{measureId}/targets", "/admin/framework/directorates", "/admin/framework/committees",
-            "/admin/framework/segments", "/admin/framework/projects",
+            "/admin/framework/segments", "/admin/framework/projects", "/assessments", "/admin/import",
         };
         return who switch
         {
@@ -138,6 +133,16 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             Roles.PerformanceOfficer => [.. reading, .. staff, .. framework],
             _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}"],
         };
+    }
+
+    /// <summary>axe-core's WCAG A and AA violations on the page as it is now, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string where)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        return result.Violations
+            .Select(v => $"{where}: {v.Id} ({v.Impact}) {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
     }
 
     /// <summary>One h1, headings that never skip a level, a main landmark, a page title, and a language.</summary>

@@ -34,6 +34,7 @@ public sealed class BadInputOnSqlite(LiveApp app)
             await percent.FillAsync("105");
             await other.FillAsync("twelve");
             await other.PressAsync("Enter");
+            (await AccessibilityOnSqlite.ViolationsAsync(officer, "entry grid with errors")).ShouldBeEmpty();
 
             // The summary names both rows; each field is marked invalid and described by its own message.
             var summary = officer.GetByRole(AriaRole.Alert);
@@ -89,6 +90,7 @@ public sealed class BadInputOnSqlite(LiveApp app)
                 problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "4" && p[2] == "Period", "bad period");
                 problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "5", "a value with a status");
                 (await officer.GetByRole(AriaRole.Button, new() { Name = "Import now" }).CountAsync()).ShouldBe(0, "a workbook with errors cannot be confirmed");
+                (await AccessibilityOnSqlite.ViolationsAsync(officer, "import check report")).ShouldBeEmpty();
             });
         }
         finally

@@ -1,7 +1,7 @@
 using PerformanceWheel.TestSupport;
 using PerformanceWheel.Application.Import;
 using Shouldly;
-using static PerformanceWheel.Web.Tests.Import.TestWorkbook;
+using static PerformanceWheel.TestSupport.TestWorkbook;
 
 namespace PerformanceWheel.Web.Tests.Import;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Import;
 using PerformanceWheel.Data.Demo;
 using PerformanceWheel.TestSupport;
-using static PerformanceWheel.Web.Tests.Import.TestWorkbook;
+using static PerformanceWheel.TestSupport.TestWorkbook;
 
 namespace PerformanceWheel.Web.Tests.Import;
 

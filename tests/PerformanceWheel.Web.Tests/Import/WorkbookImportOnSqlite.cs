@@ -5,7 +5,7 @@ using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Domain.Rating;
 using Shouldly;
-using static PerformanceWheel.Web.Tests.Import.TestWorkbook;
+using static PerformanceWheel.TestSupport.TestWorkbook;
 
 namespace PerformanceWheel.Web.Tests.Import;
 

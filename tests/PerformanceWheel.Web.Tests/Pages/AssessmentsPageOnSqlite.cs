@@ -100,7 +100,7 @@ public sealed class AssessmentsPageOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         row.Cell("Rating").QuerySelector(".tag")!.Text().ShouldBe("judged");
         row.Cell("Suggested").Badge().ShouldBe(Page.Meaning("G"));
         row.Cell("Segment").QuerySelector("details summary")!.Text().ShouldBe("Why O1.2 is judged Red");
-        wheel.QuerySelector("svg.wheel path[data-code='O1.2']")!.Closest("a")!.GetAttribute("aria-label")!.ShouldContain("(judged; suggested Green), declining");
+        wheel.QuerySelector("svg.wheel path[data-code='O1.2']")!.QuerySelector("title")!.TextContent.ShouldContain("(judged; suggested Green), declining");
 
         var location = response.Headers.Location!;
         var after = await Page.OkAsync(officer, location.IsAbsoluteUri ? location.PathAndQuery : location.ToString());
