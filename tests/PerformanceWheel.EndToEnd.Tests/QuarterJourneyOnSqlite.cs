@@ -120,6 +120,9 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await director.GetByRole(AriaRole.Button, new() { Name = "Approve submitted figures" }).ClickAsync();
             await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) approved.");
             await Guide.ShotAsync(director, "director-3-approved");
+            await director.GetByRole(AriaRole.Link, new() { Name = "Critical items for Red measures" }).ClickAsync();
+            await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{Directorate} critical items, {Quarter.Label}");
+            await Guide.ShotAsync(director, "director-4-critical-items");
         });
 
         var admin = await People.SignedInAsync(app, Roles.Admin);
@@ -130,6 +133,9 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish {Quarter.Label}" }).ClickAsync();
             await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) published for {Quarter.Label}.");
             (await GridRowsAsync(admin)).ShouldAllBe(r => r.State == "Published");
+            await admin.GotoAsync($"/assessments?period={Uri.EscapeDataString(Quarter.Label)}");
+            await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Segment assessments, {Quarter.Label}");
+            await Guide.ShotAsync(admin, "admin-2-assessments");
         });
 
         // 3. A councillor reads the wheel, follows the segment to the measure, and downloads the Scrutiny pack.
