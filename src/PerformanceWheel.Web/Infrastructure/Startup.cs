@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Reporting;
+using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Components;
 using PerformanceWheel.Web.Security;
 using Serilog;
@@ -60,6 +61,7 @@ public static class Startup
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         builder.Services.AddAccounts(configuration);
+        builder.Services.AddApi();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
@@ -88,6 +90,7 @@ public static class Startup
         }).AllowAnonymous();
 
         app.MapAccountEndpoints();
+        app.MapApiAndOpenData();
         app.MapReports();
         app.MapRazorComponents<App>()
             .Add(endpoint =>
@@ -108,6 +111,7 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(app);
         var initializer = ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services);
         await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.EnsureBootstrapApiKeyAsync();
     }
 
     /// <summary>Reads Database:Provider and ConnectionStrings:PerformanceWheel; a relative SQLite file lives under the content root.</summary>
