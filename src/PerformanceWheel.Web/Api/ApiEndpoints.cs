@@ -65,7 +65,7 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiAuthorization.EnterFigures)
             .WithName("SaveOutturn")
             .WithSummary("Enters or changes one figure under the outturn grid's rules (Admin and PerformanceOfficer keys).")
-            .Accepts<ApiOutturnInput>("application/json")
+            .WithMetadata(new JsonBodyMetadata(typeof(ApiOutturnInput)))
             .Produces<ApiSavedOutturn>(StatusCodes.Status200OK)
             .Produces<ApiSavedOutturn>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -237,6 +237,12 @@ public static class ApiEndpoints
             : TypedResults.Created($"{Prefix}/measures/{Uri.EscapeDataString(measure.Code)}", body);
     }
 }
+
+/// <summary>
+/// Describes the JSON body of an endpoint that reads its body itself (to answer 400/415/422 as problem details). It is
+/// not IAcceptsMetadata on purpose: that would make routing refuse other content types before the handler could answer.
+/// </summary>
+public sealed record JsonBodyMetadata(Type Type);
 
 /// <summary>The quarter a request is about: ?period=2019/20 Q2 (a month means its quarter); none → the latest quarter with figures.</summary>
 internal static class ApiPeriods

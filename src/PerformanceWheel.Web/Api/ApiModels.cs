@@ -216,7 +216,8 @@ public sealed record ApiWheel(string Period, string? Plan, IReadOnlyList<ApiWhee
 /// POST /api/v1/outturns: one figure. Give a value or a status (Tbc, NotApplicable, NotAvailable), not both. Send the
 /// version you read (GET /api/v1/measures/{code}) to be told when someone else has changed the figure since.
 /// </summary>
-public sealed record ApiOutturnInput(string? Measure, string? Period, decimal? Value, string? Status, bool Provisional, string? Commentary, int? Version);
+public sealed record ApiOutturnInput(
+    string? Measure, string? Period, decimal? Value = null, string? Status = null, bool Provisional = false, string? Commentary = null, int? Version = null);
 
 /// <summary>The answer to POST /api/v1/outturns: the figure as saved.</summary>
 public sealed record ApiSavedOutturn(string Measure, ApiOutturn Outturn);

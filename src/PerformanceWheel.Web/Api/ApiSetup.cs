@@ -50,7 +50,7 @@ public static class ApiSetup
                 };
                 return Task.CompletedTask;
             });
-            o.AddOperationTransformer((operation, context, _) =>
+            o.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 if (context.Description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true)
                 {
@@ -58,7 +58,17 @@ public static class ApiSetup
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, context.Document)] = [] });
                 }
 
-                return Task.CompletedTask;
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken) },
+                        },
+                    };
+                }
             });
         });
         return services;

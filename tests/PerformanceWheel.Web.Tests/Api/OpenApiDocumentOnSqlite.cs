@@ -26,6 +26,10 @@ public sealed class OpenApiDocumentOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order()
             .ShouldBe(routes.Select(r => r.Path).Distinct().Order(), "the document lists exactly the API's routes");
         paths.TryGetProperty("/open-data/{period}.csv", out _).ShouldBeTrue();
+        var body = paths.GetProperty("/api/v1/outturns").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
+        var schema = body.GetProperty("schema");
+        schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["measure", "period", "value", "status", "provisional", "commentary", "version"]);
+        schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(["measure", "period"]);
     }
 
     [Fact]
