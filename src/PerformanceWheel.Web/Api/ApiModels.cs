@@ -9,11 +9,13 @@ namespace PerformanceWheel.Web.Api;
 
 /// <summary>
 /// Numbers as people write them: PostgreSQL returns numeric(18,6) with its scale (85.100000), SQLite does not (85.1);
-/// the API answers 85.1 from both.
+/// the API answers 85.1 from both. Computed figures (a quarter's average of three months) are given to the six decimal
+/// places figures are stored with.
 /// </summary>
 public static class ApiNumbers
 {
-    public static decimal Tidy(decimal value) => value / 1.0000000000000000000000000000m;
+    public static decimal Tidy(decimal value) =>
+        Math.Round(value, PerformanceWheel.Data.Precision.Scale, MidpointRounding.AwayFromZero) / 1.0000000000000000000000000000m;
 
     public static decimal? Tidy(decimal? value) => value is { } v ? Tidy(v) : null;
 }

@@ -54,7 +54,8 @@ public static class OpenDataEndpoints
 /// <summary>
 /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote, CR or LF (quotes doubled),
 /// UTF-8 without a byte order mark. Text that a spreadsheet would run as a formula (starting =, +, -, @, tab or CR)
-/// is prefixed with an apostrophe, as the Excel exports guard text cells; numbers are written plainly (invariant culture).
+/// is prefixed with an apostrophe, as the Excel exports guard text cells; numbers are written plainly (invariant culture,
+/// at most the six decimal places figures are stored with).
 /// </summary>
 public static class OpenDataCsv
 {
@@ -94,7 +95,7 @@ public static class OpenDataCsv
         value is { Length: > 0 } v && FormulaStarts.Contains(v[0], StringComparison.Ordinal) ? "'" + v : value;
 
     private static string? Number(decimal? value) =>
-        value?.ToString("0.############################", CultureInfo.InvariantCulture);
+        value is { } v ? Api.ApiNumbers.Tidy(v).ToString(CultureInfo.InvariantCulture) : null;
 
     private static string Quote(string? field) =>
         field is null ? string.Empty

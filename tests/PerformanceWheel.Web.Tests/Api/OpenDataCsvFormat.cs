@@ -39,6 +39,16 @@ public sealed class OpenDataCsvFormat
     }
 
     [Theory]
+    [InlineData("85.100000", "85.1")]
+    [InlineData("74.266666666666666666666666667", "74.266667")]
+    [InlineData("-1250.5", "-1250.5")]
+    [InlineData("90", "90")]
+    [InlineData("0.0000004", "0")]
+    public void NumbersAreWrittenAsPeopleWriteThemToSixDecimalPlaces(string stored, string written) =>
+        PerformanceWheel.Web.Api.ApiNumbers.Tidy(decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture))
+            .ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe(written);
+
+    [Theory]
     [InlineData("2019/20 Q2", "2019-20-Q2")]
     [InlineData("1999/00 Q4", "1999-00-Q4")]
     public void AQuarterHasAStableUrlForm(string quarter, string slug)
