@@ -124,6 +124,29 @@ public sealed class OpenDataOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         (await SignedInClient.Anonymous(app.Factory).GetAsync(ApiClient.Url(url))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/admin/settings")]
+    [InlineData("/admin/api-keys")]
+    [InlineData("/open-data")]
+    public async Task EveryFieldHasALabelAndThePageOneHeading(string url)
+    {
+        await SetOpenDataAsync(true);
+        var admin = await SignedInClient.AsAsync(app.Factory, Roles.Admin);
+
+        var page = await Page.OkAsync(admin, url);
+
+        var main = page.QuerySelector("main")!;
+        main.QuerySelectorAll("h1").Length.ShouldBe(1);
+        page.Title.ShouldNotBeNullOrWhiteSpace();
+        main.QuerySelectorAll("table").ShouldAllBe(t => t.QuerySelector("caption") != null);
+        foreach (var field in main.QuerySelectorAll("input, select, textarea").Where(f => f.GetAttribute("type") is not ("hidden" or "submit")))
+        {
+            var labelled = field.Closest("label") is not null
+                || (field.Id is { Length: > 0 } id && main.QuerySelector($"label[for='{id}']") is not null);
+            labelled.ShouldBeTrue($"{url}: {field.OuterHtml} has no label");
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostSettingsAsync(HttpClient admin, bool openData, string overdueDays)
     {
         var token = await SignedInClient.TokenAsync(admin, "/admin/settings");
