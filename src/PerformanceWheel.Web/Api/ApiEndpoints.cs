@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Domain.Periods;
@@ -74,11 +75,37 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
-        // Anything else under /api answers a JSON 404 rather than the HTML not-found page.
-        endpoints.Map("/api/{**path}", (string? path) => ApiProblems.NotFound($"There is no API endpoint at /api/{path}. See /openapi/v1.json."))
+        // Anything else under /api answers JSON rather than the HTML not-found page.
+        endpoints.Map("/api/{**path}", Unmatched)
             .AllowAnonymous()
             .ExcludeFromDescription();
         return api;
+    }
+
+    /// <summary>
+    /// A request under /api that no endpoint took: 405 when the address exists for other methods, 415 when it exists for
+    /// this method but with another body type (routing passes such requests on to this catch-all), else 404.
+    /// </summary>
+    private static ProblemHttpResult Unmatched(string? path, HttpContext context, EndpointDataSource endpoints)
+    {
+        var address = "/api/" + path?.TrimEnd('/');
+        var same = endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count == 0 && string.Equals("/" + e.RoutePattern.RawText?.Trim('/'), address, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var methods = same.SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Distinct().ToList();
+        if (methods.Contains(context.Request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            var types = same.SelectMany(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes ?? []).Distinct();
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "This body type is not accepted", $"Send {string.Join(" or ", types)} to {context.Request.Method} {address}.");
+        }
+
+        if (methods.Count > 0)
+        {
+            context.Response.Headers.Allow = string.Join(", ", methods);
+            return ApiProblems.Status(StatusCodes.Status405MethodNotAllowed, "This method is not allowed here", $"{address} answers {string.Join(", ", methods)}.");
+        }
+
+        return ApiProblems.NotFound($"There is no API endpoint at {address}. See /openapi/v1.json.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ApiMeasure>>, ProblemHttpResult>> ListMeasuresAsync(

@@ -44,6 +44,20 @@ public sealed class ApiKeysOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task AnAddressUnderApiThatIsNoEndpointAnswersJson()
+    {
+        var client = ApiClient.With(app.Factory, null);
+
+        var missing = await client.GetAsync(ApiClient.Url("/api/v1/nothing-here"));
+        using var body = new StringContent("{}", Encoding.UTF8, "application/json");
+        var wrongMethod = await client.PostAsync(Measures, body);
+
+        (await ApiClient.ProblemAsync(missing, 404)).GetProperty("detail").GetString().ShouldBe("There is no API endpoint at /api/v1/nothing-here. See /openapi/v1.json.");
+        (await ApiClient.ProblemAsync(wrongMethod, 405)).GetProperty("detail").GetString().ShouldBe("/api/v1/measures answers GET.");
+        wrongMethod.Content.Headers.Allow.ShouldBe(["GET"]);
+    }
+
+    [Fact]
     public async Task TheSignInCookieIsNotAcceptedByTheApi()
     {
         var admin = await SignedInClient.AsAsync(app.Factory, Roles.Admin);
