@@ -206,11 +206,22 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         return (!denied, $"{(int)response.StatusCode} {location}");
     }
 
+    // The user the /admin/users/{id} rows act on. Not one of the signed-in clients: enabling an account changes its
+    // security stamp, which would sign that client out at the next validation (one minute) in the middle of the matrix.
     private async Task<string> AnyUserIdAsync()
     {
+        const string Email = "matrix-target@demo.council";
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
-        return await db.Users.Where(u => u.Email == SignedInClient.EmailFor(Roles.Councillor)).Select(u => u.Id).SingleAsync();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(Email) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Matrix target" };
+        (await users.CreateAsync(user, "Matrix-Target-2019")).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, Roles.Councillor)).Succeeded.ShouldBeTrue();
+        return user.Id;
     }
 
     private async Task<string> AnyProjectCodeAsync()
