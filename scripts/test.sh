@@ -186,6 +186,8 @@ if [[ -z "${PERFORMANCEWHEEL_TEST_CHROMIUM:-}" && -x "$CHROMIUM" ]]; then
     export PERFORMANCEWHEEL_TEST_CHROMIUM="$CHROMIUM"
 fi
 log "Chromium: ${PERFORMANCEWHEEL_TEST_CHROMIUM:-(not set)}"
+# Browser tests save a screenshot and the page's HTML here when a step fails.
+export PERFORMANCEWHEEL_TEST_ARTIFACTS="${PERFORMANCEWHEEL_TEST_ARTIFACTS:-$RESULTS_DIR/e2e}"
 
 # --- 4. Build once, then run every test project -----------------------------------------------------
 rm -rf "$RESULTS_DIR"

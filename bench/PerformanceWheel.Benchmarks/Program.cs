@@ -6,7 +6,8 @@ namespace PerformanceWheel.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the suite (e.g. <c>--filter '*' --job short</c>);
 /// <c>-- describe [scale]</c> prints what the large-council generator makes;
-/// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>).
+/// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>);
+/// <c>-- import</c> times the workbook import of the large council's outturns (see <see cref="Import.ImportTiming"/>).
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,8 @@ public static class Program
                 return 0;
             case "growth":
                 return await GrowthRun.RunAsync(args[1..]);
+            case "import":
+                return await Import.ImportTiming.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Audit;
@@ -174,10 +173,9 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(input.Value))
         {
-            var text = input.Value.Trim().TrimEnd('%').Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            if (FigureText.Parse(input.Value) is not { } parsed)
             {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"'{input.Value}' is not a number. Enter digits, such as 84.8.", EntryProblem.Invalid);
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", FigureText.NotANumber(input.Value), EntryProblem.Invalid);
             }
 
             if (measure.ValidateValue(parsed) is { } problem)

@@ -6,6 +6,7 @@ using PerformanceWheel.Data;
 using PerformanceWheel.Reporting;
 using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Components;
+using PerformanceWheel.Web.Import;
 using PerformanceWheel.Web.Security;
 using Serilog;
 
@@ -44,6 +45,16 @@ public static class Startup
         builder.Services.AddScoped<DetailReader>();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
+
+        // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
+        builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
+        builder.Services.AddScoped<PerformanceWheel.Application.Import.WorkbookImporter>();
+        builder.Services.AddScoped<PerformanceWheel.Reporting.Excel.ImportWorkbooks>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PerformanceWheel.Web.Import.PendingImports>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IFigureAudience, SignedInAudience>();
 
@@ -92,6 +103,7 @@ public static class Startup
         app.MapAccountEndpoints();
         app.MapApiAndOpenData();
         app.MapReports();
+        app.MapImport();
         app.MapRazorComponents<App>()
             .Add(endpoint =>
             {

@@ -1,0 +1,198 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PerformanceWheel.Data;
+using PerformanceWheel.Data.Identity;
+using Shouldly;
+
+namespace PerformanceWheel.EndToEnd.Tests;
+
+/// <summary>
+/// axe-core (WCAG 2.0/2.1/2.2 A and AA rule tags) on every page type, as every role that can see it, plus the checks axe
+/// cannot make on its own: a skip link that is the first stop and lands on main, one h1 and no skipped heading levels,
+/// a visible focus indicator, and text alternatives for the wheel and the charts.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityOnSqlite(LiveApp app)
+{
+    private const string Anonymous = "anonymous";
+    private const string MissingPage = "/measures/NO-SUCH-MEASURE";
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+    public static TheoryData<string> Everyone => new() { Anonymous, Roles.Councillor, Roles.Director, Roles.PerformanceOfficer, Roles.Admin };
+
+    [Theory]
+    [MemberData(nameof(Everyone))]
+    public async Task EveryPageThisPersonCanSeeHasNoWcagViolations(string who)
+    {
+        var page = who == Anonymous ? await app.NewPageAsync() : await People.SignedInAsync(app, who);
+        var failures = new List<string>();
+        foreach (var path in await PagesForAsync(who))
+        {
+            var response = await page.GotoAsync(path);
+            var expected = path == MissingPage ? 404 : 200;
+            if (response is null || response.Status != expected)
+            {
+                failures.Add($"{path}: answered {(int?)response?.Status} to {who}");
+                continue;
+            }
+
+            failures.AddRange(await ViolationsAsync(page, $"{path} as {who}"));
+
+            failures.AddRange(await StructureProblemsAsync(page, path));
+        }
+
+        if (failures.Count > 0)
+        {
+            await Evidence.SaveAsync(page, $"axe-{who}");
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheSkipLinkIsTheFirstStopAndFocusIsVisible()
+    {
+        var page = await People.SignedInAsync(app, Roles.PerformanceOfficer);
+        foreach (var path in new[] { "/", $"/outturns/{Uri.EscapeDataString("Adults Services")}", "/admin/framework/measures" })
+        {
+            await page.GotoAsync(path);
+            await page.Keyboard.PressAsync("Tab");
+            (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).ShouldBe("Skip to main content", path);
+            (await IsFocusVisibleAsync(page)).ShouldBeTrue($"{path}: the skip link shows when focused");
+            await page.Keyboard.PressAsync("Enter");
+            (await page.EvaluateAsync<string>("() => location.hash")).ShouldBe("#main", path);
+
+            // Every further stop draws a visible focus indicator (outline or box shadow).
+            for (var i = 0; i < 12; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                var focused = await page.EvaluateAsync<string>("() => document.activeElement.outerHTML.slice(0, 80)");
+                (await IsFocusVisibleAsync(page)).ShouldBeTrue($"{path}: no visible focus on {focused}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheWheelAndChartsHaveTextAlternatives()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        // The wheel holds a link per segment, so it is a named graphic (title + description), not a flat image.
+        var wheel = page.Locator("figure.wheel-figure svg");
+        (await wheel.EvaluateAsync<string>("svg => svg.getAttribute('aria-labelledby').split(' ').map(id => document.getElementById(id).textContent).join(' ')"))
+            .ShouldContain("Performance wheel");
+        var links = await wheel.Locator("a").AllAsync();
+        links.Count.ShouldBeGreaterThan(10);
+        foreach (var link in links)
+        {
+            // Named (as the browser computes it) by code, name and rating, e.g. "O1.1 Ensure …: Amber: off target but within tolerance, steady".
+            await Assertions.Expect(link).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex(@"^\S+ .+: (Green|Amber|Red|Blue|not rated)"));
+        }
+        (await page.Locator("table.summary caption").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
+
+        await page.GotoAsync($"/measures/{Uri.EscapeDataString(await AnyAsync(db => db.Measures.Select(m => m.Code)))}");
+        var charts = await page.Locator("main svg").AllAsync();
+        charts.Count.ShouldBeGreaterThan(0);
+        foreach (var chart in charts)
+        {
+            var name = await chart.EvaluateAsync<string>(
+                "svg => svg.getAttribute('aria-hidden') === 'true' ? 'decorative' : (svg.getAttribute('aria-label') || (svg.getAttribute('aria-labelledby') || '').split(' ').map(id => (document.getElementById(id) || {}).textContent || '').join(' ').trim())");
+            name.ShouldNotBeNullOrWhiteSpace("a chart needs an accessible name (or is hidden as decoration)");
+        }
+
+        (await page.Locator("main table").CountAsync()).ShouldBeGreaterThan(0, "the trend is also given as a table");
+    }
+
+    private async Task<IReadOnlyList<string>> PagesForAsync(string who)
+    {
+        var measure = await AnyAsync(db => db.Measures.OrderBy(m => m.Code).Select(m => m.Code));
+        var segment = await AnyAsync(db => db.Segments.OrderBy(s => s.Code).Select(s => s.Code));
+        var project = await AnyAsync(db => db.Projects.OrderBy(p => p.Code).Select(p => p.Code));
+        var measureId = await AnyAsync(db => db.Measures.OrderBy(m => m.Code).Select(m => m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var directorate = Uri.EscapeDataString("Adults Services");
+        var reading = new List<string>
+        {
+            "/", "/?committee=A%26H", "/comparison", "/directorates", $"/directorates/{directorate}", $"/segments/{Uri.EscapeDataString(segment)}",
+            $"/measures/{Uri.EscapeDataString(measure)}", $"/projects/{Uri.EscapeDataString(project)}", "/finance", "/exceptions",
+        };
+        var staff = new List<string> { "/outturns", $"/outturns/{directorate}", $"/outturns/{directorate}/critical-items" };
+        var framework = new List<string>
+        {
+            "/admin/framework", "/admin/framework/measures", "/admin/framework/measures/new", $"/admin/framework/measures/{measureId}",
+            $"/admin/framework/measures/{measureId}/targets", "/admin/framework/directorates", "/admin/framework/committees",
+            "/admin/framework/segments", "/admin/framework/projects", "/assessments", "/admin/import",
+        };
+        return who switch
+        {
+            Anonymous => [.. reading, "/account/sign-in", MissingPage],
+            Roles.Councillor => [.. reading, "/account/password"],
+            Roles.Director => [.. reading, .. staff],
+            Roles.PerformanceOfficer => [.. reading, .. staff, .. framework],
+            _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}"],
+        };
+    }
+
+    /// <summary>axe-core's WCAG A and AA violations on the page as it is now, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string where)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        return result.Violations
+            .Select(v => $"{where}: {v.Id} ({v.Impact}) {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+    }
+
+    /// <summary>One h1, headings that never skip a level, a main landmark, a page title, and a language.</summary>
+    private static async Task<IEnumerable<string>> StructureProblemsAsync(IPage page, string path)
+    {
+        var problems = new List<string>();
+        var levels = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])");
+        if (levels.Count(l => l == 1) != 1)
+        {
+            problems.Add($"{path}: {levels.Count(l => l == 1)} h1 headings");
+        }
+
+        for (var i = 1; i < levels.Length; i++)
+        {
+            if (levels[i] > levels[i - 1] + 1)
+            {
+                problems.Add($"{path}: heading h{levels[i]} follows h{levels[i - 1]}");
+            }
+        }
+
+        if (await page.Locator("main#main").CountAsync() != 1)
+        {
+            problems.Add($"{path}: no main landmark with id 'main' for the skip link");
+        }
+
+        if (string.IsNullOrWhiteSpace(await page.TitleAsync()))
+        {
+            problems.Add($"{path}: no page title");
+        }
+
+        return problems;
+    }
+
+    private static Task<bool> IsFocusVisibleAsync(IPage page) => page.EvaluateAsync<bool>(
+        """
+        () => {
+          const e = document.activeElement;
+          if (!e || e === document.body) return false;
+          const s = getComputedStyle(e);
+          const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+          const shadow = s.boxShadow && s.boxShadow !== 'none';
+          const r = e.getBoundingClientRect();
+          return (outline || shadow) && r.width > 0 && r.height > 0;
+        }
+        """);
+
+    private async Task<string> AnyAsync(Func<PerformanceWheelDbContext, IQueryable<string>> query)
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PerformanceWheelDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await query(db).FirstAsync();
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PerformanceWheel.Data;
+using PerformanceWheel.TestSupport;
+
+namespace PerformanceWheel.EndToEnd.Tests;
+
+/// <summary>
+/// The real app served by Kestrel on a free loopback port, on a fresh SQLite database with the demo council and its demo
+/// users, and one headless Chromium shared by the tests of the collection. Each test opens its own browser context.
+/// </summary>
+public sealed class LiveApp : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pw-e2e", Guid.NewGuid().ToString("N"));
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new Factory(TestDatabases.CreateSqlite(), _folder);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A new browser context (own cookies) with downloads allowed, at a desktop size.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    /// <summary>PERFORMANCEWHEEL_TEST_CHROMIUM, else the Debian package's binary; the test command installs it.</summary>
+    private static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("PERFORMANCEWHEEL_TEST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"Chromium was not found at {path}: run the README's test command (it installs it) or set PERFORMANCEWHEEL_TEST_CHROMIUM.");
+    }
+
+    private sealed class Factory(TestDatabase database, string folder) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
+            builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
+            builder.UseSetting("DemoData:LoadOnEmptyDatabase", "true");
+            builder.UseSetting("DemoData:CreateDemoUsers", "true");
+            builder.UseSetting("LogFile:Path", Path.Combine(folder, "logs", "e2e-.log"));
+            builder.UseSetting("DataProtection:KeysPath", Path.Combine(folder, "keys"));
+            builder.UseSetting("Reporting:BrowserExecutablePath", ChromiumPath());
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await database.DisposeAsync();
+            GC.SuppressFinalize(this);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<LiveApp>
+{
+    public const string Name = "Browser against the live app";
+}
