@@ -53,6 +53,39 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
     }
 
     [Fact]
+    public async Task OpenDataAndTheApiKeyPageHaveNoWcagViolationsInEveryState()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+            (await db.CouncilSettings.SingleAsync()).ChangeOpenData(true);
+            await db.SaveChangesAsync();
+        }
+
+        var reader = await app.NewPageAsync();
+        (await reader.GotoAsync("/open-data"))!.Status.ShouldBe(200);
+        var failures = new List<string>(await ViolationsAsync(reader, "/open-data"));
+        failures.AddRange(await StructureProblemsAsync(reader, "/open-data"));
+
+        // A Director key without directorates: the problem is shown at the field; then a key, shown once.
+        var admin = await People.SignedInAsync(app, Roles.Admin);
+        await admin.GotoAsync("/admin/api-keys");
+        await admin.GetByLabel("Name (what the key is for)").FillAsync("Accessibility check");
+        await admin.GetByLabel("Role").SelectOptionAsync(Roles.Director);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await admin.GetByText("Choose at least one directorate for a Director key").First.WaitForAsync();
+        failures.AddRange(await ViolationsAsync(admin, "/admin/api-keys with an error"));
+
+        await admin.GetByLabel("Role").SelectOptionAsync(Roles.Councillor);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await admin.GetByLabel("API key “Accessibility check”").WaitForAsync();
+        failures.AddRange(await ViolationsAsync(admin, "/admin/api-keys with a new key"));
+        failures.AddRange(await StructureProblemsAsync(admin, "/admin/api-keys"));
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task TheSkipLinkIsTheFirstStopAndFocusIsVisible()
     {
         var page = await People.SignedInAsync(app, Roles.PerformanceOfficer);
@@ -131,7 +164,8 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             Roles.Councillor => [.. reading, "/account/password"],
             Roles.Director => [.. reading, .. staff],
             Roles.PerformanceOfficer => [.. reading, .. staff, .. framework],
-            _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}"],
+            _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}",
+                "/admin/api-keys", "/admin/settings"],
         };
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Reporting;
+using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Components;
 using PerformanceWheel.Web.Import;
 using PerformanceWheel.Web.Security;
@@ -71,6 +72,7 @@ public static class Startup
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         builder.Services.AddAccounts(configuration);
+        builder.Services.AddApi();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
@@ -99,6 +101,7 @@ public static class Startup
         }).AllowAnonymous();
 
         app.MapAccountEndpoints();
+        app.MapApiAndOpenData();
         app.MapReports();
         app.MapImport();
         app.MapRazorComponents<App>()
@@ -120,6 +123,7 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(app);
         var initializer = ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services);
         await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.EnsureBootstrapApiKeyAsync();
     }
 
     /// <summary>Reads Database:Provider and ConnectionStrings:PerformanceWheel; a relative SQLite file lives under the content root.</summary>

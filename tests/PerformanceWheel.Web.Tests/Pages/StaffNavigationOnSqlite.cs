@@ -13,7 +13,7 @@ public sealed class StaffNavigationOnSqlite(SqliteApp app) : IClassFixture<Sqlit
     [InlineData(Roles.Councillor, "")]
     [InlineData(Roles.Director, "Outturns")]
     [InlineData(Roles.PerformanceOfficer, "Outturns|Assessments|Framework")]
-    [InlineData(Roles.Admin, "Outturns|Assessments|Framework|Users")]
+    [InlineData(Roles.Admin, "Outturns|Assessments|Framework|Users|API keys|Settings")]
     public async Task EachRoleSeesTheStaffPagesItMayOpenAndEachMarksItselfCurrent(string role, string staffPages)
     {
         var client = await SignedInClient.AsAsync(app.Factory, role);
