@@ -3,8 +3,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
+using PerformanceWheel.Application.Import;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Web.Security;
 
@@ -62,6 +64,15 @@ public static class ApiEndpoints
             .WithSummary("The performance wheel of a quarter: each segment's suggested and judged rating and direction.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/imports/workbook", ImportWorkbookAsync)
+            .RequireAuthorization(ApiAuthorization.EnterFigures)
+            .WithName("ImportWorkbook")
+            .WithSummary("Imports a workbook (docs/import-format.md): multipart field 'file', optional 'mode' (historical, Admin only; or draft). All or nothing.")
+            .WithMetadata(new WorkbookUploadMetadata())
+            .Produces<ApiImportResult>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/outturns", SaveOutturnAsync)
             .RequireAuthorization(ApiAuthorization.EnterFigures)
             .WithName("SaveOutturn")
@@ -173,6 +184,54 @@ public static class ApiEndpoints
         return problem ?? (Results<Ok<ApiWheel>, ProblemHttpResult>)TypedResults.Ok(ApiWheel.From(await reader.EvaluateAsync(quarter, audience.PublishedOnly, cancellationToken)));
     }
 
+    /// <summary>
+    /// The workbook import over the API: the same engine, limits and rules as the import page. 200 with the counts when
+    /// written; 422 with every error as {sheet, row, column, message} when not (then nothing was written).
+    /// </summary>
+    private static async Task<IResult> ImportWorkbookAsync(HttpContext context, WorkbookImporter importer, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return ApiProblems.Status(StatusCodes.Status415UnsupportedMediaType, "Send a multipart form",
+                "Send the workbook as multipart/form-data with the field 'file' (and optionally 'mode': historical or draft).");
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return ApiProblems.BadParameter("file", "Attach the workbook (.xlsx) in the multipart field 'file'.");
+        }
+
+        if (!ImportRequest.TryParseMode(form["mode"], out var mode))
+        {
+            return ApiProblems.BadParameter("mode", $"'{form["mode"]}' is not a mode; use historical (Admin only) or draft.");
+        }
+
+        var isAdmin = context.User.IsInRole(Roles.Admin);
+        if (mode == ImportMode.Historical && !isAdmin)
+        {
+            return ApiProblems.BadParameter("mode", "Only an Admin key may import historical (published) figures; use draft.");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var request = new ImportRequest(context.User.Identity?.Name ?? "API key", isAdmin, mode, file.FileName);
+        var report = await importer.ImportAsync(stream, request, progress: null, cancellationToken);
+        if (report.Applied)
+        {
+            return TypedResults.Ok(new ApiImportResult(report.Mode.ToString(), report.Counts, report.Revisions));
+        }
+
+        return TypedResults.Problem(
+            title: "The workbook was not imported",
+            detail: $"{report.Errors.Count} problem(s); nothing was written. Each error names its sheet, row and column.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = report.Errors.Select(e => new { sheet = e.Sheet, row = e.Row, column = e.Column, message = e.Message }).ToList(),
+            });
+    }
+
     private static async Task<IResult> SaveOutturnAsync(HttpContext context, MeasureCatalogue catalogue, OutturnWorkflow workflow, CancellationToken cancellationToken)
     {
         if (!context.Request.HasJsonContentType())
@@ -270,6 +329,9 @@ public static class ApiEndpoints
 /// not IAcceptsMetadata on purpose: that would make routing refuse other content types before the handler could answer.
 /// </summary>
 public sealed record JsonBodyMetadata(Type Type);
+
+/// <summary>Describes the multipart workbook upload (file, mode) in the OpenAPI document; not IAcceptsMetadata, as above.</summary>
+public sealed record WorkbookUploadMetadata;
 
 /// <summary>The quarter a request is about: ?period=2019/20 Q2 (a month means its quarter); none → the latest quarter with figures.</summary>
 internal static class ApiPeriods

@@ -223,3 +223,6 @@ public sealed record ApiOutturnInput(
 
 /// <summary>The answer to POST /api/v1/outturns: the figure as saved.</summary>
 public sealed record ApiSavedOutturn(string Measure, ApiOutturn Outturn);
+
+/// <summary>A workbook written by the import: its mode, what was created, updated and left unchanged per sheet, and revisions made.</summary>
+public sealed record ApiImportResult(string Mode, IReadOnlyList<PerformanceWheel.Application.Import.ImportCount> Counts, int Revisions);

@@ -58,6 +58,30 @@ public static class ApiSetup
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyDefaults.Scheme, context.Document)] = [] });
                 }
 
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<WorkbookUploadMetadata>().Any())
+                {
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["multipart/form-data"] = new()
+                            {
+                                Schema = new OpenApiSchema
+                                {
+                                    Type = JsonSchemaType.Object,
+                                    Required = new HashSet<string> { "file" },
+                                    Properties = new Dictionary<string, IOpenApiSchema>
+                                    {
+                                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The workbook (.xlsx), as docs/import-format.md describes." },
+                                        ["mode"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "historical (Admin keys only; the default for them) or draft (the default otherwise)." },
+                                    },
+                                },
+                            },
+                        },
+                    };
+                }
+
                 if (context.Description.ActionDescriptor.EndpointMetadata.OfType<JsonBodyMetadata>().FirstOrDefault() is { } body)
                 {
                     operation.RequestBody = new OpenApiRequestBody

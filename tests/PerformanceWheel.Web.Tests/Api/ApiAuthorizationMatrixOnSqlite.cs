@@ -25,6 +25,7 @@ public sealed class ApiAuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixtur
         ["GET /api/v1/scorecard"] = ["read"],
         ["GET /api/v1/wheel"] = ["read"],
         ["POST /api/v1/outturns"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /api/v1/imports/workbook"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /api/{**path}"] = [Anyone],
     };
 
