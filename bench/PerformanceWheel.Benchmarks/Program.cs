@@ -7,6 +7,7 @@ namespace PerformanceWheel.Benchmarks;
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the suite (e.g. <c>--filter '*' --job short</c>);
 /// <c>-- describe [scale]</c> prints what the large-council generator makes;
 /// <c>-- growth [options]</c> measures how load and read costs grow with the council (see <see cref="GrowthRun"/>);
+/// <c>-- import</c> times the workbook import of the large council's outturns (see <see cref="Import.ImportTiming"/>);
 /// <c>-- prepare-db [options]</c> makes a database holding the large council for the app to serve (see <see cref="Http.PrepareDatabase"/>);
 /// <c>-- page-readers [options]</c> times the reads behind the pages scripts/http-bench.sh requests (see <see cref="Http.PageReaders"/>).
 /// </summary>
@@ -22,6 +23,8 @@ public static class Program
                 return 0;
             case "growth":
                 return await GrowthRun.RunAsync(args[1..]);
+            case "import":
+                return await Import.ImportTiming.RunAsync(args[1..]);
             case "prepare-db":
                 return await Http.PrepareDatabase.RunAsync(args[1..]);
             case "page-readers":

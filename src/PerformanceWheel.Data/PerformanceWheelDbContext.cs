@@ -56,6 +56,10 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 
     public DbSet<UserDirectorate> UserDirectorates => Set<UserDirectorate>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ApiKeyDirectorate> ApiKeyDirectorates => Set<ApiKeyDirectorate>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

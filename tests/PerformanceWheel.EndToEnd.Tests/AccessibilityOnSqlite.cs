@@ -39,12 +39,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
                 continue;
             }
 
-            var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
-            foreach (var violation in result.Violations)
-            {
-                var where = string.Join("; ", violation.Nodes.Take(3).Select(n => n.Html));
-                failures.Add($"{path} as {who}: {violation.Id} ({violation.Impact}) {violation.Help} at {where}");
-            }
+            failures.AddRange(await ViolationsAsync(page, $"{path} as {who}"));
 
             failures.AddRange(await StructureProblemsAsync(page, path));
         }
@@ -53,6 +48,39 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
         {
             await Evidence.SaveAsync(page, $"axe-{who}");
         }
+
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task OpenDataAndTheApiKeyPageHaveNoWcagViolationsInEveryState()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+            (await db.CouncilSettings.SingleAsync()).ChangeOpenData(true);
+            await db.SaveChangesAsync();
+        }
+
+        var reader = await app.NewPageAsync();
+        (await reader.GotoAsync("/open-data"))!.Status.ShouldBe(200);
+        var failures = new List<string>(await ViolationsAsync(reader, "/open-data"));
+        failures.AddRange(await StructureProblemsAsync(reader, "/open-data"));
+
+        // A Director key without directorates: the problem is shown at the field; then a key, shown once.
+        var admin = await People.SignedInAsync(app, Roles.Admin);
+        await admin.GotoAsync("/admin/api-keys");
+        await admin.GetByLabel("Name (what the key is for)").FillAsync("Accessibility check");
+        await admin.GetByLabel("Role").SelectOptionAsync(Roles.Director);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await admin.GetByText("Choose at least one directorate for a Director key").First.WaitForAsync();
+        failures.AddRange(await ViolationsAsync(admin, "/admin/api-keys with an error"));
+
+        await admin.GetByLabel("Role").SelectOptionAsync(Roles.Councillor);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
+        await admin.GetByLabel("API key “Accessibility check”").WaitForAsync();
+        failures.AddRange(await ViolationsAsync(admin, "/admin/api-keys with a new key"));
+        failures.AddRange(await StructureProblemsAsync(admin, "/admin/api-keys"));
 
         failures.ShouldBeEmpty();
     }
@@ -123,12 +151,12 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             "/", "/?committee=A%26H", "/comparison", "/directorates", $"/directorates/{directorate}", $"/segments/{Uri.EscapeDataString(segment)}",
             $"/measures/{Uri.EscapeDataString(measure)}", $"/projects/{Uri.EscapeDataString(project)}", "/finance", "/exceptions",
         };
-        var staff = new List<string> { "/outturns", $"/outturns/{directorate}" };
+        var staff = new List<string> { "/outturns", $"/outturns/{directorate}", $"/outturns/{directorate}/critical-items" };
         var framework = new List<string>
         {
             "/admin/framework", "/admin/framework/measures", "/admin/framework/measures/new", $"/admin/framework/measures/{measureId}",
             $"/admin/framework/measures/{measureId}/targets", "/admin/framework/directorates", "/admin/framework/committees",
-            "/admin/framework/segments", "/admin/framework/projects",
+            "/admin/framework/segments", "/admin/framework/projects", "/assessments", "/admin/import",
         };
         return who switch
         {
@@ -136,8 +164,19 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             Roles.Councillor => [.. reading, "/account/password"],
             Roles.Director => [.. reading, .. staff],
             Roles.PerformanceOfficer => [.. reading, .. staff, .. framework],
-            _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}"],
+            _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}",
+                "/admin/api-keys", "/admin/settings"],
         };
+    }
+
+    /// <summary>axe-core's WCAG A and AA violations on the page as it is now, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string where)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        return result.Violations
+            .Select(v => $"{where}: {v.Id} ({v.Impact}) {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
     }
 
     /// <summary>One h1, headings that never skip a level, a main landmark, a page title, and a language.</summary>

@@ -5,12 +5,14 @@ using PerformanceWheel.Data;
 using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.TestSupport;
 using Shouldly;
 
 namespace PerformanceWheel.EndToEnd.Tests;
 
 /// <summary>
-/// Journey 4: bad input in the browser shows its message next to what is wrong, and nothing is saved.
+/// Journey 4: bad input in the browser (a non-number, a percent over 100, a workbook with errors) shows its message next
+/// to what is wrong, and nothing is saved.
 /// Uses a directorate and quarter no other browser test touches.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -32,6 +34,7 @@ public sealed class BadInputOnSqlite(LiveApp app)
             await percent.FillAsync("105");
             await other.FillAsync("twelve");
             await other.PressAsync("Enter");
+            (await AccessibilityOnSqlite.ViolationsAsync(officer, "entry grid with errors")).ShouldBeEmpty();
 
             // The summary names both rows; each field is marked invalid and described by its own message.
             var summary = officer.GetByRole(AriaRole.Alert);
@@ -51,6 +54,58 @@ public sealed class BadInputOnSqlite(LiveApp app)
         });
 
         (await OutturnsInQuarterAsync()).ShouldBe(0, "nothing was saved");
+    }
+
+    [Fact]
+    public async Task AWorkbookWithErrorsListsEachAtItsSheetRowAndColumnAndImportsNothing()
+    {
+        var (percentCode, otherCode) = await TwoMeasuresAsync();
+        var workbook = Path.Combine(Path.GetTempPath(), $"pw-e2e-bad-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(workbook, new TestWorkbook()
+            .Sheet("Measures", TestWorkbook.Row("Code", "Title", "Directorate", "Polarity", "Frequency"))
+            .Sheet("Targets", TestWorkbook.Row("Code", "Year", "Target"))
+            .Sheet("Outturns",
+                TestWorkbook.Row("Code", "Period", "Value", "Status"),
+                TestWorkbook.Row(percentCode, Quarter.Label, "lots", null),
+                TestWorkbook.Row("NO-SUCH-MEASURE", Quarter.Label, 5, null),
+                TestWorkbook.Row(otherCode, "2019/20 Q9", 5, null),
+                TestWorkbook.Row(otherCode, Quarter.Label, 5, "TBC"))
+            .Bytes());
+        var before = await OutturnsAsync();
+        var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
+        try
+        {
+            await Evidence.StepAsync(officer, "bad-workbook", async () =>
+            {
+                await officer.GotoAsync("/admin/import");
+                await officer.GetByLabel("Workbook (.xlsx", new() { Exact = false }).SetInputFilesAsync(workbook);
+                await officer.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+                await officer.GetByRole(AriaRole.Alert).ShouldContainTextAsync("problem(s): nothing has been imported");
+                await Guide.ShotAsync(officer, "officer-7-import-errors");
+
+                var problems = await officer.Locator("main table.data tbody tr").EvaluateAllAsync<string[][]>(
+                    "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))");
+                problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "2" && p[2] == "Value", "text in a number");
+                problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "3" && p[2] == "Code", "unknown measure code");
+                problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "4" && p[2] == "Period", "bad period");
+                problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "5", "a value with a status");
+                (await officer.GetByRole(AriaRole.Button, new() { Name = "Import now" }).CountAsync()).ShouldBe(0, "a workbook with errors cannot be confirmed");
+                (await AccessibilityOnSqlite.ViolationsAsync(officer, "import check report")).ShouldBeEmpty();
+            });
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+
+        (await OutturnsAsync()).ShouldBe(before, "nothing was imported");
+    }
+
+    private async Task<int> OutturnsAsync()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PerformanceWheelDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Outturns.CountAsync();
     }
 
     private async Task<(string Percent, string Other)> TwoMeasuresAsync()

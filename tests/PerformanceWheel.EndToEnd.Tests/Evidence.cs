@@ -65,3 +65,29 @@ public static class Evidence
 }
 
 public sealed class EvidenceSavedException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>
+/// Screenshots for docs/user-guide.md, taken from the journeys themselves so the guide shows the real pages:
+/// only when PERFORMANCEWHEEL_GUIDE_SHOTS names a folder (scripts/user-guide-screenshots.sh sets it).
+/// </summary>
+public static class Guide
+{
+    private static readonly string? Folder = Environment.GetEnvironmentVariable("PERFORMANCEWHEEL_GUIDE_SHOTS") is { Length: > 0 } f ? f : null;
+
+    public static async Task ShotAsync(IPage page, string name, string? scrollTo = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (Folder is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Folder);
+        if (scrollTo is not null)
+        {
+            await page.Locator(scrollTo).First.ScrollIntoViewIfNeededAsync();
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png") });
+    }
+}

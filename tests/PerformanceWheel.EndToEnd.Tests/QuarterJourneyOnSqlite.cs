@@ -34,8 +34,11 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         int rows = 0;
         await Evidence.StepAsync(officer, "officer-enters-quarter", async () =>
         {
+            await officer.GotoAsync("/outturns");
+            await Guide.ShotAsync(officer, "officer-1-tracker");
             await officer.GotoAsync(GridUrl);
             await officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{Directorate} outturns, {Quarter.Label}");
+            await Guide.ShotAsync(officer, "officer-2-empty-grid");
             var grid = await GridRowsAsync(officer);
             rows = grid.Count;
             rows.ShouldBeGreaterThan(5, "the directorate has a quarter's worth of figures due");
@@ -53,10 +56,12 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
                 }
             }
 
+            await Guide.ShotAsync(officer, "officer-3-typing");
             await officer.Keyboard.PressAsync("Enter");
             await officer.WaitForURLAsync(url => url.Contains("message=", StringComparison.Ordinal));
             await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) saved.");
 
+            await Guide.ShotAsync(officer, "officer-4-saved");
             var saved = await GridRowsAsync(officer);
             saved.ShouldAllBe(r => r.State == "Draft");
             foreach (var row in saved.Where(r => r.Target != "No target"))
@@ -72,6 +77,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await officer.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
             await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) submitted for approval.");
             (await GridRowsAsync(officer)).ShouldAllBe(r => r.State == "Submitted");
+            await Guide.ShotAsync(officer, "officer-5-submitted");
         });
 
         // 2. The director returns one figure with a reason.
@@ -80,8 +86,10 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         await Evidence.StepAsync(director, "director-returns-one", async () =>
         {
             await director.GotoAsync(GridUrl);
+            await Guide.ShotAsync(director, "director-1-review");
             await director.GetByLabel("Measure to return (leave empty for all submitted figures)").SelectOptionAsync(chosen.Code);
             await director.GetByLabel("Reason for returning").FillAsync(reason);
+            await Guide.ShotAsync(director, "director-2-return", "#return-reason");
             await director.GetByRole(AriaRole.Button, new() { Name = "Return with reason" }).ClickAsync();
             await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) returned.");
             var states = await GridRowsAsync(director);
@@ -97,6 +105,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             var returned = (await GridRowsAsync(officer)).Single(r => r.Code == chosen.Code);
             returned.State.ShouldBe("Returned");
             var field = officer.Locator($"[id='{returned.ValueId}']");
+            await Guide.ShotAsync(officer, "officer-6-returned", $"[id='{returned.ValueId}']");
             await field.FillAsync(chosen.Corrected.ToString(CultureInfo.InvariantCulture));
             await field.PressAsync("Enter");
             await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) saved.");
@@ -110,15 +119,23 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await director.GotoAsync(GridUrl);
             await director.GetByRole(AriaRole.Button, new() { Name = "Approve submitted figures" }).ClickAsync();
             await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) approved.");
+            await Guide.ShotAsync(director, "director-3-approved");
+            await director.GetByRole(AriaRole.Link, new() { Name = "Critical items for Red measures" }).ClickAsync();
+            await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{Directorate} critical items, {Quarter.Label}");
+            await Guide.ShotAsync(director, "director-4-critical-items");
         });
 
         var admin = await People.SignedInAsync(app, Roles.Admin);
         await Evidence.StepAsync(admin, "admin-publishes", async () =>
         {
             await admin.GotoAsync(GridUrl);
+            await Guide.ShotAsync(admin, "admin-1-publish", "text=Publish the period");
             await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish {Quarter.Label}" }).ClickAsync();
             await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) published for {Quarter.Label}.");
             (await GridRowsAsync(admin)).ShouldAllBe(r => r.State == "Published");
+            await admin.GotoAsync($"/assessments?period={Uri.EscapeDataString(Quarter.Label)}");
+            await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Segment assessments, {Quarter.Label}");
+            await Guide.ShotAsync(admin, "admin-2-assessments");
         });
 
         // 3. A councillor reads the wheel, follows the segment to the measure, and downloads the Scrutiny pack.
@@ -127,11 +144,13 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         {
             await councillor.GotoAsync($"/?period={Uri.EscapeDataString(Quarter.Label)}");
             await councillor.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Performance wheel, {Quarter.Label}");
+            await Guide.ShotAsync(councillor, "councillor-1-wheel");
             await councillor.Locator($"figure a[href^='/segments/{Uri.EscapeDataString(chosen.Segment)}']").First.ClickAsync();
             await councillor.WaitForURLAsync(url => url.Contains("/segments/", StringComparison.Ordinal));
             await councillor.Locator($"main a[href^='/measures/{Uri.EscapeDataString(chosen.Code)}']").First.ClickAsync();
             await councillor.WaitForURLAsync(url => url.Contains("/measures/", StringComparison.Ordinal));
             (await councillor.Locator("main").InnerTextAsync()).ShouldContain(chosen.Formatted);
+            await Guide.ShotAsync(councillor, "councillor-2-measure");
 
             await councillor.GotoAsync($"/?period={Uri.EscapeDataString(Quarter.Label)}");
             var download = await councillor.RunAndWaitForDownloadAsync(

@@ -595,22 +595,36 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
 
     private async Task SaveAuditedAsync(string by, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after)
     {
-        var changes = before is null
-            ? after.Where(kv => kv.Value != "–").Select(kv => $"{kv.Key}: {kv.Value}")
-            : after.Where(kv => before.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => $"{kv.Key}: {before.GetValueOrDefault(kv.Key, "–")} → {kv.Value}");
-        var text = string.Join("; ", changes);
-        if (before is null || text.Length > 0)
+        if (Audit(by, clock.GetUtcNow(), action, entityType, key, before, after) is { } entry)
         {
-            db.AuditEntries.Add(new AuditEntry(by, clock.GetUtcNow(), action, entityType, Shorten(key, Lengths.Label), text.Length == 0 ? null : Shorten(text, Lengths.Text)));
+            db.AuditEntries.Add(entry);
         }
 
         await db.SaveChangesAsync();
     }
 
+    /// <summary>What changed between two descriptions, as "Field: old → new" joined by "; " (a new thing: every field it has).</summary>
+    internal static string ChangesText(Dictionary<string, string>? before, Dictionary<string, string> after)
+    {
+        var changes = before is null
+            ? after.Where(kv => kv.Value != "–").Select(kv => $"{kv.Key}: {kv.Value}")
+            : after.Where(kv => before.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => $"{kv.Key}: {before.GetValueOrDefault(kv.Key, "–")} → {kv.Value}");
+        return string.Join("; ", changes);
+    }
+
+    /// <summary>The audit entry for a change (null when nothing changed), in the form every framework change is recorded.</summary>
+    internal static AuditEntry? Audit(string by, DateTimeOffset at, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after)
+    {
+        var text = ChangesText(before, after);
+        return before is null || text.Length > 0
+            ? new AuditEntry(by, at, action, entityType, Shorten(key, Lengths.Label), text.Length == 0 ? null : Shorten(text, Lengths.Text))
+            : null;
+    }
+
     private static string ActionFor(Dictionary<string, string>? before, bool retiredNow) =>
         before is null ? "Created" : retiredNow && before["Retired"] == "No" ? "Retired" : "Updated";
 
-    private static Dictionary<string, string> Describe(Measure m) => new()
+    internal static Dictionary<string, string> Describe(Measure m) => new()
     {
         ["Code"] = m.Code,
         ["Title"] = Value(m.Title),
@@ -630,13 +644,13 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         ["Discontinued from"] = m.DiscontinuedFrom?.Label ?? "–",
     };
 
-    private static Dictionary<string, string> Describe(Directorate d) => new() { ["Name"] = d.Name, ["Retired"] = YesNo(d.IsRetired) };
+    internal static Dictionary<string, string> Describe(Directorate d) => new() { ["Name"] = d.Name, ["Retired"] = YesNo(d.IsRetired) };
 
-    private static Dictionary<string, string> Describe(Committee c) => new() { ["Code"] = c.Code, ["Name"] = c.Name, ["Retired"] = YesNo(c.IsRetired) };
+    internal static Dictionary<string, string> Describe(Committee c) => new() { ["Code"] = c.Code, ["Name"] = c.Name, ["Retired"] = YesNo(c.IsRetired) };
 
-    private static Dictionary<string, string> Describe(SegmentGroup g) => new() { ["Name"] = g.Name, ["Order"] = g.Order.ToString(CultureInfo.InvariantCulture) };
+    internal static Dictionary<string, string> Describe(SegmentGroup g) => new() { ["Name"] = g.Name, ["Order"] = g.Order.ToString(CultureInfo.InvariantCulture) };
 
-    private static Dictionary<string, string> Describe(Segment s) => new()
+    internal static Dictionary<string, string> Describe(Segment s) => new()
     {
         ["Code"] = s.Code,
         ["Title"] = Value(s.Title),

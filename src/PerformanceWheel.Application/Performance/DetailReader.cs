@@ -16,6 +16,12 @@ public sealed record TrendPoint(MeasureResult Result, string? Commentary, Outtur
 public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IReadOnlyList<TrendPoint> Trend, IReadOnlyList<CriticalItem> CriticalItems, bool PublishedOnly)
 {
     public TrendPoint? Latest => Trend.Count == 0 ? null : Trend[^1];
+
+    /// <summary>
+    /// Every change to the measure's figures (old → new, who, when, why), newest first. Published-only readers get the
+    /// corrections of published figures only, never a change to a draft.
+    /// </summary>
+    public IReadOnlyList<OutturnRevision> Revisions { get; init; } = [];
 }
 
 /// <summary>Everything a segment page shows for a quarter.</summary>
@@ -78,8 +84,15 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
             .Select(q => new TrendPoint(MeasureEvaluator.Evaluate(measure, outturns, q, scheme), outturns.GetValueOrDefault(q)?.Commentary, outturns.GetValueOrDefault(q)))
             .ToList();
-        var criticalItems = await db.CriticalItems.AsNoTracking().Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken);
-        return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly);
+        var criticalItems = await VisibleAsync(db, await db.CriticalItems.AsNoTracking().Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken), publishedOnly, cancellationToken);
+        var revisions = await db.OutturnRevisions.AsNoTracking()
+            .Where(r => r.Outturn.MeasureId == measure.Id)
+            .Where(r => !publishedOnly || (r.Kind == RevisionKind.Correction && r.Outturn.State == WorkflowState.Published))
+            .ToListAsync(cancellationToken);
+        return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly)
+        {
+            Revisions = revisions.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).ToList(),
+        };
     }
 
     /// <summary>
@@ -124,10 +137,10 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .Select(p => (p, p.LatestAt(quarter)))
             .ToList();
         var measureCodes = measures.Select(m => m.Code).ToList();
-        var criticalItems = await db.CriticalItems.AsNoTracking()
+        var criticalItems = await VisibleAsync(db, await db.CriticalItems.AsNoTracking()
             .Include(c => c.Measure)
             .Where(c => c.Period == quarter && measureCodes.Contains(c.Measure.Code))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), publishedOnly, cancellationToken);
         return new SegmentDetail(segment, line, evaluation, measures, projects, criticalItems);
     }
 
@@ -169,10 +182,22 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .ToList();
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var items = await db.CriticalItems.AsNoTracking()
+        var items = await VisibleAsync(db, await db.CriticalItems.AsNoTracking()
             .Include(c => c.Measure)
             .Where(c => c.Period == evaluation.Period)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), publishedOnly, cancellationToken);
         return new ExceptionsView(evaluation, concern, improved, items.OrderBy(i => i.Measure.Code, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>Critical items a reader may see: published-only readers see those of published quarters (PeriodPublication).</summary>
+    private static async Task<List<CriticalItem>> VisibleAsync(PerformanceWheelDbContext db, List<CriticalItem> items, bool publishedOnly, CancellationToken cancellationToken)
+    {
+        if (!publishedOnly || items.Count == 0)
+        {
+            return items;
+        }
+
+        var published = await PeriodPublication.PublishedQuartersAsync(db, items.Select(i => i.Period), cancellationToken);
+        return items.Where(i => published.Contains(PeriodPublication.QuarterOf(i.Period))).ToList();
     }
 }

@@ -35,6 +35,9 @@ internal sealed class PerformanceSnapshot
 
     public bool PublishedOnly { get; private init; }
 
+    /// <summary>Quarters with at least one published figure (PeriodPublication); filled for published-only readers.</summary>
+    public IReadOnlySet<ReportingPeriod> PublishedQuarters { get; private init; } = new HashSet<ReportingPeriod>();
+
     public static async Task<PerformanceSnapshot> LoadAsync(
         PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, bool publishedOnly, CancellationToken cancellationToken)
     {
@@ -79,6 +82,9 @@ internal sealed class PerformanceSnapshot
             Assessments = assessments,
             Projects = projects,
             PublishedOnly = publishedOnly,
+            PublishedQuarters = publishedOnly
+                ? outturns.Where(o => o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).ToHashSet()
+                : new HashSet<ReportingPeriod>(),
         };
     }
 
@@ -134,10 +140,16 @@ internal sealed class PerformanceSnapshot
                 var measures = lines.Where(l => l.SegmentCode == segment.Code).ToList();
                 var projectStatuses = Projects
                     .Where(p => p.SegmentId == segment.Id)
-                    .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag);
+                    .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag)
+                    .ToList();
                 var suggested = SegmentRating.Suggest(
                     measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), Scheme.SegmentRating);
-                var assessment = Assessments.FirstOrDefault(a => a.SegmentId == segment.Id && a.Period == quarter);
+                // Councillors and anonymous readers see a judgement only once its quarter is published (as with figures).
+                var assessment = PublishedOnly && !PublishedQuarters.Contains(quarter)
+                    ? null
+                    : Assessments.FirstOrDefault(a => a.SegmentId == segment.Id && a.Period == quarter);
+                var projectRollup = Rollup.Of(projectStatuses.Select(p => (p is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), (Direction?)null)));
+                var suggestedDirection = MajorityDirection(measures);
                 segments.Add(new SegmentLine(
                     segment.Code,
                     segment.Title,
@@ -148,8 +160,13 @@ internal sealed class PerformanceSnapshot
                     suggested,
                     assessment?.JudgedRag,
                     assessment?.Rationale,
-                    assessment?.Direction ?? MajorityDirection(measures),
-                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)))));
+                    assessment?.Direction ?? suggestedDirection,
+                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious))))
+                {
+                    SuggestedDirection = suggestedDirection,
+                    JudgedDirection = assessment?.Direction,
+                    Projects = projectRollup,
+                });
             }
 
             var counts = Rollup.Of(segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));

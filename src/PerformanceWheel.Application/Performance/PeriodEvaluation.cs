@@ -36,6 +36,18 @@ public sealed record SegmentLine(
 {
     /// <summary>The rating shown: judged, else suggested.</summary>
     public RagStatus? Rag => Judged ?? Suggested;
+
+    /// <summary>Whether a person judged the rating (rather than it being the suggestion of its measures and projects).</summary>
+    public bool IsJudged => Judged.HasValue;
+
+    /// <summary>The direction most of its measures moved (a tie → Steady); shown when no direction was judged.</summary>
+    public Direction? SuggestedDirection { get; init; }
+
+    /// <summary>The direction a person judged, if any.</summary>
+    public Direction? JudgedDirection { get; init; }
+
+    /// <summary>The ratings of its projects in the quarter (they count towards the suggestion with its measures).</summary>
+    public Rollup Projects { get; init; } = new();
 }
 
 /// <summary>A ring of the wheel with the seed 000 counts of its segments.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Audit;
@@ -34,8 +33,26 @@ public sealed record DueLine(string Directorate, int Due, IReadOnlyList<string> 
 /// <summary>What a person typed on one row of the grid.</summary>
 public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
 
+/// <summary>Why a row was not saved: what callers other than the grid (the API) need to answer with the right status.</summary>
+public enum EntryProblem
+{
+    None = 0,
+
+    /// <summary>The input breaks a rule (not a number, out of range, value and status together, wrong period).</summary>
+    Invalid = 1,
+
+    /// <summary>Someone else saved the figure since the version the person started from.</summary>
+    Conflict = 2,
+
+    /// <summary>The figure is submitted, approved or published: it can no longer be edited in the grid.</summary>
+    Locked = 3,
+
+    /// <summary>The measure is not one of the directorate's, or the period cannot be read.</summary>
+    NotInGrid = 4,
+}
+
 /// <summary>The outcome of saving one row: saved, or the message to show next to the field (and the other person's value on a conflict).</summary>
-public sealed record EntryOutcome(string MeasureCode, string PeriodCode, bool Saved, string? Field, string? Message);
+public sealed record EntryOutcome(string MeasureCode, string PeriodCode, bool Saved, string? Field, string? Message, EntryProblem Problem = EntryProblem.None);
 
 /// <summary>
 /// The quarterly cycle: officers enter and submit a directorate's figures, a Director of that directorate approves
@@ -144,7 +161,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         var measure = await db.Measures.Include(m => m.Directorate).FirstOrDefaultAsync(m => m.Code == input.MeasureCode, cancellationToken);
         if (measure is null || measure.Directorate.Name != directorate || !ReportingPeriod.TryParse(input.PeriodCode, out var period))
         {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "This measure is not in this directorate's grid.");
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "This measure is not in this directorate's grid.", EntryProblem.NotInGrid);
         }
 
         var outturn = await db.Outturns.Include(o => o.Measure).FirstOrDefaultAsync(o => o.MeasureId == measure.Id && o.Period == period, cancellationToken);
@@ -156,15 +173,14 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(input.Value))
         {
-            var text = input.Value.Trim().TrimEnd('%').Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            if (FigureText.Parse(input.Value) is not { } parsed)
             {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"'{input.Value}' is not a number. Enter digits, such as 84.8.");
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", FigureText.NotANumber(input.Value), EntryProblem.Invalid);
             }
 
             if (measure.ValidateValue(parsed) is { } problem)
             {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", problem);
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", problem, EntryProblem.Invalid);
             }
 
             value = parsed;
@@ -179,18 +195,25 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         };
         if (value.HasValue && status.HasValue)
         {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", "Give a value or a status (TBC, N/A), not both.");
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", "Give a value or a status (TBC, N/A), not both.", EntryProblem.Invalid);
         }
 
         if (!value.HasValue && !status.HasValue)
         {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Enter a value, or choose TBC or N/A.");
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Enter a value, or choose TBC or N/A.", EntryProblem.Invalid);
         }
 
         var at = clock.GetUtcNow();
         (decimal? Value, OutturnStatus? Status)? before = null;
         if (outturn is null)
         {
+            if (period.Kind != measure.PeriodKind)
+            {
+                // Not one of the measure's own periods (the grid never offers one; the API can be sent one).
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Period",
+                    $"{measure.Code} is reported {measure.Frequency.ToString().ToLowerInvariant()}; {period.Label} is not one of its periods.", EntryProblem.Invalid);
+            }
+
             outturn = measure.NewOutturn(period);
             db.Outturns.Add(outturn);
         }
@@ -200,12 +223,12 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             {
                 var theirs = outturn.Value is { } v ? measure.Format(v) : outturn.Status?.ToString() ?? "nothing";
                 return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value",
-                    $"{outturn.UpdatedBy} saved {theirs} since you opened this page. Your entry is kept below: save again to replace theirs.");
+                    $"{outturn.UpdatedBy} saved {theirs} since you opened this page. Your entry is kept below: save again to replace theirs.", EntryProblem.Conflict);
             }
 
             if (outturn.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published)
             {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"This figure is {outturn.State.ToString().ToLowerInvariant()} and can no longer be edited here.");
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"This figure is {outturn.State.ToString().ToLowerInvariant()} and can no longer be edited here.", EntryProblem.Locked);
             }
 
             if (outturn.Value != value || outturn.Status != status)
@@ -233,12 +256,12 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", e.Message);
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", e.Message, EntryProblem.Invalid);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Someone else saved this figure at the same moment. Reload the page to see theirs; your entry is kept below.");
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Someone else saved this figure at the same moment. Reload the page to see theirs; your entry is kept below.", EntryProblem.Conflict);
         }
     }
 

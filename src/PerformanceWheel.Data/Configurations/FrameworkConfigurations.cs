@@ -11,6 +11,7 @@ internal sealed class CouncilSettingsConfiguration : IEntityTypeConfiguration<Co
     {
         builder.ToTable("CouncilSettings");
         builder.Property(c => c.Name).HasMaxLength(Lengths.Name).IsRequired();
+        builder.Property(c => c.OpenDataEnabled).HasDefaultValue(false);
         builder.Ignore(c => c.Scheme);
     }
 }

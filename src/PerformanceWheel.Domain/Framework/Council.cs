@@ -26,6 +26,9 @@ public sealed class CouncilSettings : Entity
     /// <summary>Whether published figures can be read without signing in (off by default).</summary>
     public bool AllowAnonymousReading { get; private set; }
 
+    /// <summary>Whether published figures are offered as CSV at /open-data for anyone to download (off by default).</summary>
+    public bool OpenDataEnabled { get; private set; }
+
     /// <summary>Days after a period ends before missing data is overdue.</summary>
     public int OverdueDaysAfterPeriodEnd { get; private set; } = 30;
 
@@ -54,4 +57,7 @@ public sealed class CouncilSettings : Entity
         AllowAnonymousReading = allowAnonymousReading;
         OverdueDaysAfterPeriodEnd = overdueDaysAfterPeriodEnd;
     }
+
+    /// <summary>Turns the open data downloads (published figures only) on or off.</summary>
+    public void ChangeOpenData(bool enabled) => OpenDataEnabled = enabled;
 }

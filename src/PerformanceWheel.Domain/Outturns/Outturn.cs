@@ -74,6 +74,11 @@ public sealed class Outturn : Entity
     /// <summary>Changes a published figure; the caller keeps the revision (old → new, who, when, why).</summary>
     public void Correct(decimal? value, OutturnStatus? status, bool provisional, string? commentary, string reason, string by, DateTimeOffset at)
     {
+        if (State != WorkflowState.Published)
+        {
+            throw new DomainException($"{Measure?.Code} {Period.Label} is not published ({State}); change it in the entry grid instead.");
+        }
+
         Guard.Required(reason, "Reason for the correction", Lengths.Text);
         Apply(value, status, provisional, commentary, by, at);
     }

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Reporting;
+using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Components;
+using PerformanceWheel.Web.Import;
 using PerformanceWheel.Web.Security;
 using Serilog;
 
@@ -43,6 +45,16 @@ public static class Startup
         builder.Services.AddScoped<DetailReader>();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
+
+        // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
+        builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
+        builder.Services.AddScoped<PerformanceWheel.Application.Import.WorkbookImporter>();
+        builder.Services.AddScoped<PerformanceWheel.Reporting.Excel.ImportWorkbooks>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PerformanceWheel.Web.Import.PendingImports>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IFigureAudience, SignedInAudience>();
 
@@ -60,6 +72,7 @@ public static class Startup
             .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
 
         builder.Services.AddAccounts(configuration);
+        builder.Services.AddApi();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
         builder.Services.AddRazorComponents();
@@ -88,7 +101,9 @@ public static class Startup
         }).AllowAnonymous();
 
         app.MapAccountEndpoints();
+        app.MapApiAndOpenData();
         app.MapReports();
+        app.MapImport();
         app.MapRazorComponents<App>()
             .Add(endpoint =>
             {
@@ -108,6 +123,7 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(app);
         var initializer = ActivatorUtilities.CreateInstance<DatabaseInitializer>(app.Services);
         await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.EnsureBootstrapApiKeyAsync();
     }
 
     /// <summary>Reads Database:Provider and ConnectionStrings:PerformanceWheel; a relative SQLite file lives under the content root.</summary>

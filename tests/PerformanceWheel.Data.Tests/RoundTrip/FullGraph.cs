@@ -31,6 +31,7 @@ public sealed class FullGraph
         Settings = new CouncilSettings("Shire County Council");
         Settings.ChangeScheme(12.5m, redOnlyWhenWorseThanLastYear: true, SegmentRatingMethod.WorstOf);
         Settings.ChangeReading(allowAnonymousReading: true, overdueDaysAfterPeriodEnd: 45);
+        Settings.ChangeOpenData(true);
 
         Committee = new Committee("A&H", "Adults and Health");
 
@@ -95,6 +96,15 @@ public sealed class FullGraph
             new IdentityUserLogin<string> { UserId = User.Id, LoginProvider = "local", ProviderKey = "key-1", ProviderDisplayName = "Local" },
             new IdentityUserToken<string> { UserId = User.Id, LoginProvider = "local", Name = "refresh", Value = "token" },
         ];
+    }
+
+    /// <summary>A revoked Director key that was used; saved once the directorate has its key.</summary>
+    public static ApiKey DirectorKey(int directorateId)
+    {
+        var key = new ApiKey("Director feed", "pw_abcdefgh", new string('a', ApiKey.HashLength), Roles.Director, [directorateId], isBootstrap: true, "admin@shire.gov.uk", RecordedAt);
+        key.MarkUsed(SubmittedAt);
+        key.Revoke("admin@shire.gov.uk", JudgedAt);
+        return key;
     }
 
     public OutturnRevision Revision { get; }

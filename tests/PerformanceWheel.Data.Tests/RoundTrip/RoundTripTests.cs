@@ -20,6 +20,7 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
             context.AddRange(saved.AccountRows);
             await context.SaveChangesAsync();
             context.UserDirectorates.Add(new PerformanceWheel.Data.Identity.UserDirectorate { UserId = saved.User.Id, DirectorateId = saved.Directorate.Id });
+            context.ApiKeys.Add(FullGraph.DirectorKey(saved.Directorate.Id));
             await context.SaveChangesAsync();
         }
 
@@ -33,6 +34,7 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         settings.SegmentRatingMethod.ShouldBe(SegmentRatingMethod.WorstOf);
         settings.AllowAnonymousReading.ShouldBeTrue();
         settings.OverdueDaysAfterPeriodEnd.ShouldBe(45);
+        settings.OpenDataEnabled.ShouldBeTrue();
 
         var plan = await read.Plans.Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees).SingleAsync();
         plan.Name.ShouldBe("County Plan");
@@ -197,6 +199,12 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         (await read.UserRoles.SingleAsync()).RoleId.ShouldBe(saved.Role.Id);
         (await read.Roles.SingleAsync()).NormalizedName.ShouldBe("DIRECTOR");
         (await read.UserTokens.SingleAsync()).Value.ShouldBe("token");
+
+        var key = await read.ApiKeys.Include(k => k.Directorates).SingleAsync();
+        (key.Name, key.Prefix, key.Hash, key.Role, key.IsBootstrap, key.CreatedBy, key.CreatedAt, key.LastUsedAt, key.RevokedBy, key.RevokedAt)
+            .ShouldBe(("Director feed", "pw_abcdefgh", new string('a', 64), "Director", true, "admin@shire.gov.uk", FullGraph.RecordedAt,
+                (DateTimeOffset?)FullGraph.SubmittedAt, "admin@shire.gov.uk", (DateTimeOffset?)FullGraph.JudgedAt));
+        key.Directorates.ShouldHaveSingleItem().DirectorateId.ShouldBe(saved.Directorate.Id);
 
         // A new entity (or a many-to-many join) left out of FullGraph leaves its table empty and fails here.
         var emptyTables = new List<string>();

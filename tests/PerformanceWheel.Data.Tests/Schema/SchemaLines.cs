@@ -18,7 +18,12 @@ public static class SchemaLines
     public static string Column(string table, string column, string storeType, bool isNullable) =>
         $"{table}.{column} {storeType} {(isNullable ? "NULL" : "NOT NULL")}";
 
-    public static string Default(string table, string column, string expression) => $"{table}.{column} DEFAULT {expression}";
+    /// <summary>
+    /// A column default. SQL keywords are case-insensitive: EF's Npgsql literal for false is FALSE, PostgreSQL's
+    /// catalogue prints false, so boolean literals are compared in lower case.
+    /// </summary>
+    public static string Default(string table, string column, string expression) =>
+        $"{table}.{column} DEFAULT {(expression.ToUpperInvariant() is "TRUE" or "FALSE" ? expression.ToLowerInvariant() : expression)}";
 
     /// <summary>A column whose value the database generates: AUTOINCREMENT (SQLite) or an identity (PostgreSQL).</summary>
     public static string Generated(string table, string column, string how) => $"{table}.{column} GENERATED {how}";

@@ -52,6 +52,16 @@ public class PublishedOutturnCorrection
     }
 
     [Fact]
+    public void RefusesToCorrectAFigureThatIsNotPublished()
+    {
+        var draft = OutturnTable.Draft(value: "50");
+
+        Should.Throw<DomainException>(() => draft.Correct(60m, null, false, null, "Source data revised", "tester", DateTimeOffset.UnixEpoch))
+            .Message.ShouldBe("X1 2019/20 Q2 is not published (Draft); change it in the entry grid instead.");
+        draft.Value.ShouldBe(50m);
+    }
+
+    [Fact]
     public void StillChecksTheCorrectedValue()
     {
         Should.Throw<DomainException>(() => Published().Correct(120m, null, false, null, "typo", "tester", DateTimeOffset.UnixEpoch))

@@ -31,6 +31,8 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /exceptions"] = ["read"],
         ["GET /outturns"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
+        ["GET /outturns/{Directorate}/critical-items"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
+        ["GET /assessments"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/measures"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/measures/new"] = [Roles.Admin, Roles.PerformanceOfficer],
@@ -50,8 +52,17 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /admin/framework/projects"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/projects/new"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/projects/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/import"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/import/{Token}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /admin/import/upload"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/import/progress/{id}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/import/template.xlsx"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /outturns/{Directorate}/collection.xlsx"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/users"] = [Roles.Admin],
         ["GET /admin/users/{Id}"] = [Roles.Admin],
+        ["GET /admin/api-keys"] = [Roles.Admin],
+        ["POST /admin/api-keys/{id:int}/revoke"] = [Roles.Admin],
+        ["GET /admin/settings"] = [Roles.Admin],
         ["POST /admin/users/{id}/disable"] = [Roles.Admin],
         ["POST /admin/users/{id}/enable"] = [Roles.Admin],
         ["GET /account/password"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
@@ -73,6 +84,14 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /exports/measures/{code}.xlsx"] = ["read"],
         ["GET /reports/download.js"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
 
+        // Open data: published figures only, for anyone (404 while the council has it turned off).
+        ["GET /open-data"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /open-data/{period}.csv"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+
+        // The OpenAPI document describes the API and holds no figures: anonymous on purpose. The /api routes themselves
+        // authenticate by API key and are checked in ApiAuthorizationMatrixOnSqlite.
+        ["GET /openapi/{documentName}.json"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+
         // ASP.NET Core's own endpoint for redirects after a form post; it only turns a protected token into a redirect.
         ["GET /_framework/opaque-redirect"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
     };
@@ -82,7 +101,9 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
     {
         var routes = Routes().ToList();
 
-        routes.Select(r => r.Key).Order().ShouldBe(Matrix.Keys.Order(), "every route must be in the authorization matrix, and every matrix row must exist");
+        routes.Select(r => r.Key).Order().ShouldBe(
+            Matrix.Keys.Concat(Api.ApiAuthorizationMatrixOnSqlite.Matrix.Keys).Order(),
+            "every route must be in the authorization matrix (API routes in ApiAuthorizationMatrixOnSqlite), and every matrix row must exist");
         foreach (var (key, endpoint) in routes)
         {
             var explicitAuth = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0 || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
@@ -155,6 +176,9 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
             .Replace("{name}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{Directorate}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{Id:int}", "1", StringComparison.Ordinal)
+            .Replace("{id:int}", "1", StringComparison.Ordinal)
+            .Replace("{period}", "2019-20-Q2", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code}", "PH-HV-01", StringComparison.Ordinal)
             .Replace("{Code}", "C4", StringComparison.Ordinal)
             .Replace("{Id}", userId, StringComparison.Ordinal)
@@ -190,11 +214,22 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         return (!denied, $"{(int)response.StatusCode} {location}");
     }
 
+    // The user the /admin/users/{id} rows act on. Not one of the signed-in clients: enabling an account changes its
+    // security stamp, which would sign that client out at the next validation (one minute) in the middle of the matrix.
     private async Task<string> AnyUserIdAsync()
     {
+        const string Email = "matrix-target@demo.council";
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
-        return await db.Users.Where(u => u.Email == SignedInClient.EmailFor(Roles.Councillor)).Select(u => u.Id).SingleAsync();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(Email) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Matrix target" };
+        (await users.CreateAsync(user, "Matrix-Target-2019")).Succeeded.ShouldBeTrue();
+        (await users.AddToRoleAsync(user, Roles.Councillor)).Succeeded.ShouldBeTrue();
+        return user.Id;
     }
 
     private async Task<string> AnyProjectCodeAsync()

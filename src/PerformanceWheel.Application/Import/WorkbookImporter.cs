@@ -1,0 +1,138 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PerformanceWheel.Data;
+
+namespace PerformanceWheel.Application.Import;
+
+/// <summary>
+/// Imports a workbook of segments, measures, targets and outturns (docs/import-format.md).
+/// <para>
+/// Two calls, both taking the .xlsx as a stream and who imports (<see cref="ImportRequest"/>: user name, whether they
+/// are an Admin, the mode and the file name for the audit trail):
+/// <see cref="ValidateAsync"/> reads and checks everything and returns the errors, or a preview of what would be
+/// created and changed, writing nothing; <see cref="ImportAsync"/> does the same checks and, only when there is no
+/// error at all, writes everything in one transaction and returns what it did. Either way a report with errors means
+/// nothing was written. An API answers 200 with <see cref="ImportReport.Counts"/> when <see cref="ImportReport.Applied"/>,
+/// else 422 with <see cref="ImportReport.Errors"/> ({sheet, row, column, message}).
+/// </para>
+/// <para>
+/// Re-importing the same rows changes nothing (upsert by code, by code and year/period, by code and period); a changed
+/// figure keeps a revision with the reason "import". Imported figures are Published when an Admin imports in
+/// historical mode (the Admin's default), else Draft; only an Admin's historical import may change a figure that is
+/// submitted, approved or published. Limits come from <see cref="ImportOptions"/> (Import:MaxFileBytes, Import:MaxRows).
+/// </para>
+/// </summary>
+public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock, IOptions<ImportOptions> options)
+{
+    /// <summary>Reads and checks the workbook against the database; writes nothing.</summary>
+    public Task<ImportReport> ValidateAsync(Stream workbook, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(workbook, request, write: false, progress, cancellationToken);
+
+    /// <summary>Checks the workbook and, when it has no errors, writes all of it in one transaction.</summary>
+    public Task<ImportReport> ImportAsync(Stream workbook, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(workbook, request, write: true, progress, cancellationToken);
+
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The copy is disposed in finally.")]
+    private async Task<ImportReport> RunAsync(Stream workbook, ImportRequest request, bool write, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(request);
+        var limits = options.Value;
+        var mode = request.EffectiveMode;
+        if (mode == ImportMode.Historical && !request.IsAdmin)
+        {
+            return ImportReport.Failed(mode, [new ImportError(null, null, null, "Only an Admin can import in historical mode (figures published at once); import in draft mode instead.")]);
+        }
+
+        MemoryStream? copy = null;
+        try
+        {
+            var source = workbook;
+            if (!workbook.CanSeek)
+            {
+                copy = new MemoryStream();
+                await CopyAtMostAsync(workbook, copy, limits.MaxFileBytes + 1, cancellationToken);
+                copy.Position = 0;
+                source = copy;
+            }
+
+            var size = source.Length - source.Position;
+            if (size > limits.MaxFileBytes)
+            {
+                return ImportReport.Failed(mode, [new ImportError(null, null, null, TooLarge(size, limits.MaxFileBytes))]);
+            }
+
+            progress?.Report(new ImportProgress("Reading", 0));
+            var content = WorkbookReader.Read(source, limits.MaxRows, progress, cancellationToken);
+            if (content.Stopped)
+            {
+                return ImportReport.Failed(mode, content.Errors);
+            }
+
+            foreach (var sheet in ImportFormat.Sheets.Where(s => s.Required && !content.Sheets.ContainsKey(s.Name)))
+            {
+                content.Errors.Add(new ImportError(sheet.Name, null, null,
+                    $"The workbook has no {sheet.Name} sheet. Add it, with its header row, even when it has no rows to import."));
+            }
+
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var run = new ImportRun(db, request, mode, clock.GetUtcNow(), limits, content, progress);
+            progress?.Report(new ImportProgress("Checking", 0));
+            await run.LoadAsync(cancellationToken);
+            run.Check(cancellationToken);
+            if (run.Errors.Count > 0)
+            {
+                return ImportReport.Failed(mode, run.SortedErrors());
+            }
+
+            if (!write)
+            {
+                return run.Report(applied: false);
+            }
+
+            progress?.Report(new ImportProgress("Writing", content.DataRows));
+            run.AuditImport();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return ImportReport.Failed(mode, [new ImportError(null, null, null,
+                    "Someone changed the same figures or measures while the workbook was being imported, so nothing was written. Check the workbook again and import it.")]);
+            }
+
+            return run.Report(applied: true);
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The message for a file over the limit.</summary>
+    public static string TooLarge(long size, long limit) =>
+        $"The file is {Megabytes(size)} MB; the largest workbook one import accepts is {Megabytes(limit)} MB (Import:MaxFileBytes). Split it into smaller workbooks.";
+
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task CopyAtMostAsync(Stream from, Stream to, long most, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while (total < most && (read = await from.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, most - total)), cancellationToken)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            total += read;
+        }
+    }
+}
