@@ -121,6 +121,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await run.WriteFiguresAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException)

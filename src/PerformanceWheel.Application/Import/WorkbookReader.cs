@@ -152,67 +152,96 @@ internal static class WorkbookReader
         var columnOf = new Dictionary<int, int>(); // spreadsheet column index → column of the format
         var headerRead = false;
         var lastRow = 0;
+        var pool = new StringPool();
+        var values = new RawCell[sheet.Columns.Count];
         using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more)
+        while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            if (reader.ElementType == typeof(SheetData) && reader.IsStartElement)
             {
-                more = reader.Read();
-                continue;
+                break;
             }
+        }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            more = !reader.EOF;
-            var number = row.RowIndex?.Value is { } index ? (int)index : lastRow + 1;
-            lastRow = number;
-            if (number == 1)
+        // sheetData > row > c > (f, v, is > (t | r > t | rPh)): read with the cursor, no element objects per row or cell.
+        if (reader.ElementType == typeof(SheetData) && reader.IsStartElement && reader.ReadFirstChild())
+        {
+            do
             {
-                ReadHeader(row, rows, strings, styles, columnOf, content);
-                headerRead = true;
-                continue;
-            }
-
-            if (!headerRead)
-            {
-                headerRead = true; // row 1 is missing: no columns
-            }
-
-            var cells = new SheetCell[sheet.Columns.Count];
-            var any = false;
-            var position = -1;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                position = ColumnIndex(cell.CellReference?.Value) ?? position + 1;
-                if (!columnOf.TryGetValue(position, out var column))
+                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
                 {
                     continue;
                 }
 
-                cells[column] = Resolve(cell, strings, styles);
-                any |= !cells[column].IsBlank;
-            }
+                var number = RowNumber(reader) ?? lastRow + 1;
+                lastRow = number;
+                if (number == 1)
+                {
+                    ReadHeader(reader, rows, strings, styles, columnOf, content);
+                    headerRead = true;
+                    continue;
+                }
 
-            if (!any)
-            {
-                continue; // blank rows (and rows with only other columns filled) are skipped
-            }
+                if (!headerRead)
+                {
+                    headerRead = true; // row 1 is missing: no columns
+                }
 
-            rows.Rows.Add(new SheetRow(number, cells));
-            content.DataRows++;
-            if (content.DataRows > maxRows)
-            {
-                content.Errors.Add(new ImportError(null, null, null,
-                    $"The workbook has more than {maxRows.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} rows of data, the most one import accepts (Import:MaxRows). Split it into smaller workbooks."));
-                content.Stopped = true;
-                return false;
-            }
+                Array.Clear(values);
+                var any = false;
+                var position = -1;
+                if (reader.ReadFirstChild())
+                {
+                    do
+                    {
+                        if (reader.ElementType != typeof(Cell) || !reader.IsStartElement)
+                        {
+                            continue;
+                        }
 
-            if (content.DataRows % ProgressEvery == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress("Reading", content.DataRows));
+                        var raw = ReadCell(reader);
+                        position = raw.Column ?? position + 1;
+                        if (columnOf.TryGetValue(position, out var column))
+                        {
+                            values[column] = raw;
+                        }
+                    }
+                    while (reader.ReadNextSibling());
+                }
+
+                SheetCell[]? cells = null;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (values[i].Present)
+                    {
+                        cells ??= new SheetCell[values.Length];
+                        cells[i] = Resolve(values[i], strings, styles, pool);
+                        any |= !cells[i].IsBlank;
+                    }
+                }
+
+                if (!any)
+                {
+                    continue; // blank rows (and rows with only other columns filled) are skipped
+                }
+
+                rows.Rows.Add(new SheetRow(number, cells!));
+                content.DataRows++;
+                if (content.DataRows > maxRows)
+                {
+                    content.Errors.Add(new ImportError(null, null, null,
+                        $"The workbook has more than {maxRows.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} rows of data, the most one import accepts (Import:MaxRows). Split it into smaller workbooks."));
+                    content.Stopped = true;
+                    return false;
+                }
+
+                if (content.DataRows % ProgressEvery == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    progress?.Report(new ImportProgress("Reading", content.DataRows));
+                }
             }
+            while (reader.ReadNextSibling());
         }
 
         if (rows.Rows.Count > 0 || columnOf.Count > 0)
@@ -230,13 +259,24 @@ internal static class WorkbookReader
         return true;
     }
 
-    private static void ReadHeader(Row row, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
+    private static void ReadHeader(OpenXmlReader reader, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
     {
         var position = -1;
-        foreach (var cell in row.Elements<Cell>())
+        if (!reader.ReadFirstChild())
         {
-            position = ColumnIndex(cell.CellReference?.Value) ?? position + 1;
-            var name = ImportFormat.Normalize(Resolve(cell, strings, styles).AsText());
+            return;
+        }
+
+        do
+        {
+            if (reader.ElementType != typeof(Cell) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var raw = ReadCell(reader);
+            position = raw.Column ?? position + 1;
+            var name = ImportFormat.Normalize(Resolve(raw, strings, styles, null).AsText());
             if (name.Length == 0)
             {
                 continue;
@@ -261,72 +301,177 @@ internal static class WorkbookReader
                 break;
             }
         }
+        while (reader.ReadNextSibling());
     }
 
-    private static SheetCell Resolve(Cell cell, string[] strings, NumberFormats styles)
+    /// <summary>The row's r attribute; null when absent or unreadable.</summary>
+    private static int? RowNumber(OpenXmlReader reader)
     {
-        var style = cell.StyleIndex?.Value ?? 0;
-        var percent = styles.IsPercent(style);
-        var date = styles.IsDate(style);
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
+        foreach (var attribute in reader.Attributes)
         {
-            return Text(cell.InlineString is null ? null : TextOf(cell.InlineString));
+            if (attribute.LocalName == "r" && attribute.NamespaceUri.Length == 0)
+            {
+                return uint.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? (int)index : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Reads the cell the reader is on (a c element) and its children, leaving the reader on the cell's end: its column,
+    /// type (t), style (s), saved value (v), whether it has a formula (f) and its inline string (is).
+    /// </summary>
+    private static RawCell ReadCell(OpenXmlReader reader)
+    {
+        int? column = null;
+        string? type = null;
+        uint style = 0;
+        foreach (var attribute in reader.Attributes)
+        {
+            if (attribute.NamespaceUri.Length != 0)
+            {
+                continue;
+            }
+
+            switch (attribute.LocalName)
+            {
+                case "r":
+                    column = ColumnIndex(attribute.Value);
+                    break;
+                case "t":
+                    type = attribute.Value;
+                    break;
+                case "s":
+                    style = uint.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+                    break;
+            }
+        }
+
+        string? value = null;
+        string? inline = null;
+        var hasInline = false;
+        var formula = false;
+        if (reader.ReadFirstChild())
+        {
+            do
+            {
+                if (!reader.IsStartElement)
+                {
+                    continue;
+                }
+
+                if (reader.ElementType == typeof(CellValue))
+                {
+                    value = reader.GetText();
+                }
+                else if (reader.ElementType == typeof(CellFormula))
+                {
+                    formula = true;
+                }
+                else if (reader.ElementType == typeof(InlineString))
+                {
+                    hasInline = true;
+                    inline = ReadText(reader);
+                }
+            }
+            while (reader.ReadNextSibling());
+        }
+
+        return new RawCell(true, column, type, style, value, formula, hasInline, inline);
+    }
+
+    /// <summary>A cell as written: enough to resolve it once its column is known to matter.</summary>
+    private readonly record struct RawCell(bool Present, int? Column, string? Type, uint Style, string? Value, bool HasFormula, bool HasInlineString, string? InlineText);
+
+    private static SheetCell Resolve(RawCell cell, string[] strings, NumberFormats styles, StringPool? pool)
+    {
+        var percent = styles.IsPercent(cell.Style);
+        var date = styles.IsDate(cell.Style);
+        var raw = cell.Value;
+        var type = cell.Type;
+        if (type == "inlineStr")
+        {
+            return Text(cell.HasInlineString ? pool?.Get(cell.InlineText!) ?? cell.InlineText : null);
         }
 
         if (raw is null)
         {
-            return cell.CellFormula is null ? default : new SheetCell(CellKind.NoResult, null, 0, false, false);
+            return cell.HasFormula ? new SheetCell(CellKind.NoResult, null, 0, false, false) : default;
         }
 
-        if (type == CellValues.SharedString)
+        switch (type)
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Length ? Text(strings[i]) : default;
-        }
-
-        if (type == CellValues.Boolean)
-        {
-            return new SheetCell(CellKind.Boolean, null, raw.Trim() is "1" or "true" ? 1 : 0, false, false);
-        }
-
-        if (type == CellValues.Error)
-        {
-            return new SheetCell(CellKind.Error, raw, 0, false, false);
-        }
-
-        if (type == CellValues.String)
-        {
-            return Text(raw);
-        }
-
-        if (type == CellValues.Date)
-        {
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
-                ? new SheetCell(CellKind.Number, null, d.ToOADate(), false, true)
-                : Text(raw);
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Length ? Text(strings[i]) : default;
+            case "b":
+                return new SheetCell(CellKind.Boolean, null, raw.Trim() is "1" or "true" ? 1 : 0, false, false);
+            case "e":
+                return new SheetCell(CellKind.Error, raw, 0, false, false);
+            case "str":
+                return Text(pool?.Get(raw) ?? raw);
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
+                    ? new SheetCell(CellKind.Number, null, d.ToOADate(), false, true)
+                    : Text(pool?.Get(raw) ?? raw);
         }
 
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? new SheetCell(CellKind.Number, null, number, percent, date)
-            : Text(raw);
+            : Text(pool?.Get(raw) ?? raw);
     }
 
     private static SheetCell Text(string? text) => string.IsNullOrEmpty(text) ? default : new SheetCell(CellKind.Text, text, 0, false, false);
 
-    /// <summary>The text of a shared or inline string: its text and its rich-text runs, without phonetic guides.</summary>
-    private static string TextOf(OpenXmlElement element)
+    /// <summary>
+    /// The text of the shared or inline string the reader is on (si or is): its text and its rich-text runs, without
+    /// phonetic guides (rPh). Leaves the reader on the element's end.
+    /// </summary>
+    private static string ReadText(OpenXmlReader reader)
     {
-        var builder = new StringBuilder();
-        foreach (var text in element.Descendants<Text>())
+        string? single = null;
+        StringBuilder? builder = null;
+        void Append(string text)
         {
-            if (text.Parent is not PhoneticRun)
+            if (single is null && builder is null)
             {
-                builder.Append(text.Text);
+                single = text;
+                return;
             }
+
+            builder ??= new StringBuilder(single);
+            builder.Append(text);
         }
 
-        return builder.ToString();
+        if (reader.ReadFirstChild())
+        {
+            do
+            {
+                if (!reader.IsStartElement)
+                {
+                    continue;
+                }
+
+                if (reader.ElementType == typeof(Text))
+                {
+                    Append(reader.GetText());
+                }
+                else if (reader.ElementType == typeof(Run) && reader.ReadFirstChild())
+                {
+                    do
+                    {
+                        if (reader.IsStartElement && reader.ElementType == typeof(Text))
+                        {
+                            Append(reader.GetText());
+                        }
+                    }
+                    while (reader.ReadNextSibling());
+                }
+            }
+            while (reader.ReadNextSibling());
+        }
+
+        return builder?.ToString() ?? single ?? string.Empty;
     }
 
     private static string[] SharedStrings(SharedStringTablePart? part)
@@ -338,20 +483,46 @@ internal static class WorkbookReader
 
         var strings = new List<string>();
         using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more)
+        while (reader.Read())
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
             {
-                strings.Add(TextOf(reader.LoadCurrentElement()!));
-                more = !reader.EOF;
-                continue;
+                strings.Add(ReadText(reader));
             }
-
-            more = reader.Read();
         }
 
         return [.. strings];
+    }
+
+    /// <summary>
+    /// One copy of each short text of a sheet (codes, period labels, statuses repeat on thousands of rows), so the rows
+    /// kept until the import is checked hold references to a few strings rather than a string per cell.
+    /// </summary>
+    private sealed class StringPool
+    {
+        private const int MaxLength = 40;
+        private const int MaxCount = 50_000;
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string Get(string text)
+        {
+            if (text.Length > MaxLength)
+            {
+                return text;
+            }
+
+            if (_strings.TryGetValue(text, out var pooled))
+            {
+                return pooled;
+            }
+
+            if (_strings.Count < MaxCount)
+            {
+                _strings[text] = text;
+            }
+
+            return text;
+        }
     }
 
     /// <summary>"AB12" → 27 (zero-based column); null when there is no reference.</summary>
