@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -80,8 +81,9 @@ internal sealed class WorkbookContent
 }
 
 /// <summary>
-/// Reads an .xlsx with the Open XML SDK's forward-only <see cref="OpenXmlReader"/>, one row at a time, so memory grows
-/// with the values kept, not with the document. Shared strings, inline strings (rich text too), booleans, errors and
+/// Reads an .xlsx: the package and styles with the Open XML SDK, the worksheets and shared strings with a forward-only
+/// <see cref="XmlReader"/> over each part, one row at a time and without an element object per row or cell, so memory
+/// grows with the values kept (short texts such as codes and periods kept once), not with the document. Shared strings, inline strings (rich text too), booleans, errors and
 /// formulas (by their saved result) are resolved; number formats say whether a number is shown as a percentage
 /// (built-in formats 9 and 10, or any format with % outside quotes) or a date (built-in date formats, or any format
 /// with d, m, y, h or s outside quotes and brackets).
@@ -144,6 +146,16 @@ internal static class WorkbookReader
         return content;
     }
 
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
     private static bool ReadSheet(
         WorksheetPart part, SheetRows rows, string[] strings, NumberFormats styles, WorkbookContent content, int maxRows,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -154,94 +166,93 @@ internal static class WorkbookReader
         var lastRow = 0;
         var pool = new StringPool();
         var values = new RawCell[sheet.Columns.Count];
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        var names = new Names(xml.NameTable);
+        var found = false;
+        while (xml.Read())
         {
-            if (reader.ElementType == typeof(SheetData) && reader.IsStartElement)
+            if (xml.NodeType == XmlNodeType.Element && names.Is(xml, names.SheetData))
             {
+                found = true;
                 break;
             }
         }
 
-        // sheetData > row > c > (f, v, is > (t | r > t | rPh)): read with the cursor, no element objects per row or cell.
-        if (reader.ElementType == typeof(SheetData) && reader.IsStartElement && reader.ReadFirstChild())
+        // sheetData > row > c > (f, v, is > (t | r > t | rPh)): read as XML, no element objects per row or cell.
+        var dataDepth = xml.Depth;
+        var hasRows = found && !xml.IsEmptyElement;
+        while (hasRows && NextChild(xml, dataDepth))
         {
-            do
+            if (!names.Is(xml, names.Row))
             {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+                continue;
+            }
+
+            var number = RowNumber(xml, names) ?? lastRow + 1;
+            lastRow = number;
+            if (number == 1)
+            {
+                ReadHeader(xml, names, rows, strings, styles, columnOf, content);
+                headerRead = true;
+                continue;
+            }
+
+            if (!headerRead)
+            {
+                headerRead = true; // row 1 is missing: no columns
+            }
+
+            Array.Clear(values);
+            var any = false;
+            var position = -1;
+            var rowDepth = xml.Depth;
+            var hasCells = !xml.IsEmptyElement;
+            while (hasCells && NextChild(xml, rowDepth))
+            {
+                if (!names.Is(xml, names.Cell))
                 {
                     continue;
                 }
 
-                var number = RowNumber(reader) ?? lastRow + 1;
-                lastRow = number;
-                if (number == 1)
+                var raw = ReadCell(xml, names);
+                position = raw.Column ?? position + 1;
+                if (columnOf.TryGetValue(position, out var column))
                 {
-                    ReadHeader(reader, rows, strings, styles, columnOf, content);
-                    headerRead = true;
-                    continue;
-                }
-
-                if (!headerRead)
-                {
-                    headerRead = true; // row 1 is missing: no columns
-                }
-
-                Array.Clear(values);
-                var any = false;
-                var position = -1;
-                if (reader.ReadFirstChild())
-                {
-                    do
-                    {
-                        if (reader.ElementType != typeof(Cell) || !reader.IsStartElement)
-                        {
-                            continue;
-                        }
-
-                        var raw = ReadCell(reader);
-                        position = raw.Column ?? position + 1;
-                        if (columnOf.TryGetValue(position, out var column))
-                        {
-                            values[column] = raw;
-                        }
-                    }
-                    while (reader.ReadNextSibling());
-                }
-
-                SheetCell[]? cells = null;
-                for (var i = 0; i < values.Length; i++)
-                {
-                    if (values[i].Present)
-                    {
-                        cells ??= new SheetCell[values.Length];
-                        cells[i] = Resolve(values[i], strings, styles, pool);
-                        any |= !cells[i].IsBlank;
-                    }
-                }
-
-                if (!any)
-                {
-                    continue; // blank rows (and rows with only other columns filled) are skipped
-                }
-
-                rows.Rows.Add(new SheetRow(number, cells!));
-                content.DataRows++;
-                if (content.DataRows > maxRows)
-                {
-                    content.Errors.Add(new ImportError(null, null, null,
-                        $"The workbook has more than {maxRows.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} rows of data, the most one import accepts (Import:MaxRows). Split it into smaller workbooks."));
-                    content.Stopped = true;
-                    return false;
-                }
-
-                if (content.DataRows % ProgressEvery == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Report(new ImportProgress("Reading", content.DataRows));
+                    values[column] = raw;
                 }
             }
-            while (reader.ReadNextSibling());
+
+            SheetCell[]? cells = null;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i].Present)
+                {
+                    cells ??= new SheetCell[values.Length];
+                    cells[i] = Resolve(values[i], strings, styles, pool);
+                    any |= !cells[i].IsBlank;
+                }
+            }
+
+            if (!any)
+            {
+                continue; // blank rows (and rows with only other columns filled) are skipped
+            }
+
+            rows.Rows.Add(new SheetRow(number, cells!));
+            content.DataRows++;
+            if (content.DataRows > maxRows)
+            {
+                content.Errors.Add(new ImportError(null, null, null,
+                    $"The workbook has more than {maxRows.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} rows of data, the most one import accepts (Import:MaxRows). Split it into smaller workbooks."));
+                content.Stopped = true;
+                return false;
+            }
+
+            if (content.DataRows % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress("Reading", content.DataRows));
+            }
         }
 
         if (rows.Rows.Count > 0 || columnOf.Count > 0)
@@ -259,22 +270,75 @@ internal static class WorkbookReader
         return true;
     }
 
-    private static void ReadHeader(OpenXmlReader reader, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="parentDepth"/> (which must not be empty),
+    /// passing over the rest of the current child; false, on the parent's end, when there is none.
+    /// </summary>
+    private static bool NextChild(XmlReader xml, int parentDepth)
     {
-        var position = -1;
-        if (!reader.ReadFirstChild())
+        while (xml.Read())
         {
+            if (xml.Depth <= parentDepth)
+            {
+                return false;
+            }
+
+            if (xml.NodeType == XmlNodeType.Element && xml.Depth == parentDepth + 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text content of the element the reader is on, leaving the reader on its end.</summary>
+    private static string Content(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var depth = xml.Depth;
+        string? single = null;
+        StringBuilder? builder = null;
+        while (xml.Read() && xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                Append(ref single, ref builder, xml.Value);
+            }
+        }
+
+        return builder?.ToString() ?? single ?? string.Empty;
+    }
+
+    private static void Append(ref string? single, ref StringBuilder? builder, string text)
+    {
+        if (single is null && builder is null)
+        {
+            single = text;
             return;
         }
 
-        do
+        builder ??= new StringBuilder(single);
+        builder.Append(text);
+    }
+
+    private static void ReadHeader(XmlReader xml, Names names, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
+    {
+        var position = -1;
+        var rowDepth = xml.Depth;
+        var hasCells = !xml.IsEmptyElement;
+        while (hasCells && NextChild(xml, rowDepth))
         {
-            if (reader.ElementType != typeof(Cell) || !reader.IsStartElement)
+            if (!names.Is(xml, names.Cell))
             {
                 continue;
             }
 
-            var raw = ReadCell(reader);
+            var raw = ReadCell(xml, names);
             position = raw.Column ?? position + 1;
             var name = ImportFormat.Normalize(Resolve(raw, strings, styles, null).AsText());
             if (name.Length == 0)
@@ -301,81 +365,85 @@ internal static class WorkbookReader
                 break;
             }
         }
-        while (reader.ReadNextSibling());
     }
 
     /// <summary>The row's r attribute; null when absent or unreadable.</summary>
-    private static int? RowNumber(OpenXmlReader reader)
+    private static int? RowNumber(XmlReader xml, Names names)
     {
-        foreach (var attribute in reader.Attributes)
+        int? number = null;
+        if (xml.MoveToFirstAttribute())
         {
-            if (attribute.LocalName == "r" && attribute.NamespaceUri.Length == 0)
+            do
             {
-                return uint.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? (int)index : null;
+                if ((object)xml.LocalName == names.R && xml.NamespaceURI.Length == 0)
+                {
+                    number = uint.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? (int)index : null;
+                }
             }
+            while (xml.MoveToNextAttribute());
+            xml.MoveToElement();
         }
 
-        return null;
+        return number;
     }
 
     /// <summary>
     /// Reads the cell the reader is on (a c element) and its children, leaving the reader on the cell's end: its column,
     /// type (t), style (s), saved value (v), whether it has a formula (f) and its inline string (is).
     /// </summary>
-    private static RawCell ReadCell(OpenXmlReader reader)
+    private static RawCell ReadCell(XmlReader xml, Names names)
     {
         int? column = null;
         string? type = null;
         uint style = 0;
-        foreach (var attribute in reader.Attributes)
+        if (xml.MoveToFirstAttribute())
         {
-            if (attribute.NamespaceUri.Length != 0)
+            do
             {
-                continue;
-            }
+                if (xml.NamespaceURI.Length != 0)
+                {
+                    continue;
+                }
 
-            switch (attribute.LocalName)
-            {
-                case "r":
-                    column = ColumnIndex(attribute.Value);
-                    break;
-                case "t":
-                    type = attribute.Value;
-                    break;
-                case "s":
-                    style = uint.TryParse(attribute.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
-                    break;
+                var name = (object)xml.LocalName;
+                if (name == names.R)
+                {
+                    column = ColumnIndex(xml.Value);
+                }
+                else if (name == names.T)
+                {
+                    type = xml.Value;
+                }
+                else if (name == names.S)
+                {
+                    style = uint.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+                }
             }
+            while (xml.MoveToNextAttribute());
+            xml.MoveToElement();
         }
 
         string? value = null;
         string? inline = null;
         var hasInline = false;
         var formula = false;
-        if (reader.ReadFirstChild())
+        var cellDepth = xml.Depth;
+        var hasChildren = !xml.IsEmptyElement;
+        while (hasChildren && NextChild(xml, cellDepth))
         {
-            do
+            if (names.Is(xml, names.V))
             {
-                if (!reader.IsStartElement)
-                {
-                    continue;
-                }
-
-                if (reader.ElementType == typeof(CellValue))
-                {
-                    value = reader.GetText();
-                }
-                else if (reader.ElementType == typeof(CellFormula))
-                {
-                    formula = true;
-                }
-                else if (reader.ElementType == typeof(InlineString))
-                {
-                    hasInline = true;
-                    inline = ReadText(reader);
-                }
+                value = Content(xml);
             }
-            while (reader.ReadNextSibling());
+            else if (names.Is(xml, names.F))
+            {
+                formula = true;
+            }
+            else if (names.Is(xml, names.InlineString))
+            {
+                hasInline = true;
+                inline = ReadText(xml, names);
+            }
         }
 
         return new RawCell(true, column, type, style, value, formula, hasInline, inline);
@@ -427,48 +495,30 @@ internal static class WorkbookReader
     /// The text of the shared or inline string the reader is on (si or is): its text and its rich-text runs, without
     /// phonetic guides (rPh). Leaves the reader on the element's end.
     /// </summary>
-    private static string ReadText(OpenXmlReader reader)
+    private static string ReadText(XmlReader xml, Names names)
     {
         string? single = null;
         StringBuilder? builder = null;
-        void Append(string text)
+        var depth = xml.Depth;
+        var hasChildren = !xml.IsEmptyElement;
+        while (hasChildren && NextChild(xml, depth))
         {
-            if (single is null && builder is null)
+            if (names.Is(xml, names.Text))
             {
-                single = text;
-                return;
+                Append(ref single, ref builder, Content(xml));
             }
-
-            builder ??= new StringBuilder(single);
-            builder.Append(text);
-        }
-
-        if (reader.ReadFirstChild())
-        {
-            do
+            else if (names.Is(xml, names.Run))
             {
-                if (!reader.IsStartElement)
+                var runDepth = xml.Depth;
+                var hasRunChildren = !xml.IsEmptyElement;
+                while (hasRunChildren && NextChild(xml, runDepth))
                 {
-                    continue;
-                }
-
-                if (reader.ElementType == typeof(Text))
-                {
-                    Append(reader.GetText());
-                }
-                else if (reader.ElementType == typeof(Run) && reader.ReadFirstChild())
-                {
-                    do
+                    if (names.Is(xml, names.Text))
                     {
-                        if (reader.IsStartElement && reader.ElementType == typeof(Text))
-                        {
-                            Append(reader.GetText());
-                        }
+                        Append(ref single, ref builder, Content(xml));
                     }
-                    while (reader.ReadNextSibling());
                 }
             }
-            while (reader.ReadNextSibling());
         }
 
         return builder?.ToString() ?? single ?? string.Empty;
@@ -482,16 +532,55 @@ internal static class WorkbookReader
         }
 
         var strings = new List<string>();
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        var names = new Names(xml.NameTable);
+        while (xml.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (xml.NodeType == XmlNodeType.Element && names.Is(xml, names.SharedStringItem))
             {
-                strings.Add(ReadText(reader));
+                strings.Add(ReadText(xml, names));
             }
         }
 
         return [.. strings];
+    }
+
+    /// <summary>
+    /// The names the reader looks for, atomised in the reader's name table so that they compare by reference, and the
+    /// SpreadsheetML namespaces (transitional, and strict as Excel's "Strict Open XML" files write it).
+    /// </summary>
+    private sealed class Names(XmlNameTable table)
+    {
+        private readonly string _main = table.Add("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
+        private readonly string _strict = table.Add("http://purl.oclc.org/ooxml/spreadsheetml/main");
+
+        public object SheetData { get; } = table.Add("sheetData");
+
+        public object Row { get; } = table.Add("row");
+
+        public object Cell { get; } = table.Add("c");
+
+        public object V { get; } = table.Add("v");
+
+        public object F { get; } = table.Add("f");
+
+        public object InlineString { get; } = table.Add("is");
+
+        public object Text { get; } = table.Add("t");
+
+        public object Run { get; } = table.Add("r");
+
+        public object SharedStringItem { get; } = table.Add("si");
+
+        public object R => Run; // the r attribute (row number, cell reference)
+
+        public object T => Text; // the t attribute (cell type)
+
+        public object S { get; } = table.Add("s");
+
+        /// <summary>Whether the reader is on a SpreadsheetML element of that name.</summary>
+        public bool Is(XmlReader xml, object name) =>
+            (object)xml.LocalName == name && (xml.NamespaceURI is var ns && (ReferenceEquals(ns, _main) || ns == _main || ns == _strict));
     }
 
     /// <summary>
