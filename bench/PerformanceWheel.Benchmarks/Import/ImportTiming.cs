@@ -17,14 +17,16 @@ using PerformanceWheel.LargeCouncil;
 namespace PerformanceWheel.Benchmarks.Import;
 
 /// <summary>
-/// <c>-- import [--postgres [CONNSTRING]]</c>: writes the large council's measures, targets and every outturn to a
+/// <c>-- import [--postgres [CONNSTRING]] [--heap]</c>: writes the large council's measures, targets and every outturn to a
 /// workbook (streamed with OpenXmlWriter), then times the workbook import into a copy of the large council without its
 /// outturns: validate, import (every figure created), re-import (every figure unchanged) and an import where every value
 /// changed (a revision each). Prints, for each step, the elapsed time, the CPU time the process used (steadier than the
 /// elapsed time on a shared machine), the bytes allocated and the process's peak working set, then the same for each
 /// phase of the importer (Import.Read, Import.Load, Import.Check, Import.Save, from its ActivitySource). SQLite always;
 /// PostgreSQL too with <c>--postgres</c> (an admin connection string, default PERFORMANCEWHEEL_TEST_POSTGRES: a database
-/// pw_import_timing is created, loaded with the large council and dropped afterwards).
+/// pw_import_timing is created, loaded with the large council and dropped afterwards). <c>--heap</c> also prints the
+/// managed heap live after each phase (a full collection at the phase's end, so the times include them): what the
+/// import holds on to, as opposed to what it allocates and drops.
 /// </summary>
 public static class ImportTiming
 {
@@ -53,7 +55,7 @@ public static class ImportTiming
         var changed = Path.Combine(folder, "large-council-outturns-changed.xlsx");
         WriteWorkbooks(original, changed); // the model is garbage once written, so it does not count in the peak working set
 
-        using var phases = new PhaseListener();
+        using var phases = new PhaseListener(args.Contains("--heap"));
         Console.WriteLine("Preparing SQLite: the cached large council, copied, without its outturns…");
         var cached = await LargeCouncilDatabase.CachedSqliteAsync(1, new Progress<string>(Console.WriteLine));
         var source = new SqliteConnectionStringBuilder(cached.ConnectionString).DataSource;
@@ -120,7 +122,13 @@ public static class ImportTiming
         ResetPeakWorkingSet();
         phases.Clear();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        long startSet;
+        TimeSpan cpu;
+        using (var before = Process.GetCurrentProcess())
+        {
+            (startSet, cpu) = (before.WorkingSet64, before.TotalProcessorTime);
+        }
+
         var watch = Stopwatch.StartNew();
         ImportReport report;
         await using (var file = File.OpenRead(path))
@@ -134,11 +142,11 @@ public static class ImportTiming
         using var process = Process.GetCurrentProcess();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {watch.Elapsed.TotalSeconds:F2} s (CPU {cpuSeconds:F2} s); {(report.IsValid ? "valid" : $"{report.Errors.Count} errors, first: {report.Errors[0]}")}; outturns {outturns.Created:N0} created, {outturns.Updated:N0} updated, {outturns.Unchanged:N0} unchanged, {report.Revisions:N0} revisions; allocated {bytes / 1024d / 1024d:F0} MB; peak working set {process.PeakWorkingSet64 / 1024d / 1024d:F0} MB; load average {LoadAverage()}"));
+            $"{what}: {watch.Elapsed.TotalSeconds:F2} s (CPU {cpuSeconds:F2} s); {(report.IsValid ? "valid" : $"{report.Errors.Count} errors, first: {report.Errors[0]}")}; outturns {outturns.Created:N0} created, {outturns.Updated:N0} updated, {outturns.Unchanged:N0} unchanged, {report.Revisions:N0} revisions; allocated {bytes / 1024d / 1024d:F0} MB; peak working set {process.PeakWorkingSet64 / 1024d / 1024d:F0} MB (at the start {startSet / 1024d / 1024d:F0} MB); load average {LoadAverage()}"));
         foreach (var phase in phases.Completed())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"    {phase.Name,-14} {phase.Seconds,6:F2} s  allocated {phase.Bytes / 1024d / 1024d,6:F0} MB"));
+                $"    {phase.Name,-14} {phase.Seconds,6:F2} s  allocated {phase.Bytes / 1024d / 1024d,6:F0} MB{(phase.Live is { } live ? $"  live after {live / 1024d / 1024d,5:F0} MB" : string.Empty)}"));
         }
     }
 
@@ -166,10 +174,10 @@ public static class ImportTiming
     private sealed class PhaseListener : IDisposable
     {
         private readonly ActivityListener _listener;
-        private readonly List<(string Name, double Seconds, long Bytes)> _completed = [];
+        private readonly List<(string Name, double Seconds, long Bytes, long? Live)> _completed = [];
         private readonly Dictionary<Activity, long> _started = [];
 
-        public PhaseListener()
+        public PhaseListener(bool heap)
         {
             _listener = new ActivityListener
             {
@@ -188,7 +196,7 @@ public static class ImportTiming
                     {
                         var bytes = GC.GetTotalAllocatedBytes(precise: false) - _started.GetValueOrDefault(activity);
                         _started.Remove(activity);
-                        _completed.Add((activity.OperationName, activity.Duration.TotalSeconds, bytes));
+                        _completed.Add((activity.OperationName, activity.Duration.TotalSeconds, bytes, heap ? GC.GetTotalMemory(forceFullCollection: true) : null));
                     }
                 },
             };
@@ -203,7 +211,7 @@ public static class ImportTiming
             }
         }
 
-        public List<(string Name, double Seconds, long Bytes)> Completed()
+        public List<(string Name, double Seconds, long Bytes, long? Live)> Completed()
         {
             lock (_completed)
             {
