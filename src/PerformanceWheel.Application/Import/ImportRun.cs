@@ -145,6 +145,7 @@ internal sealed class ImportRun(
     {
         if (_newOutturns.Count > 0)
         {
+            using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.NewFigures");
             var writer = new BulkWriter<Outturn>(db, nameof(Outturn.MeasureId), nameof(Outturn.Period), nameof(Outturn.Value), nameof(Outturn.Status),
                 nameof(Outturn.IsProvisional), nameof(Outturn.Commentary), nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version));
             await writer.InsertAsync(_newOutturns, static (o, v) =>
@@ -156,6 +157,7 @@ internal sealed class ImportRun(
 
         if (_changedOutturns.Count > 0)
         {
+            using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.ChangedFigures");
             var writer = new BulkWriter<Outturn>(db, nameof(Outturn.Value), nameof(Outturn.Status), nameof(Outturn.IsProvisional), nameof(Outturn.Commentary),
                 nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version));
             await writer.UpdateAsync(_changedOutturns, nameof(Outturn.Id), nameof(Outturn.Version), static (c, v) =>
@@ -168,6 +170,7 @@ internal sealed class ImportRun(
 
         if (_newRevisions.Count > 0)
         {
+            using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.Revisions");
             var writer = new BulkWriter<OutturnRevision>(db, nameof(OutturnRevision.OutturnId), nameof(OutturnRevision.Period), nameof(OutturnRevision.OldValue),
                 nameof(OutturnRevision.OldStatus), nameof(OutturnRevision.NewValue), nameof(OutturnRevision.NewStatus), nameof(OutturnRevision.Kind),
                 nameof(OutturnRevision.Reason), nameof(OutturnRevision.ChangedBy), nameof(OutturnRevision.ChangedAt));

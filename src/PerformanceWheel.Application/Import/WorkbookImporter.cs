@@ -28,11 +28,12 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
 {
     /// <summary>
     /// The name of the <see cref="ActivitySource"/> that traces each phase of an import (Import.Read, Import.Load,
-    /// Import.Check, Import.Save) for profiling, e.g. the import timing benchmark; nothing is recorded without a listener.
+    /// Import.Check, Import.Save and within it Import.Write.*) for profiling, e.g. the import timing benchmark; nothing
+    /// is recorded without a listener.
     /// </summary>
     public const string TraceSource = "PerformanceWheel.Import";
 
-    private static readonly ActivitySource Trace = new(TraceSource);
+    internal static readonly ActivitySource Trace = new(TraceSource);
 
     /// <summary>Reads and checks the workbook against the database; writes nothing.</summary>
     public Task<ImportReport> ValidateAsync(Stream workbook, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
