@@ -119,6 +119,7 @@ public static class ImportTiming
     private static async Task TimeAsync(string what, string path, Func<Stream, Task<ImportReport>> run, PhaseListener phases)
     {
         GC.Collect();
+        var startHeap = GC.GetTotalMemory(forceFullCollection: false);
         ResetPeakWorkingSet();
         phases.Clear();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -142,7 +143,7 @@ public static class ImportTiming
         using var process = Process.GetCurrentProcess();
         var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {watch.Elapsed.TotalSeconds:F2} s (CPU {cpuSeconds:F2} s); {(report.IsValid ? "valid" : $"{report.Errors.Count} errors, first: {report.Errors[0]}")}; outturns {outturns.Created:N0} created, {outturns.Updated:N0} updated, {outturns.Unchanged:N0} unchanged, {report.Revisions:N0} revisions; allocated {bytes / 1024d / 1024d:F0} MB; peak working set {process.PeakWorkingSet64 / 1024d / 1024d:F0} MB (at the start {startSet / 1024d / 1024d:F0} MB); load average {LoadAverage()}"));
+            $"{what}: {watch.Elapsed.TotalSeconds:F2} s (CPU {cpuSeconds:F2} s); {(report.IsValid ? "valid" : $"{report.Errors.Count} errors, first: {report.Errors[0]}")}; outturns {outturns.Created:N0} created, {outturns.Updated:N0} updated, {outturns.Unchanged:N0} unchanged, {report.Revisions:N0} revisions; allocated {bytes / 1024d / 1024d:F0} MB; peak working set {process.PeakWorkingSet64 / 1024d / 1024d:F0} MB (at the start {startSet / 1024d / 1024d:F0} MB, managed heap {startHeap / 1024d / 1024d:F0} MB); load average {LoadAverage()}"));
         foreach (var phase in phases.Completed())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
