@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace PerformanceWheel.Data;
 
@@ -17,8 +18,9 @@ namespace PerformanceWheel.Data;
 /// properties it named. A database error becomes a <see cref="DbUpdateException"/>, as from SaveChanges.
 /// <para>
 /// On SQLite (in process: no round trips) each row is one statement, prepared once and run again with new parameters,
-/// because Microsoft.Data.Sqlite binds a statement's parameters by searching the command's parameters one by one. On a
-/// server, a statement carries many rows (up to 5,000 parameters): a multi-row INSERT, or one UPDATE … FROM (VALUES …).
+/// because Microsoft.Data.Sqlite binds a statement's parameters by searching the command's parameters one by one. On
+/// PostgreSQL, inserts are a binary COPY (each value written as its column's type) and updates are one
+/// UPDATE … FROM (VALUES …) per 5,000 parameters; on another server, inserts are multi-row INSERTs of that size.
 /// </para>
 /// </summary>
 public sealed class BulkWriter<TEntity>
@@ -58,6 +60,12 @@ public sealed class BulkWriter<TEntity>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(values);
+        if (_db.Database.IsNpgsql())
+        {
+            await CopyAsync(items, values, cancellationToken);
+            return;
+        }
+
         await WriteAsync(items, _columns, update: false, values, cancellationToken);
     }
 
@@ -107,6 +115,47 @@ public sealed class BulkWriter<TEntity>
         }
 
         return affected;
+    }
+
+    /// <summary>PostgreSQL: COPY … FROM STDIN (FORMAT BINARY), each value converted as EF would and written as its column's type.</summary>
+    private async Task CopyAsync<TItem>(IReadOnlyCollection<TItem> items, Action<TItem, object?[]> values, CancellationToken cancellationToken)
+    {
+        if (_db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A bulk write needs the context's transaction.");
+        }
+
+        var connection = (NpgsqlConnection)_db.Database.GetDbConnection();
+        var copy = $"COPY {_table} ({string.Join(", ", _columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
+        var row = new object?[_columns.Length];
+        try
+        {
+            await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+            foreach (var item in items)
+            {
+                values(item, row);
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    var mapping = _columns[i].Mapping;
+                    var value = row[i] is { } v && mapping.Converter is { } converter ? converter.ConvertToProvider(v) : row[i];
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(value, mapping.StoreTypeNameBase, cancellationToken);
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException(e.Message, e);
+        }
     }
 
     private DbCommand Command()
