@@ -30,6 +30,7 @@ internal sealed class ImportRun(
     private readonly Dictionary<string, Counter> _counts = new[] { Segments, Measures, Targets, Outturns, DirectoratesCount, CommitteesCount, Rings }
         .ToDictionary(k => k, k => new Counter(), StringComparer.Ordinal);
 
+    private readonly Dictionary<string, int> _rowsRead = new(StringComparer.Ordinal);
     private readonly List<ImportError> _warnings = [];
     private readonly List<ImportChange> _changes = [];
     private int _notListed;
@@ -188,6 +189,14 @@ internal sealed class ImportRun(
         CheckMeasures();
         CheckTargets();
         CheckOutturns(cancellationToken);
+
+        // The rows are not needed any more (what is written is kept aside): let them go before writing; keep their counts.
+        foreach (var (name, sheet) in content.Sheets)
+        {
+            _rowsRead[name] = sheet.Rows.Count;
+            sheet.Rows.Clear();
+            sheet.Rows.TrimExcess();
+        }
     }
 
     public IReadOnlyList<ImportError> SortedErrors() =>
@@ -945,7 +954,7 @@ internal sealed class ImportRun(
         }
     }
 
-    private int RowsOf(string what) => content.Sheets.TryGetValue(what, out var sheet) ? sheet.Rows.Count : 0;
+    private int RowsOf(string what) => _rowsRead.GetValueOrDefault(what);
 
     private static int ColumnOrder(string? sheet, string? column)
     {
