@@ -20,6 +20,9 @@ public sealed record Formula(string Expression, object? Cached);
 /// <summary>A TRUE/FALSE cell.</summary>
 public sealed record BooleanCell(bool Value);
 
+/// <summary>Rich text (formatted runs) with a phonetic guide that is not part of the text: shared, or inline.</summary>
+internal sealed record RichText(string[] Runs, string Phonetic, bool Inline = false);
+
 /// <summary>
 /// Builds .xlsx files with the Open XML SDK the way Excel writes them: text in the shared string table (or inline),
 /// numbers with number formats from the styles part, formulas with cached values. The first row of each sheet is its header.
@@ -27,10 +30,18 @@ public sealed record BooleanCell(bool Value);
 public sealed class TestWorkbook
 {
     private readonly List<(string Name, IReadOnlyList<object?[]> Rows)> _sheets = [];
+    private bool _withoutReferences;
 
     public TestWorkbook Sheet(string name, params object?[][] rows)
     {
         _sheets.Add((name, rows));
+        return this;
+    }
+
+    /// <summary>Writes rows and cells without their r attributes (as some programs do): cells then count by position.</summary>
+    public TestWorkbook WithoutReferences()
+    {
+        _withoutReferences = true;
         return this;
     }
 
@@ -44,7 +55,7 @@ public sealed class TestWorkbook
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook();
             var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            var strings = new List<string>();
+            var strings = new List<SharedStringItem>();
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
             uint id = 1;
             foreach (var (name, rows) in _sheets)
@@ -53,12 +64,17 @@ public sealed class TestWorkbook
                 var data = new SheetData();
                 for (var r = 0; r < rows.Count; r++)
                 {
-                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    var row = _withoutReferences ? new Row() : new Row { RowIndex = (uint)(r + 1) };
                     for (var c = 0; c < rows[r].Length; c++)
                     {
                         if (Cell(rows[r][c], $"{Column(c)}{r + 1}", strings, index) is { } cell)
                         {
+                            cell.CellReference = _withoutReferences ? null : cell.CellReference;
                             row.Append(cell);
+                        }
+                        else if (_withoutReferences)
+                        {
+                            row.Append(new Cell()); // keeps the positions of the cells after it
                         }
                     }
 
@@ -70,7 +86,7 @@ public sealed class TestWorkbook
             }
 
             var sharedStrings = workbookPart.AddNewPart<SharedStringTablePart>();
-            sharedStrings.SharedStringTable = new SharedStringTable(strings.Select(s => new SharedStringItem(new Text(s) { Space = SpaceProcessingModeValues.Preserve })))
+            sharedStrings.SharedStringTable = new SharedStringTable(strings)
             {
                 Count = (uint)strings.Count,
                 UniqueCount = (uint)strings.Count,
@@ -82,7 +98,7 @@ public sealed class TestWorkbook
         return stream.ToArray();
     }
 
-    private static Cell? Cell(object? value, string reference, List<string> strings, Dictionary<string, int> index)
+    private static Cell? Cell(object? value, string reference, List<SharedStringItem> strings, Dictionary<string, int> index)
     {
         switch (value)
         {
@@ -92,13 +108,25 @@ public sealed class TestWorkbook
                 if (!index.TryGetValue(text, out var i))
                 {
                     i = strings.Count;
-                    strings.Add(text);
+                    strings.Add(new SharedStringItem(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
                     index[text] = i;
                 }
 
                 return new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(i.ToString(CultureInfo.InvariantCulture)) };
             case Inline inline:
                 return new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(inline.Text)) };
+            case RichText rich:
+                var runs = rich.Runs.Select((run, n) => (OpenXmlElement)new Run(
+                    new RunProperties(n % 2 == 0 ? new Bold() : new Italic()),
+                    new Text(run) { Space = SpaceProcessingModeValues.Preserve })).ToList();
+                runs.Add(new PhoneticRun(new Text(rich.Phonetic)) { BaseTextStartIndex = 0, EndingBaseIndex = 1 });
+                if (rich.Inline)
+                {
+                    return new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(runs) };
+                }
+
+                strings.Add(new SharedStringItem(runs));
+                return new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue((strings.Count - 1).ToString(CultureInfo.InvariantCulture)) };
             case Percent p:
                 return Number(reference, p.Value, p.Custom ? 3u : 1u);
             case DateCell d:

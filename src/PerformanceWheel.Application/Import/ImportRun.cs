@@ -13,9 +13,12 @@ using static PerformanceWheel.Application.Import.ImportFormat;
 namespace PerformanceWheel.Application.Import;
 
 /// <summary>
-/// One validation or import: loads what the workbook refers to in bulk (no query per row), then applies every row to
-/// tracked entities through the domain's own methods, collecting an error for each cell that is wrong. The caller saves
-/// (one transaction) only when there is no error; otherwise the context is thrown away.
+/// One validation or import: loads what the workbook refers to in bulk (no query per row), then applies every row
+/// through the domain's own methods, collecting an error for each cell that is wrong. Framework changes (segments,
+/// measures, targets, directorates, committees, audit entries) are tracked entities; figures (outturns and their
+/// revisions), which can be tens of thousands, are kept aside untracked and written in bulk by
+/// <see cref="WriteFiguresAsync"/>. The caller saves (one transaction) only when there is no error; otherwise the
+/// context is thrown away.
 /// </summary>
 internal sealed class ImportRun(
     PerformanceWheelDbContext db, ImportRequest request, ImportMode mode, DateTimeOffset at, ImportOptions limits, WorkbookContent content, IProgress<ImportProgress>? progress)
@@ -27,6 +30,7 @@ internal sealed class ImportRun(
     private readonly Dictionary<string, Counter> _counts = new[] { Segments, Measures, Targets, Outturns, DirectoratesCount, CommitteesCount, Rings }
         .ToDictionary(k => k, k => new Counter(), StringComparer.Ordinal);
 
+    private readonly Dictionary<string, int> _rowsRead = new(StringComparer.Ordinal);
     private readonly List<ImportError> _warnings = [];
     private readonly List<ImportChange> _changes = [];
     private int _notListed;
@@ -39,6 +43,11 @@ internal sealed class ImportRun(
     private Dictionary<string, Segment> _segments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Measure> _measures = new(StringComparer.OrdinalIgnoreCase);
     private Dictionary<(Measure, ReportingPeriod), Outturn> _outturns = [];
+
+    // Figures to write: the outturns' rows are written in bulk after the framework (see WriteFiguresAsync), not tracked by EF.
+    private readonly List<Outturn> _newOutturns = [];
+    private readonly List<(Outturn Outturn, int OriginalVersion)> _changedOutturns = [];
+    private readonly List<OutturnRevision> _newRevisions = [];
 
     // Codes on the Segments and Measures sheets whose rows could not be applied: referring to them is not a second error.
     private readonly HashSet<string> _segmentCodesOnSheet = new(StringComparer.OrdinalIgnoreCase);
@@ -89,39 +98,88 @@ internal sealed class ImportRun(
         {
             var measures = await db.Measures.Include(m => m.Directorate).Include(m => m.Segment).Include(m => m.Committees)
                 .Include(m => m.Benchmarks).Include(m => m.Targets).AsSplitQuery()
-                .Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken);
+                .Where(m => EF.Parameter(ids).Contains(m.Id)).ToListAsync(cancellationToken); // one array parameter: hundreds of expanded ones cost EF seconds per split query
             foreach (var m in measures)
             {
                 _measures.TryAdd(m.Code, m);
             }
         }
 
-        // Existing figures for the measures and periods on the Outturns sheet.
+        // Existing figures for the measures and periods on the Outturns sheet, untracked: a changed one is written by
+        // WriteFiguresAsync (their Measure navigation stays unset; the rows were checked against their measure already).
         if (content.Sheets.TryGetValue(Outturns, out var outturns) && outturns.Has(Code) && outturns.Has(Period))
         {
             var (codeAt, periodAt) = (outturns.Index(Code), outturns.Index(Period));
-            var measureIds = new HashSet<int>();
+            var byId = new Dictionary<int, Measure>();
             var periods = new HashSet<ReportingPeriod>();
             foreach (var row in outturns.Rows)
             {
                 if (row.Cells[codeAt].AsText() is { } code && _measures.TryGetValue(code, out var m) && ImportCells.Period(row.Cells[periodAt]).Period is { } p)
                 {
-                    measureIds.Add(m.Id);
+                    byId[m.Id] = m;
                     periods.Add(p);
                 }
             }
 
-            if (measureIds.Count > 0)
+            if (byId.Count > 0)
             {
-                var idList = measureIds.ToList();
+                var idList = byId.Keys.ToList();
                 var periodList = periods.ToList();
-                var existing = await db.Outturns.Where(o => idList.Contains(o.MeasureId) && periodList.Contains(o.Period)).ToListAsync(cancellationToken);
+                var existing = await db.Outturns.AsNoTracking()
+                    .Where(o => EF.Parameter(idList).Contains(o.MeasureId) && EF.Parameter(periodList).Contains(o.Period))
+                    .ToListAsync(cancellationToken);
                 _outturns = new Dictionary<(Measure, ReportingPeriod), Outturn>(existing.Count);
                 foreach (var o in existing)
                 {
-                    _outturns[(o.Measure, o.Period)] = o;
+                    _outturns[(byId[o.MeasureId], o.Period)] = o;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the figures kept aside by the check: new outturns, changed ones (guarded by their version, as EF would)
+    /// and the revisions of changed figures. Call inside the transaction, after SaveChanges has given new measures their
+    /// ids. A figure changed or added by someone else meanwhile throws a <see cref="DbUpdateException"/>.
+    /// </summary>
+    public async Task WriteFiguresAsync(CancellationToken cancellationToken)
+    {
+        if (_newOutturns.Count > 0)
+        {
+            using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.NewFigures");
+            var writer = new BulkWriter<Outturn>(db, nameof(Outturn.MeasureId), nameof(Outturn.Period), nameof(Outturn.Value), nameof(Outturn.Status),
+                nameof(Outturn.IsProvisional), nameof(Outturn.Commentary), nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version));
+            await writer.InsertAsync(_newOutturns, static (o, v) =>
+            {
+                (v[0], v[1], v[2], v[3], v[4]) = (o.Measure.Id, o.Period, o.Value, o.Status, o.IsProvisional);
+                (v[5], v[6], v[7], v[8], v[9]) = (o.Commentary, o.State, o.UpdatedBy, o.UpdatedAt, o.Version);
+            }, cancellationToken);
+        }
+
+        if (_changedOutturns.Count > 0)
+        {
+            using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.ChangedFigures");
+            var writer = new BulkWriter<Outturn>(db, nameof(Outturn.Value), nameof(Outturn.Status), nameof(Outturn.IsProvisional), nameof(Outturn.Commentary),
+                nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version));
+            await writer.UpdateAsync(_changedOutturns, nameof(Outturn.Id), nameof(Outturn.Version), static (c, v) =>
+            {
+                var o = c.Outturn;
+                (v[0], v[1], v[2], v[3], v[4]) = (o.Value, o.Status, o.IsProvisional, o.Commentary, o.State);
+                (v[5], v[6], v[7], v[8], v[9]) = (o.UpdatedBy, o.UpdatedAt, o.Version, o.Id, c.OriginalVersion);
+            }, cancellationToken);
+        }
+
+        if (_newRevisions.Count > 0)
+        {
+            using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.Revisions");
+            var writer = new BulkWriter<OutturnRevision>(db, nameof(OutturnRevision.OutturnId), nameof(OutturnRevision.Period), nameof(OutturnRevision.OldValue),
+                nameof(OutturnRevision.OldStatus), nameof(OutturnRevision.NewValue), nameof(OutturnRevision.NewStatus), nameof(OutturnRevision.Kind),
+                nameof(OutturnRevision.Reason), nameof(OutturnRevision.ChangedBy), nameof(OutturnRevision.ChangedAt));
+            await writer.InsertAsync(_newRevisions, static (r, v) =>
+            {
+                (v[0], v[1], v[2], v[3], v[4]) = (r.Outturn.Id, r.Period, r.OldValue, r.OldStatus, r.NewValue);
+                (v[5], v[6], v[7], v[8], v[9]) = (r.NewStatus, r.Kind, r.Reason, r.ChangedBy, r.ChangedAt);
+            }, cancellationToken);
         }
     }
 
@@ -131,6 +189,14 @@ internal sealed class ImportRun(
         CheckMeasures();
         CheckTargets();
         CheckOutturns(cancellationToken);
+
+        // The rows are not needed any more (what is written is kept aside): let them go before writing; keep their counts.
+        foreach (var (name, sheet) in content.Sheets)
+        {
+            _rowsRead[name] = sheet.Rows.Count;
+            sheet.Rows.Clear();
+            sheet.Rows.TrimExcess();
+        }
     }
 
     public IReadOnlyList<ImportError> SortedErrors() =>
@@ -633,7 +699,7 @@ internal sealed class ImportRun(
                     outturn.PublishHistorical(User, at);
                 }
 
-                db.Outturns.Add(outturn);
+                _newOutturns.Add(outturn);
                 _outturns[(measure, period)] = outturn;
                 counter.Created++;
                 Change(Outturns, row.Number, "Created", key, Figure(value, status) + (historical ? ", published" : ", draft"));
@@ -656,7 +722,7 @@ internal sealed class ImportRun(
                 return;
             }
 
-            var (oldValue, oldStatus) = (outturn.Value, outturn.Status);
+            var (oldValue, oldStatus, version) = (outturn.Value, outturn.Status, outturn.Version);
             if (!same)
             {
                 if (outturn.State == WorkflowState.Published)
@@ -678,9 +744,10 @@ internal sealed class ImportRun(
                 outturn.PublishHistorical(User, at);
             }
 
+            _changedOutturns.Add((outturn, version));
             if (!sameFigure)
             {
-                db.OutturnRevisions.Add(new OutturnRevision(outturn, oldValue, oldStatus, RevisionKind.Import, RevisionReason, User, at));
+                _newRevisions.Add(new OutturnRevision(outturn, oldValue, oldStatus, RevisionKind.Import, RevisionReason, User, at));
                 _revisions++;
             }
 
@@ -887,7 +954,7 @@ internal sealed class ImportRun(
         }
     }
 
-    private int RowsOf(string what) => content.Sheets.TryGetValue(what, out var sheet) ? sheet.Rows.Count : 0;
+    private int RowsOf(string what) => _rowsRead.GetValueOrDefault(what);
 
     private static int ColumnOrder(string? sheet, string? column)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -80,8 +81,9 @@ internal sealed class WorkbookContent
 }
 
 /// <summary>
-/// Reads an .xlsx with the Open XML SDK's forward-only <see cref="OpenXmlReader"/>, one row at a time, so memory grows
-/// with the values kept, not with the document. Shared strings, inline strings (rich text too), booleans, errors and
+/// Reads an .xlsx: the package and styles with the Open XML SDK, the worksheets and shared strings with a forward-only
+/// <see cref="XmlReader"/> over each part, one row at a time and without an element object per row or cell, so memory
+/// grows with the values kept (short texts such as codes and periods kept once), not with the document. Shared strings, inline strings (rich text too), booleans, errors and
 /// formulas (by their saved result) are resolved; number formats say whether a number is shown as a percentage
 /// (built-in formats 9 and 10, or any format with % outside quotes) or a date (built-in date formats, or any format
 /// with d, m, y, h or s outside quotes and brackets).
@@ -144,6 +146,16 @@ internal static class WorkbookReader
         return content;
     }
 
+    private static readonly XmlReaderSettings XmlSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreWhitespace = true,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = true,
+    };
+
     private static bool ReadSheet(
         WorksheetPart part, SheetRows rows, string[] strings, NumberFormats styles, WorkbookContent content, int maxRows,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
@@ -152,23 +164,35 @@ internal static class WorkbookReader
         var columnOf = new Dictionary<int, int>(); // spreadsheet column index → column of the format
         var headerRead = false;
         var lastRow = 0;
-        using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more)
+        var pool = new StringPool();
+        var values = new RawCell[sheet.Columns.Count];
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        var names = new Names(xml.NameTable);
+        var found = false;
+        while (xml.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            if (xml.NodeType == XmlNodeType.Element && names.Is(xml, names.SheetData))
             {
-                more = reader.Read();
+                found = true;
+                break;
+            }
+        }
+
+        // sheetData > row > c > (f, v, is > (t | r > t | rPh)): read as XML, no element objects per row or cell.
+        var dataDepth = xml.Depth;
+        var hasRows = found && !xml.IsEmptyElement;
+        while (hasRows && NextChild(xml, dataDepth))
+        {
+            if (!names.Is(xml, names.Row))
+            {
                 continue;
             }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            more = !reader.EOF;
-            var number = row.RowIndex?.Value is { } index ? (int)index : lastRow + 1;
+            var number = RowNumber(xml, names) ?? lastRow + 1;
             lastRow = number;
             if (number == 1)
             {
-                ReadHeader(row, rows, strings, styles, columnOf, content);
+                ReadHeader(xml, names, rows, strings, styles, columnOf, content);
                 headerRead = true;
                 continue;
             }
@@ -178,19 +202,35 @@ internal static class WorkbookReader
                 headerRead = true; // row 1 is missing: no columns
             }
 
-            var cells = new SheetCell[sheet.Columns.Count];
+            Array.Clear(values);
             var any = false;
             var position = -1;
-            foreach (var cell in row.Elements<Cell>())
+            var rowDepth = xml.Depth;
+            var hasCells = !xml.IsEmptyElement;
+            while (hasCells && NextChild(xml, rowDepth))
             {
-                position = ColumnIndex(cell.CellReference?.Value) ?? position + 1;
-                if (!columnOf.TryGetValue(position, out var column))
+                if (!names.Is(xml, names.Cell))
                 {
                     continue;
                 }
 
-                cells[column] = Resolve(cell, strings, styles);
-                any |= !cells[column].IsBlank;
+                var raw = ReadCell(xml, names);
+                position = raw.Column ?? position + 1;
+                if (columnOf.TryGetValue(position, out var column))
+                {
+                    values[column] = raw;
+                }
+            }
+
+            SheetCell[]? cells = null;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i].Present)
+                {
+                    cells ??= new SheetCell[values.Length];
+                    cells[i] = Resolve(values[i], strings, styles, pool);
+                    any |= !cells[i].IsBlank;
+                }
             }
 
             if (!any)
@@ -198,7 +238,7 @@ internal static class WorkbookReader
                 continue; // blank rows (and rows with only other columns filled) are skipped
             }
 
-            rows.Rows.Add(new SheetRow(number, cells));
+            rows.Rows.Add(new SheetRow(number, cells!));
             content.DataRows++;
             if (content.DataRows > maxRows)
             {
@@ -230,13 +270,77 @@ internal static class WorkbookReader
         return true;
     }
 
-    private static void ReadHeader(Row row, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
+    /// <summary>
+    /// Moves to the next child element of the element at <paramref name="parentDepth"/> (which must not be empty),
+    /// passing over the rest of the current child; false, on the parent's end, when there is none.
+    /// </summary>
+    private static bool NextChild(XmlReader xml, int parentDepth)
+    {
+        while (xml.Read())
+        {
+            if (xml.Depth <= parentDepth)
+            {
+                return false;
+            }
+
+            if (xml.NodeType == XmlNodeType.Element && xml.Depth == parentDepth + 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text content of the element the reader is on, leaving the reader on its end.</summary>
+    private static string Content(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var depth = xml.Depth;
+        string? single = null;
+        StringBuilder? builder = null;
+        while (xml.Read() && xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+            {
+                Append(ref single, ref builder, xml.Value);
+            }
+        }
+
+        return builder?.ToString() ?? single ?? string.Empty;
+    }
+
+    private static void Append(ref string? single, ref StringBuilder? builder, string text)
+    {
+        if (single is null && builder is null)
+        {
+            single = text;
+            return;
+        }
+
+        builder ??= new StringBuilder(single);
+        builder.Append(text);
+    }
+
+    private static void ReadHeader(XmlReader xml, Names names, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
     {
         var position = -1;
-        foreach (var cell in row.Elements<Cell>())
+        var rowDepth = xml.Depth;
+        var hasCells = !xml.IsEmptyElement;
+        while (hasCells && NextChild(xml, rowDepth))
         {
-            position = ColumnIndex(cell.CellReference?.Value) ?? position + 1;
-            var name = ImportFormat.Normalize(Resolve(cell, strings, styles).AsText());
+            if (!names.Is(xml, names.Cell))
+            {
+                continue;
+            }
+
+            var raw = ReadCell(xml, names);
+            position = raw.Column ?? position + 1;
+            var name = ImportFormat.Normalize(Resolve(raw, strings, styles, null).AsText());
             if (name.Length == 0)
             {
                 continue;
@@ -263,70 +367,161 @@ internal static class WorkbookReader
         }
     }
 
-    private static SheetCell Resolve(Cell cell, string[] strings, NumberFormats styles)
+    /// <summary>The row's r attribute; null when absent or unreadable.</summary>
+    private static int? RowNumber(XmlReader xml, Names names)
     {
-        var style = cell.StyleIndex?.Value ?? 0;
-        var percent = styles.IsPercent(style);
-        var date = styles.IsDate(style);
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString)
+        int? number = null;
+        if (xml.MoveToFirstAttribute())
         {
-            return Text(cell.InlineString is null ? null : TextOf(cell.InlineString));
+            do
+            {
+                if ((object)xml.LocalName == names.R && xml.NamespaceURI.Length == 0)
+                {
+                    number = uint.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? (int)index : null;
+                }
+            }
+            while (xml.MoveToNextAttribute());
+            xml.MoveToElement();
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// Reads the cell the reader is on (a c element) and its children, leaving the reader on the cell's end: its column,
+    /// type (t), style (s), saved value (v), whether it has a formula (f) and its inline string (is).
+    /// </summary>
+    private static RawCell ReadCell(XmlReader xml, Names names)
+    {
+        int? column = null;
+        string? type = null;
+        uint style = 0;
+        if (xml.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (xml.NamespaceURI.Length != 0)
+                {
+                    continue;
+                }
+
+                var name = (object)xml.LocalName;
+                if (name == names.R)
+                {
+                    column = ColumnIndex(xml.Value);
+                }
+                else if (name == names.T)
+                {
+                    type = xml.Value;
+                }
+                else if (name == names.S)
+                {
+                    style = uint.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+                }
+            }
+            while (xml.MoveToNextAttribute());
+            xml.MoveToElement();
+        }
+
+        string? value = null;
+        string? inline = null;
+        var hasInline = false;
+        var formula = false;
+        var cellDepth = xml.Depth;
+        var hasChildren = !xml.IsEmptyElement;
+        while (hasChildren && NextChild(xml, cellDepth))
+        {
+            if (names.Is(xml, names.V))
+            {
+                value = Content(xml);
+            }
+            else if (names.Is(xml, names.F))
+            {
+                formula = true;
+            }
+            else if (names.Is(xml, names.InlineString))
+            {
+                hasInline = true;
+                inline = ReadText(xml, names);
+            }
+        }
+
+        return new RawCell(true, column, type, style, value, formula, hasInline, inline);
+    }
+
+    /// <summary>A cell as written: enough to resolve it once its column is known to matter.</summary>
+    private readonly record struct RawCell(bool Present, int? Column, string? Type, uint Style, string? Value, bool HasFormula, bool HasInlineString, string? InlineText);
+
+    private static SheetCell Resolve(RawCell cell, string[] strings, NumberFormats styles, StringPool? pool)
+    {
+        var percent = styles.IsPercent(cell.Style);
+        var date = styles.IsDate(cell.Style);
+        var raw = cell.Value;
+        var type = cell.Type;
+        if (type == "inlineStr")
+        {
+            return Text(cell.HasInlineString ? pool?.Get(cell.InlineText!) ?? cell.InlineText : null);
         }
 
         if (raw is null)
         {
-            return cell.CellFormula is null ? default : new SheetCell(CellKind.NoResult, null, 0, false, false);
+            return cell.HasFormula ? new SheetCell(CellKind.NoResult, null, 0, false, false) : default;
         }
 
-        if (type == CellValues.SharedString)
+        switch (type)
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Length ? Text(strings[i]) : default;
-        }
-
-        if (type == CellValues.Boolean)
-        {
-            return new SheetCell(CellKind.Boolean, null, raw.Trim() is "1" or "true" ? 1 : 0, false, false);
-        }
-
-        if (type == CellValues.Error)
-        {
-            return new SheetCell(CellKind.Error, raw, 0, false, false);
-        }
-
-        if (type == CellValues.String)
-        {
-            return Text(raw);
-        }
-
-        if (type == CellValues.Date)
-        {
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
-                ? new SheetCell(CellKind.Number, null, d.ToOADate(), false, true)
-                : Text(raw);
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < strings.Length ? Text(strings[i]) : default;
+            case "b":
+                return new SheetCell(CellKind.Boolean, null, raw.Trim() is "1" or "true" ? 1 : 0, false, false);
+            case "e":
+                return new SheetCell(CellKind.Error, raw, 0, false, false);
+            case "str":
+                return Text(pool?.Get(raw) ?? raw);
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
+                    ? new SheetCell(CellKind.Number, null, d.ToOADate(), false, true)
+                    : Text(pool?.Get(raw) ?? raw);
         }
 
         return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? new SheetCell(CellKind.Number, null, number, percent, date)
-            : Text(raw);
+            : Text(pool?.Get(raw) ?? raw);
     }
 
     private static SheetCell Text(string? text) => string.IsNullOrEmpty(text) ? default : new SheetCell(CellKind.Text, text, 0, false, false);
 
-    /// <summary>The text of a shared or inline string: its text and its rich-text runs, without phonetic guides.</summary>
-    private static string TextOf(OpenXmlElement element)
+    /// <summary>
+    /// The text of the shared or inline string the reader is on (si or is): its text and its rich-text runs, without
+    /// phonetic guides (rPh). Leaves the reader on the element's end.
+    /// </summary>
+    private static string ReadText(XmlReader xml, Names names)
     {
-        var builder = new StringBuilder();
-        foreach (var text in element.Descendants<Text>())
+        string? single = null;
+        StringBuilder? builder = null;
+        var depth = xml.Depth;
+        var hasChildren = !xml.IsEmptyElement;
+        while (hasChildren && NextChild(xml, depth))
         {
-            if (text.Parent is not PhoneticRun)
+            if (names.Is(xml, names.Text))
             {
-                builder.Append(text.Text);
+                Append(ref single, ref builder, Content(xml));
+            }
+            else if (names.Is(xml, names.Run))
+            {
+                var runDepth = xml.Depth;
+                var hasRunChildren = !xml.IsEmptyElement;
+                while (hasRunChildren && NextChild(xml, runDepth))
+                {
+                    if (names.Is(xml, names.Text))
+                    {
+                        Append(ref single, ref builder, Content(xml));
+                    }
+                }
             }
         }
 
-        return builder.ToString();
+        return builder?.ToString() ?? single ?? string.Empty;
     }
 
     private static string[] SharedStrings(SharedStringTablePart? part)
@@ -337,21 +532,86 @@ internal static class WorkbookReader
         }
 
         var strings = new List<string>();
-        using var reader = OpenXmlReader.Create(part);
-        var more = reader.Read();
-        while (more)
+        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
+        var names = new Names(xml.NameTable);
+        while (xml.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            if (xml.NodeType == XmlNodeType.Element && names.Is(xml, names.SharedStringItem))
             {
-                strings.Add(TextOf(reader.LoadCurrentElement()!));
-                more = !reader.EOF;
-                continue;
+                strings.Add(ReadText(xml, names));
             }
-
-            more = reader.Read();
         }
 
         return [.. strings];
+    }
+
+    /// <summary>
+    /// The names the reader looks for, atomised in the reader's name table so that they compare by reference, and the
+    /// SpreadsheetML namespaces (transitional, and strict as Excel's "Strict Open XML" files write it).
+    /// </summary>
+    private sealed class Names(XmlNameTable table)
+    {
+        private readonly string _main = table.Add("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
+        private readonly string _strict = table.Add("http://purl.oclc.org/ooxml/spreadsheetml/main");
+
+        public object SheetData { get; } = table.Add("sheetData");
+
+        public object Row { get; } = table.Add("row");
+
+        public object Cell { get; } = table.Add("c");
+
+        public object V { get; } = table.Add("v");
+
+        public object F { get; } = table.Add("f");
+
+        public object InlineString { get; } = table.Add("is");
+
+        public object Text { get; } = table.Add("t");
+
+        public object Run { get; } = table.Add("r");
+
+        public object SharedStringItem { get; } = table.Add("si");
+
+        public object R => Run; // the r attribute (row number, cell reference)
+
+        public object T => Text; // the t attribute (cell type)
+
+        public object S { get; } = table.Add("s");
+
+        /// <summary>Whether the reader is on a SpreadsheetML element of that name.</summary>
+        public bool Is(XmlReader xml, object name) =>
+            (object)xml.LocalName == name && (xml.NamespaceURI is var ns && (ReferenceEquals(ns, _main) || ns == _main || ns == _strict));
+    }
+
+    /// <summary>
+    /// One copy of each short text of a sheet (codes, period labels, statuses repeat on thousands of rows), so the rows
+    /// kept until the import is checked hold references to a few strings rather than a string per cell.
+    /// </summary>
+    private sealed class StringPool
+    {
+        private const int MaxLength = 40;
+        private const int MaxCount = 50_000;
+        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public string Get(string text)
+        {
+            if (text.Length > MaxLength)
+            {
+                return text;
+            }
+
+            if (_strings.TryGetValue(text, out var pooled))
+            {
+                return pooled;
+            }
+
+            if (_strings.Count < MaxCount)
+            {
+                _strings[text] = text;
+            }
+
+            return text;
+        }
     }
 
     /// <summary>"AB12" → 27 (zero-based column); null when there is no reference.</summary>

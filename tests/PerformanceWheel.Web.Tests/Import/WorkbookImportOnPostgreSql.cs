@@ -36,4 +36,24 @@ public sealed class WorkbookImportOnPostgreSql
         var revision = await db.OutturnRevisions.SingleAsync(r => r.Outturn.Measure.Code == "PG-PCT");
         (revision.OldValue, revision.NewValue, revision.Kind, revision.Reason).ShouldBe((84.8m, 90.5m, RevisionKind.Import, "import"));
     }
+
+    [PostgreSqlFact]
+    public async Task FiguresChangedToAStatusAndToAnotherValueAreWrittenTogether()
+    {
+        await using var database = await Samples.DemoCouncilAsync(await TestDatabases.CreatePostgreSqlAsync());
+        (await Samples.ImportAsync(database, Samples.Good("PV").Bytes(), Samples.Admin())).Applied.ShouldBeTrue();
+
+        var changed = await Samples.ImportAsync(database, Samples.Good("PV", p =>
+        {
+            (p.Outturns![1][2], p.Outturns[1][3]) = (null, "TBC");
+            p.Outturns[2][2] = 7;
+        }).Bytes(), Samples.Admin());
+
+        changed.Errors.ShouldBeEmpty();
+        (changed.Count("Outturns").Updated, changed.Revisions).ShouldBe((2, 2));
+        await using var db = database.CreateContext();
+        var figures = await db.Outturns.Where(o => o.Measure.Code.StartsWith("PV-")).OrderBy(o => o.Id).ToListAsync();
+        figures.Select(o => (o.Value, o.Status)).ShouldBe([(null, OutturnStatus.Tbc), (7m, null), (null, OutturnStatus.Tbc)]);
+        figures.Select(o => o.Version).ShouldBe([3, 3, 2]); // recorded and published (2), then corrected (3)
+    }
 }
