@@ -21,7 +21,7 @@ public sealed record Formula(string Expression, object? Cached);
 public sealed record BooleanCell(bool Value);
 
 /// <summary>Rich text (formatted runs) with a phonetic guide that is not part of the text: shared, or inline.</summary>
-internal sealed record RichText(string[] Runs, string Phonetic, bool Inline = false);
+public sealed record RichText(string[] Runs, string Phonetic, bool Inline = false);
 
 /// <summary>
 /// Builds .xlsx files with the Open XML SDK the way Excel writes them: text in the shared string table (or inline),

@@ -1,7 +1,8 @@
+using PerformanceWheel.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Domain.Periods;
 using Shouldly;
-using static PerformanceWheel.Web.Tests.Import.TestWorkbook;
+using static PerformanceWheel.TestSupport.TestWorkbook;
 
 namespace PerformanceWheel.Web.Tests.Import;
 
