@@ -68,13 +68,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             return null;
         }
 
-        var outturns = (await db.Outturns.AsNoTracking()
-                .Where(o => o.MeasureId == measure.Id)
-                .Where(o => !publishedOnly || o.State == WorkflowState.Published)
-                .ToListAsync(cancellationToken))
-            .ToDictionary(o => o.Period);
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var scheme = settings?.Scheme ?? RagScheme.Default;
+        var (outturns, scheme) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
 
         var end = period is { } p
             ? OwnPeriod(measure, p)

@@ -62,13 +62,7 @@ public sealed class MeasureCatalogue(IDbContextFactory<PerformanceWheelDbContext
             return null;
         }
 
-        var outturns = (await db.Outturns.AsNoTracking()
-                .Where(o => o.MeasureId == measure.Id)
-                .Where(o => !publishedOnly || o.State == WorkflowState.Published)
-                .ToListAsync(cancellationToken))
-            .ToDictionary(o => o.Period);
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        var scheme = settings?.Scheme ?? RagScheme.Default;
+        var (outturns, scheme) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
         var figures = outturns.Values
             .Where(o => o.Period.Kind == measure.PeriodKind)
             .OrderBy(o => o.Period)

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Application.Performance;
+
+/// <summary>One measure's figures by period (published only for councillors and the public) and the council's RAG scheme.</summary>
+internal static class MeasureFigures
+{
+    public static async Task<(Dictionary<ReportingPeriod, Outturn> Outturns, RagScheme Scheme)> LoadAsync(
+        PerformanceWheelDbContext db, int measureId, bool publishedOnly, CancellationToken cancellationToken)
+    {
+        var outturns = (await db.Outturns.AsNoTracking()
+                .Where(o => o.MeasureId == measureId)
+                .Where(o => !publishedOnly || o.State == WorkflowState.Published)
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Period);
+        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return (outturns, settings?.Scheme ?? RagScheme.Default);
+    }
+}
