@@ -101,9 +101,9 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
         builder.Properties<TEnum>().HaveConversion<string>().HaveMaxLength(Domain.Common.Lengths.Enum);
 }
 
-/// <summary>Decimal precision used for every decimal column.</summary>
+/// <summary>Decimal precision used for every decimal column (the domain's <see cref="Domain.Common.StoredNumber"/> refuses what does not fit).</summary>
 public static class Precision
 {
-    public const int Digits = 18;
-    public const int Scale = 6;
+    public const int Digits = Domain.Common.StoredNumber.Digits;
+    public const int Scale = Domain.Common.StoredNumber.Scale;
 }

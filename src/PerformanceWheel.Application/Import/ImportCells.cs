@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Domain.Rating;
@@ -44,11 +45,12 @@ internal static class ImportCells
                         value *= 100m;
                     }
 
-                    return (Tidy(value), null);
+                    value = Tidy(value);
+                    return StoredNumber.Problem(value) is { } tooLarge ? (null, tooLarge) : (value, null);
                 }
                 catch (OverflowException)
                 {
-                    return (null, $"{cell.AsText()} is too large a number.");
+                    return (null, StoredNumber.TooLarge(cell.AsText() ?? string.Empty));
                 }
 
             case CellKind.Text:
@@ -57,8 +59,10 @@ internal static class ImportCells
                     return (null, null);
                 }
 
-                var parsed = FigureText.Parse(cell.Text.Replace('\u2212', '-').Replace('\u00A0', ' ').Replace(" ", string.Empty, StringComparison.Ordinal));
-                return parsed is { } p ? (Tidy(p), null) : (null, FigureText.NotANumber(cell.Text.Trim()));
+                // Spaces between digits ("1 234") are dropped; everything else is the one reader of typed figures.
+                return FigureText.TryParse(cell.Text.Replace('\u00A0', ' ').Replace(" ", string.Empty, StringComparison.Ordinal), out var parsed, out var problem)
+                    ? (Tidy(parsed), null)
+                    : (null, problem);
             default:
                 return (null, Unreadable(cell) ?? FigureText.NotANumber(cell.AsText() ?? string.Empty));
         }
@@ -248,23 +252,7 @@ internal static class ImportCells
         _ => null,
     };
 
-    /// <summary>TBC or N/A (also NA, N.A., Not applicable); anything else is null.</summary>
-    public static Domain.Outturns.OutturnStatus? Status(string text) => Key(text) switch
-    {
-        "tbc" or "tobeconfirmed" => Domain.Outturns.OutturnStatus.Tbc,
-        "na" or "notapplicable" => Domain.Outturns.OutturnStatus.NotApplicable,
-        _ => null,
-    };
-
-    /// <summary>How a status is written in workbooks: TBC or N/A.</summary>
-    public static string StatusText(Domain.Outturns.OutturnStatus? status) => status switch
-    {
-        Domain.Outturns.OutturnStatus.Tbc => "TBC",
-        null => string.Empty,
-        _ => "N/A",
-    };
-
-    /// <summary>Removes trailing zeros and keeps the six decimal places the database holds.</summary>
+    /// <summary>Removes trailing zeros and keeps the six decimal places the database holds (a number cell is binary: 84.80000000000001 is 84.8).</summary>
     public static decimal Tidy(decimal value) => Math.Round(value, 6, MidpointRounding.AwayFromZero) / 1.000000000000000000000000000000000m;
 
     /// <summary>A number as the preview and audit show it: invariant, no trailing zeros.</summary>

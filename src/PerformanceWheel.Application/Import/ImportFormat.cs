@@ -93,7 +93,7 @@ public static class ImportFormat
         new(Code, true, "A measure code that exists in the database or on the Measures sheet."),
         new(Period, true, "2019/20 Q2, Sep-19, 2019-09 or 2019/20 (a date means its month), matching the measure's frequency."),
         new(Value, false, "A number in the measure's unit: 84.8 means 84.8%; a cell formatted as a percentage (0.848) is read as 84.8 for a % measure."),
-        new(Status, false, "TBC | N/A | blank. Value must be blank when Status is set."),
+        new(Status, false, $"{Domain.Outturns.OutturnStatusText.Label(Domain.Outturns.OutturnStatus.Tbc)} | {Domain.Outturns.OutturnStatusText.Label(Domain.Outturns.OutturnStatus.NotApplicable)} | {Domain.Outturns.OutturnStatusText.Label(Domain.Outturns.OutturnStatus.NotAvailable)} | blank. Value must be blank when Status is set."),
         new(Provisional, false, "Y | N; blank: N."),
         new(Commentary, false, "Free text."),
     ]);

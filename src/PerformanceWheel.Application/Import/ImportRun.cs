@@ -43,6 +43,7 @@ internal sealed class ImportRun(
     private Dictionary<string, Segment> _segments = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Measure> _measures = new(StringComparer.OrdinalIgnoreCase);
     private Dictionary<(Measure, ReportingPeriod), Outturn> _outturns = [];
+    private FigurePeriodRule _periods = null!;
 
     // Figures to write: the outturns' rows are written in bulk after the framework (see WriteFiguresAsync), not tracked by EF.
     private readonly List<Outturn> _newOutturns = [];
@@ -65,6 +66,7 @@ internal sealed class ImportRun(
             .GroupBy(c => c.Code.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         _plans = await db.Plans.Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees).AsSplitQuery().ToListAsync(cancellationToken);
         _plans = [.. _plans.OrderByDescending(p => p.LastYear).ThenByDescending(p => p.FirstYear).ThenByDescending(p => p.Id)];
+        _periods = FigurePeriodRule.For(_plans.Select(p => (p.FirstYear, p.LastYear)), DateOnly.FromDateTime(at.UtcDateTime));
         _segments = _plans.SelectMany(p => p.Groups).SelectMany(g => g.Segments)
             .GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
@@ -620,9 +622,9 @@ internal sealed class ImportRun(
             if (statusAt >= 0 && ImportCells.Text(row.Cells[statusAt]) is var (statusText, statusProblem))
             {
                 Problem(sheet, row, Status, statusProblem);
-                if (statusText is not null && (status = ImportCells.Status(statusText)) is null)
+                if (!OutturnStatusText.TryParse(statusText, out status))
                 {
-                    Error(sheet, row, Status, $"'{statusText}' is not a status; Status must be TBC, N/A or blank.");
+                    Error(sheet, row, Status, OutturnStatusText.NotAStatus(statusText!));
                 }
             }
 
@@ -646,9 +648,9 @@ internal sealed class ImportRun(
                 continue;
             }
 
-            if (p.Kind != measure.PeriodKind)
+            if (_periods.Problem(measure, p) is { } outsideItsPeriods)
             {
-                Error(sheet, row, Period, $"{measure.Code} is reported {measure.Frequency.ToString().ToLowerInvariant()}; {p.Label} is not one of its periods.");
+                Error(sheet, row, Period, outsideItsPeriods);
                 continue;
             }
 
@@ -662,7 +664,7 @@ internal sealed class ImportRun(
             {
                 if (commentary is not null || provisional)
                 {
-                    Error(sheet, row, Value, "Give a value, or a status (TBC or N/A) when there is none.");
+                    Error(sheet, row, Value, OutturnStatusText.OneNeeded);
                 }
                 else
                 {
@@ -761,7 +763,7 @@ internal sealed class ImportRun(
         }
     }
 
-    private static string Figure(decimal? value, OutturnStatus? status) => value is { } v ? ImportCells.Show(v) : ImportCells.StatusText(status);
+    private static string Figure(decimal? value, OutturnStatus? status) => value is { } v ? ImportCells.Show(v) : OutturnStatusText.Label(status);
 
     // ----- Helpers -----
 

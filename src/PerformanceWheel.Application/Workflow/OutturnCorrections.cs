@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Data;
@@ -8,7 +7,7 @@ using PerformanceWheel.Domain.Periods;
 
 namespace PerformanceWheel.Application.Workflow;
 
-/// <summary>What an officer typed to correct a published figure: the value or a status (TBC, N/A), and why.</summary>
+/// <summary>What an officer typed to correct a published figure: the value or a status (TBC, N/A, Not available), and why.</summary>
 public sealed record CorrectionInput(string MeasureCode, string PeriodCode, string? Value, string? Status, string? Reason);
 
 /// <summary>
@@ -42,10 +41,9 @@ public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWork
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(input.Value))
         {
-            var text = input.Value.Trim().TrimEnd('%').Replace("£", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal);
-            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+            if (!FigureText.TryParse(input.Value, out var parsed, out var notANumber))
             {
-                problems.Add(new("Value", $"'{input.Value}' is not a number. Enter digits, such as 84.8."));
+                problems.Add(new("Value", notANumber!));
             }
             else if (outturn.Measure.ValidateValue(parsed) is { } problem)
             {
@@ -57,20 +55,17 @@ public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWork
             }
         }
 
-        OutturnStatus? status = input.Status?.Trim().ToUpperInvariant() switch
+        if (!OutturnStatusText.TryParse(input.Status, out var status))
         {
-            null or "" => null,
-            "TBC" => OutturnStatus.Tbc,
-            "N/A" or "NA" => OutturnStatus.NotApplicable,
-            _ => OutturnStatus.NotAvailable,
-        };
-        if (status.HasValue && !string.IsNullOrWhiteSpace(input.Value))
+            problems.Add(new("Status", OutturnStatusText.NotAStatus(input.Status!)));
+        }
+        else if (status.HasValue && !string.IsNullOrWhiteSpace(input.Value))
         {
-            problems.Add(new("Status", "Give a value or a status (TBC, N/A), not both."));
+            problems.Add(new("Status", OutturnStatusText.NotBoth));
         }
         else if (!status.HasValue && string.IsNullOrWhiteSpace(input.Value))
         {
-            problems.Add(new("Value", "Enter the corrected value, or choose TBC or N/A."));
+            problems.Add(new("Value", $"Enter the corrected value, or choose {OutturnStatusText.Choices}."));
         }
 
         if (string.IsNullOrWhiteSpace(input.Reason))
@@ -89,7 +84,7 @@ public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWork
 
         if (outturn.Value == value && outturn.Status == status)
         {
-            return ChangeResult.Failed("Value", $"{input.MeasureCode} {period.Label} is already {(value is { } v ? outturn.Measure.Format(v) : status.ToString())}; nothing to correct.");
+            return ChangeResult.Failed("Value", $"{input.MeasureCode} {period.Label} is already {(value is { } v ? outturn.Measure.Format(v) : OutturnStatusText.Label(status))}; nothing to correct.");
         }
 
         try

@@ -147,15 +147,16 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var outcomes = new List<EntryOutcome>();
+        var periods = await FigurePeriods.RuleAsync(db, clock, cancellationToken);
         foreach (var input in inputs)
         {
-            outcomes.Add(await SaveRowAsync(directorate, input, user, cancellationToken));
+            outcomes.Add(await SaveRowAsync(directorate, input, periods, user, cancellationToken));
         }
 
         return outcomes;
     }
 
-    private async Task<EntryOutcome> SaveRowAsync(string directorate, EntryInput input, string user, CancellationToken cancellationToken)
+    private async Task<EntryOutcome> SaveRowAsync(string directorate, EntryInput input, FigurePeriodRule periods, string user, CancellationToken cancellationToken)
     {
         var blank = string.IsNullOrWhiteSpace(input.Value) && string.IsNullOrWhiteSpace(input.Status);
         var measure = await db.Measures.Include(m => m.Directorate).FirstOrDefaultAsync(m => m.Code == input.MeasureCode, cancellationToken);
@@ -170,12 +171,17 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, null, null);
         }
 
+        if (periods.Problem(measure, period) is { } periodProblem)
+        {
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Period", periodProblem, EntryProblem.Invalid);
+        }
+
         decimal? value = null;
         if (!string.IsNullOrWhiteSpace(input.Value))
         {
-            if (FigureText.Parse(input.Value) is not { } parsed)
+            if (!FigureText.TryParse(input.Value, out var parsed, out var notANumber))
             {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", FigureText.NotANumber(input.Value), EntryProblem.Invalid);
+                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", notANumber, EntryProblem.Invalid);
             }
 
             if (measure.ValidateValue(parsed) is { } problem)
@@ -186,34 +192,25 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             value = parsed;
         }
 
-        OutturnStatus? status = input.Status?.Trim().ToUpperInvariant() switch
+        if (!OutturnStatusText.TryParse(input.Status, out var status))
         {
-            null or "" => null,
-            "TBC" => OutturnStatus.Tbc,
-            "N/A" or "NA" => OutturnStatus.NotApplicable,
-            _ => OutturnStatus.NotAvailable,
-        };
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", OutturnStatusText.NotAStatus(input.Status!), EntryProblem.Invalid);
+        }
+
         if (value.HasValue && status.HasValue)
         {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", "Give a value or a status (TBC, N/A), not both.", EntryProblem.Invalid);
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", OutturnStatusText.NotBoth, EntryProblem.Invalid);
         }
 
         if (!value.HasValue && !status.HasValue)
         {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Enter a value, or choose TBC or N/A.", EntryProblem.Invalid);
+            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", OutturnStatusText.OneNeeded, EntryProblem.Invalid);
         }
 
         var at = clock.GetUtcNow();
         (decimal? Value, OutturnStatus? Status)? before = null;
         if (outturn is null)
         {
-            if (period.Kind != measure.PeriodKind)
-            {
-                // Not one of the measure's own periods (the grid never offers one; the API can be sent one).
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Period",
-                    $"{measure.Code} is reported {measure.Frequency.ToString().ToLowerInvariant()}; {period.Label} is not one of its periods.", EntryProblem.Invalid);
-            }
-
             outturn = measure.NewOutturn(period);
             db.Outturns.Add(outturn);
         }
@@ -221,7 +218,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         {
             if (input.Version is { } seen && seen != outturn.Version)
             {
-                var theirs = outturn.Value is { } v ? measure.Format(v) : outturn.Status?.ToString() ?? "nothing";
+                var theirs = outturn.Value is { } v ? measure.Format(v) : outturn.Status is { } st ? OutturnStatusText.Label(st) : "nothing";
                 return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value",
                     $"{outturn.UpdatedBy} saved {theirs} since you opened this page. Your entry is kept below: save again to replace theirs.", EntryProblem.Conflict);
             }
@@ -301,6 +298,11 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     {
         var outturn = await db.Outturns.Include(o => o.Measure).FirstOrDefaultAsync(o => o.Measure.Code == measureCode && o.Period == period, cancellationToken)
             ?? throw new DomainException($"There is no figure for {measureCode} in {period.Label}.");
+        if ((await FigurePeriods.RuleAsync(db, clock, cancellationToken)).Problem(outturn.Measure, period) is { } periodProblem)
+        {
+            throw new DomainException(periodProblem);
+        }
+
         var at = clock.GetUtcNow();
         var (oldValue, oldStatus) = (outturn.Value, outturn.Status);
         outturn.Correct(value, status, outturn.IsProvisional, outturn.Commentary, reason, user, at);

@@ -453,13 +453,7 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
         private static RagStatus Rag(string text) =>
             RagStatusExtensions.TryParseLetterOrName(text, out var s) ? s : throw new InvalidOperationException($"'{text}' is not a rating.");
 
-        private static OutturnStatus? ParseStatus(string? text) => text?.Trim().ToUpperInvariant() switch
-        {
-            null or "" => null,
-            "TBC" => OutturnStatus.Tbc,
-            "N/A" or "NA" or "NOTAPPLICABLE" => OutturnStatus.NotApplicable,
-            "NOTAVAILABLE" => OutturnStatus.NotAvailable,
-            _ => throw new InvalidOperationException($"'{text}' is not an outturn status."),
-        };
+        private static OutturnStatus? ParseStatus(string? text) =>
+            OutturnStatusText.TryParse(text, out var status) ? status : throw new InvalidOperationException(OutturnStatusText.NotAStatus(text!));
     }
 }

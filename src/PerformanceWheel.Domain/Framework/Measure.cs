@@ -172,8 +172,8 @@ public sealed class Measure : Entity
     public Target? TargetFor(ReportingPeriod period) =>
         (_targets.FirstOrDefault(t => t.Period == period) ?? _targets.FirstOrDefault(t => t.Period is null && t.Year == period.Year))?.Target;
 
-    /// <summary>Checks a value against the unit (e.g. a percentage from 0 to 100) and returns the problem, if any.</summary>
-    public string? ValidateValue(decimal value) => Unit.Validate(value);
+    /// <summary>Checks a value against what the database stores and the unit (e.g. a percentage from 0 to 100) and returns the problem, if any.</summary>
+    public string? ValidateValue(decimal value) => StoredNumber.Problem(value) ?? Unit.Validate(value);
 
     public string Format(decimal value) => Unit.Format(value, DecimalPlaces);
 

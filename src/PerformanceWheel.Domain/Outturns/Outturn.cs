@@ -114,14 +114,17 @@ public sealed class Outturn : Entity
     {
         if (value.HasValue == status.HasValue)
         {
-            throw new DomainException(value.HasValue
-                ? "Give a value or a status (TBC, N/A), not both."
-                : "Give a value, or a status (TBC, N/A) when there is none.");
+            throw new DomainException(value.HasValue ? OutturnStatusText.NotBoth : OutturnStatusText.OneNeeded);
         }
 
-        if (value is { } v && Measure?.ValidateValue(v) is { } problem)
+        if (value is { } v && (Measure?.ValidateValue(v) ?? StoredNumber.Problem(v)) is { } problem)
         {
             throw new DomainException(problem);
+        }
+
+        if (status is { } s && !Enum.IsDefined(s))
+        {
+            throw new DomainException($"{(int)s} is not a status; use {OutturnStatusText.Choices}.");
         }
 
         Value = value;

@@ -175,10 +175,5 @@ public sealed class ImportWorkbooks(IDbContextFactory<PerformanceWheelDbContext>
 
     private static string AggregationText(Aggregation aggregation) => aggregation == Aggregation.YearToDate ? "Year to date" : aggregation.ToString();
 
-    private static XlsxCell ImportCellsText(OutturnStatus? status) => status switch
-    {
-        OutturnStatus.Tbc => "TBC",
-        null => XlsxCell.Empty,
-        _ => "N/A",
-    };
+    private static XlsxCell ImportCellsText(OutturnStatus? status) => status is { } s ? OutturnStatusText.Label(s) : XlsxCell.Empty;
 }

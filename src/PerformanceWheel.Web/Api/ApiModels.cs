@@ -215,11 +215,12 @@ public sealed record ApiWheel(string Period, string? Plan, IReadOnlyList<ApiWhee
 }
 
 /// <summary>
-/// POST /api/v1/outturns: one figure. Give a value or a status (Tbc, NotApplicable, NotAvailable), not both. Send the
+/// POST /api/v1/outturns: one figure. Give a value or a status (Tbc, NotApplicable, NotAvailable), not both. A field
+/// left out keeps what is stored (value or status, provisional, commentary); a field sent as null clears it. Send the
 /// version you read (GET /api/v1/measures/{code}) to be told when someone else has changed the figure since.
 /// </summary>
 public sealed record ApiOutturnInput(
-    string? Measure, string? Period, decimal? Value = null, string? Status = null, bool Provisional = false, string? Commentary = null, int? Version = null);
+    string? Measure, string? Period, decimal? Value = null, string? Status = null, bool? Provisional = null, string? Commentary = null, int? Version = null);
 
 /// <summary>The answer to POST /api/v1/outturns: the figure as saved.</summary>
 public sealed record ApiSavedOutturn(string Measure, ApiOutturn Outturn);

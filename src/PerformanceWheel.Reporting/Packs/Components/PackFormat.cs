@@ -38,12 +38,7 @@ public static class PackFormat
         _ => "–",
     };
 
-    public static string Status(OutturnStatus status) => status switch
-    {
-        OutturnStatus.Tbc => "TBC",
-        OutturnStatus.NotApplicable => "N/A",
-        _ => "Not available",
-    };
+    public static string Status(OutturnStatus status) => OutturnStatusText.Label(status);
 
     public static string Polarity(Polarity polarity) => polarity switch
     {
