@@ -17,6 +17,9 @@ public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IRea
 {
     public TrendPoint? Latest => Trend.Count == 0 ? null : Trend[^1];
 
+    /// <summary>How this measure's figures and targets are written wherever the detail is shown: one number of decimals for all of them.</summary>
+    public FigureFormat Format => FigureFormat.For(Measure, Trend.SelectMany(t => new[] { t.Result.Value, t.Result.PreviousValue }));
+
     /// <summary>
     /// Every change to the measure's figures (old → new, who, when, why), newest first. Published-only readers get the
     /// corrections of published figures only, never a change to a draft.

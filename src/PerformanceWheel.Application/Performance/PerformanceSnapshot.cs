@@ -126,7 +126,9 @@ internal sealed class PerformanceSnapshot
     }
 
     public static MeasureLine ToLine(Measure m, MeasureResult result) => new(
-        m.Code, m.Title, m.Directorate.Name, m.Segment?.Code, m.Unit, m.DecimalPlaces, m.Polarity, m.Frequency,
+        m.Code, m.Title, m.Directorate.Name, m.Segment?.Code, m.Unit,
+        FigureFormat.For(m, [result.Value, result.PreviousValue, result.LastYearValue, result.Target?.Value, result.Target?.Low, result.Target?.High]).Decimals,
+        m.Polarity, m.Frequency,
         m.Committees.Select(c => c.Code).Order().ToList(), result);
 
     private List<GroupLine> Groups(Plan plan, ReportingPeriod quarter, IReadOnlyList<MeasureLine> lines)

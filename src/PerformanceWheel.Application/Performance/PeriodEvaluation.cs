@@ -17,7 +17,10 @@ public sealed record MeasureLine(
     IReadOnlyList<string> Committees,
     MeasureResult Result)
 {
-    public string FormatValue(decimal value) => Unit.Format(value, DecimalPlaces);
+    /// <summary>How this line's figures and target are written (its DecimalPlaces already allow for what they need).</summary>
+    public FigureFormat Figures => new(Unit, DecimalPlaces);
+
+    public string FormatValue(decimal value) => Figures.Value(value);
 }
 
 /// <summary>A segment of the wheel for a period: suggested and judged rating, direction and the rollup of its measures.</summary>

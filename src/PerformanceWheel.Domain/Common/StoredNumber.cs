@@ -36,7 +36,10 @@ public static class StoredNumber
     public static string TooLarge(string text) =>
         $"{text.Trim()} is too large; figures are stored up to {Max.ToString("N6", CultureInfo.GetCultureInfo("en-GB"))} (12 digits before the decimal point).";
 
-    /// <summary>A number within what a decimal column holds, for code that must not throw on any stored value (charts).</summary>
-    public static decimal Clamp(double value) =>
-        double.IsNaN(value) ? 0m : value >= (double)Max ? Max : value <= -(double)Max ? -Max : (decimal)value;
+    /// <summary>
+    /// A chart's axis value back as a decimal, held within decimal's range: a value stored before these limits (SQLite
+    /// kept up to 79228162514264337593543950335) plus a chart's margin is beyond decimal, and must not break the page.
+    /// </summary>
+    public static decimal FromDouble(double value) =>
+        double.IsNaN(value) ? 0m : value >= (double)decimal.MaxValue ? decimal.MaxValue : value <= (double)decimal.MinValue ? decimal.MinValue : (decimal)value;
 }

@@ -175,7 +175,8 @@ public sealed class Measure : Entity
     /// <summary>Checks a value against what the database stores and the unit (e.g. a percentage from 0 to 100) and returns the problem, if any.</summary>
     public string? ValidateValue(decimal value) => StoredNumber.Problem(value) ?? Unit.Validate(value);
 
-    public string Format(decimal value) => Unit.Format(value, DecimalPlaces);
+    /// <summary>A number of this measure, with as many decimals as its targets and benchmarks need (see <see cref="FigureFormat"/>).</summary>
+    public string Format(decimal value) => FigureFormat.For(this, []).Value(value);
 
     public Outturn NewOutturn(ReportingPeriod period)
     {

@@ -131,6 +131,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
         var detail = await details.MeasureAsync(code, period, PublishedOnly, cancellationToken)
             ?? throw new PackNotFoundException($"There is no measure '{code}'.");
         var m = detail.Measure;
+        var decimals = detail.Format.Decimals;
         var columns = new XlsxColumn[]
         {
             new("Period", 12), new("Figure", 12), new("Target", 12), new("Target low", 12), new("Target high", 12), new("Rating", 11),
@@ -138,8 +139,8 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
         };
         var rows = detail.Trend.Select(t => (IReadOnlyList<XlsxCell>)
         [
-            t.Result.Period.Label, Value(m.Unit, m.DecimalPlaces, t.Result.Value, t.Result), Value(m.Unit, m.DecimalPlaces, t.Result.Target?.Value),
-            Value(m.Unit, m.DecimalPlaces, t.Result.Target?.Low), Value(m.Unit, m.DecimalPlaces, t.Result.Target?.High),
+            t.Result.Period.Label, Value(m.Unit, decimals, t.Result.Value, t.Result), Value(m.Unit, decimals, t.Result.Target?.Value),
+            Value(m.Unit, decimals, t.Result.Target?.Low), Value(m.Unit, decimals, t.Result.Target?.High),
             XlsxCell.Rating(t.Result.Rating.Status), t.Result.DirectionFromPrevious?.ToString(), t.Result.DirectionFromLastYear?.ToString(),
             t.Result.State?.ToString(), t.Commentary,
         ]).ToList();

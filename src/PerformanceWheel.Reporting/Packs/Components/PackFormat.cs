@@ -15,7 +15,15 @@ public static class PackFormat
     {
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentNullException.ThrowIfNull(result);
-        return result.Value is { } v ? measure.Format(v) + (result.IsProvisional ? " (provisional)" : string.Empty)
+        return Figure(FigureFormat.For(measure, [result.Value]), result);
+    }
+
+    /// <summary>A figure in a table where all of a measure's figures share <paramref name="format"/>.</summary>
+    public static string Figure(FigureFormat format, MeasureResult result)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Value is { } v ? format.Value(v) + (result.IsProvisional ? " (provisional)" : string.Empty)
             : result.Status is { } s ? Status(s)
             : result.IsIncomplete ? "Incomplete"
             : "No figure";
@@ -31,12 +39,7 @@ public static class PackFormat
             : "No figure";
     }
 
-    public static string Target(MeasureUnit unit, int decimals, Target? target) => target switch
-    {
-        { IsRange: true } t => $"{unit.Format(t.Low!.Value, decimals)} to {unit.Format(t.High!.Value, decimals)}",
-        { Value: { } v } => unit.Format(v, decimals),
-        _ => "–",
-    };
+    public static string Target(MeasureUnit unit, int decimals, Target? target) => new FigureFormat(unit, decimals).Target(target);
 
     public static string Status(OutturnStatus status) => OutturnStatusText.Label(status);
 
