@@ -17,14 +17,14 @@ public class OutturnRecording
     public void RejectsBothAValueAndAStatus()
     {
         Should.Throw<DomainException>(() => NewPercentOutturn().Record(50m, OutturnStatus.Tbc, false, null, "tester", At))
-            .Message.ShouldBe("Give a value or a status (TBC, N/A), not both.");
+            .Message.ShouldBe("Give a value or a status (TBC, N/A or Not available), not both.");
     }
 
     [Fact]
     public void RejectsNeitherAValueNorAStatus()
     {
         Should.Throw<DomainException>(() => NewPercentOutturn().Record(null, null, false, null, "tester", At))
-            .Message.ShouldBe("Give a value, or a status (TBC, N/A) when there is none.");
+            .Message.ShouldBe("Give a value, or a status (TBC, N/A or Not available) when there is none.");
     }
 
     [Theory]

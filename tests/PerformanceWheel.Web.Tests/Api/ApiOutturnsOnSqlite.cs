@@ -62,8 +62,8 @@ public sealed class ApiOutturnsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
 
     [Theory]
     [InlineData("""{"measure":"PH-BF-01","period":"2019/20 Q4","value":120}""", "value", "A percentage must be between 0 and 100.")]
-    [InlineData("""{"measure":"PH-BF-01","period":"2019/20 Q4","value":50,"status":"Tbc"}""", "status", "Give a value or a status (TBC, N/A), not both.")]
-    [InlineData("""{"measure":"PH-BF-01","period":"2019/20 Q4"}""", "value", "Give a value, or a status (Tbc, NotApplicable, NotAvailable) when there is none.")]
+    [InlineData("""{"measure":"PH-BF-01","period":"2019/20 Q4","value":50,"status":"Tbc"}""", "status", "Give a value or a status (TBC, N/A or Not available), not both.")]
+    [InlineData("""{"measure":"PH-BF-01","period":"2019/20 Q4"}""", "value", "Give a value, or a status (Tbc, NotApplicable or NotAvailable) when there is none.")]
     [InlineData("""{"measure":"PH-BF-01","period":"2019/20 Q4","status":"Maybe"}""", "status", "'Maybe' is not a status; use Tbc, NotApplicable or NotAvailable (or leave it out and give a value).")]
     [InlineData("""{"measure":"PH-BF-01","period":"Q4","value":50}""", "period", "'Q4' is not a period; use 2019/20 Q2, Sep-19 or 2019/20 (the measure's own periods).")]
     [InlineData("""{"measure":"PH-BF-01","period":"Jan-20","value":50}""", "period", "PH-BF-01 is reported quarterly; Jan-20 is not one of its periods.")]
@@ -78,6 +78,49 @@ public sealed class ApiOutturnsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task AFieldLeftOutKeepsWhatIsStoredAndANullClearsIt()
+    {
+        var client = ApiClient.With(app.Factory, _officer);
+        (await client.PostAsJsonAsync(Outturns, new { measure = "PH-VOL-01", period = "Oct-19", value = 40m, provisional = true, commentary = "From the provider feed" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var valueOnly = await PostRawAsync(client, """{"measure":"PH-VOL-01","period":"Oct-19","value":41}""");
+
+        valueOnly.StatusCode.ShouldBe(HttpStatusCode.OK, await valueOnly.Content.ReadAsStringAsync());
+        var kept = await OutturnAsync("PH-VOL-01", "Oct-19");
+        (kept!.Value, kept.IsProvisional, kept.Commentary).ShouldBe((41m, true, "From the provider feed"));
+
+        var commentaryOnly = await PostRawAsync(client, """{"measure":"PH-VOL-01","period":"Oct-19","commentary":"Checked with the provider"}""");
+
+        commentaryOnly.StatusCode.ShouldBe(HttpStatusCode.OK, await commentaryOnly.Content.ReadAsStringAsync());
+        var commented = await OutturnAsync("PH-VOL-01", "Oct-19");
+        (commented!.Value, commented.IsProvisional, commented.Commentary).ShouldBe((41m, true, "Checked with the provider"));
+
+        var cleared = await PostRawAsync(client, """{"measure":"PH-VOL-01","period":"Oct-19","commentary":null,"provisional":null}""");
+
+        cleared.StatusCode.ShouldBe(HttpStatusCode.OK, await cleared.Content.ReadAsStringAsync());
+        var after = await OutturnAsync("PH-VOL-01", "Oct-19");
+        (after!.Value, after.IsProvisional, after.Commentary).ShouldBe((41m, false, (string?)null));
+        (await RevisionsAsync("PH-VOL-01", "Oct-19")).ShouldBe([(40m, 41m)]);
+    }
+
+    [Fact]
+    public async Task AStatusReplacesAValueAndAnExplicitNullValueWithoutAStatusIsRefused()
+    {
+        var client = ApiClient.With(app.Factory, _officer);
+        (await client.PostAsJsonAsync(Outturns, new { measure = "PH-VOL-01", period = "Nov-19", value = 12m })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var nulled = await PostRawAsync(client, """{"measure":"PH-VOL-01","period":"Nov-19","value":null}""");
+        var status = await PostRawAsync(client, """{"measure":"PH-VOL-01","period":"Nov-19","status":"NotAvailable"}""");
+
+        (await ApiClient.ProblemAsync(nulled, 422)).GetProperty("errors").GetProperty("value").EnumerateArray().Single().GetString()
+            .ShouldBe("Give a value, or a status (Tbc, NotApplicable or NotAvailable) when there is none.");
+        status.StatusCode.ShouldBe(HttpStatusCode.OK, await status.Content.ReadAsStringAsync());
+        var stored = await OutturnAsync("PH-VOL-01", "Nov-19");
+        (stored!.Value, stored.Status).ShouldBe(((decimal?)null, (OutturnStatus?)OutturnStatus.NotAvailable));
+    }
+
+    [Fact]
     public async Task ChangingAFigureSomeoneElseChangedSinceAnswers409()
     {
         var client = ApiClient.With(app.Factory, _officer);
@@ -88,7 +131,8 @@ public sealed class ApiOutturnsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
         var stale = await client.PostAsJsonAsync(Outturns, new { measure = "PH-WB-01", period = "Nov-19", value = 75m, version });
 
         var problem = await ApiClient.ProblemAsync(stale, 409);
-        problem.GetProperty("detail").GetString()!.ShouldStartWith($"Provider feed (API key {_officer[..11]}…) saved 71 since you opened this page.");
+        problem.GetProperty("detail").GetString().ShouldBe(
+            $"PH-WB-01 Nov-19 has changed since version {version}: Provider feed (API key {_officer[..11]}…) saved it. Read it again (GET /api/v1/measures/PH-WB-01) and send its current version to replace it.");
         (await OutturnAsync("PH-WB-01", "Nov-19"))!.Value.ShouldBe(71m);
     }
 
@@ -99,7 +143,7 @@ public sealed class ApiOutturnsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
 
         var problem = await ApiClient.ProblemAsync(response, 409);
         problem.GetProperty("title").GetString().ShouldBe("This figure is locked");
-        problem.GetProperty("detail").GetString().ShouldBe("This figure is published and can no longer be edited here.");
+        problem.GetProperty("detail").GetString().ShouldBe("PH-HV-01 2019/20 Q1 is published; it can no longer be changed through the API (a published figure changes only by a correction with a reason).");
         (await OutturnAsync("PH-HV-01", "2019/20 Q1"))!.Value.ShouldBe(85.1m);
     }
 

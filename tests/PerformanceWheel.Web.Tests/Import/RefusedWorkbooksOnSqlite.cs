@@ -12,7 +12,8 @@ public sealed class RefusedWorkbooksOnSqlite(DemoCouncilDatabase demo) : IClassF
     {
         "missing sheet", "missing column", "text in a number", "unknown measure code", "unknown segment", "bad period", "value with status",
         "negative tolerance", "oversize file", "too many rows", "not a workbook", "period of the wrong kind", "percentage over 100", "bad status",
-        "duplicate row", "within range without a high", "unknown polarity",
+        "duplicate row", "within range without a high", "unknown polarity", "comma as decimal point", "number beyond what is stored",
+        "more decimal places than are stored", "period outside the framework's years",
     };
 
     [Theory]
@@ -63,7 +64,15 @@ public sealed class RefusedWorkbooksOnSqlite(DemoCouncilDatabase demo) : IClassF
             "percentage over 100" => (Good(x => x.Outturns![1][2] = 148), null,
                 new ImportError("Outturns", 2, "Value", "A percentage must be between 0 and 100.")),
             "bad status" => (Good(x => { x.Outturns![3][3] = "Later"; }), null,
-                new ImportError("Outturns", 4, "Status", "'Later' is not a status; Status must be TBC, N/A or blank.")),
+                new ImportError("Outturns", 4, "Status", "'Later' is not a status; use TBC, N/A or Not available (or leave it blank and give a value).")),
+            "comma as decimal point" => (Good(x => x.Outturns![1][2] = "84,8"), null,
+                new ImportError("Outturns", 2, "Value", "'84,8' is not a number: use a full stop for decimals (84.8), and commas only between thousands (1,234.5).")),
+            "number beyond what is stored" => (Good(x => x.Outturns![2][2] = "1,234,567,890,123"), null,
+                new ImportError("Outturns", 3, "Value", "1234567890123 is too large; figures are stored up to 999,999,999,999.999999 (12 digits before the decimal point).")),
+            "more decimal places than are stored" => (Good(x => x.Outturns![2][2] = "0.0000001"), null,
+                new ImportError("Outturns", 3, "Value", "0.0000001 has more than 6 decimal places; figures are stored to 6 decimal places.")),
+            "period outside the framework's years" => (Good(x => x.Outturns![1][1] = "2099/00 Q1"), null,
+                new ImportError("Outturns", 2, "Period", "2099/00 Q1 is outside the framework's years (2016/17 to 2021/22); figures are recorded only for years a plan covers.")),
             "duplicate row" => (Good(x => x.Outturns!.Add(Row($"{p}-MON", "Sep-19", 8, null, null, null))), null,
                 new ImportError("Outturns", 5, "Period", $"{p}-MON Sep-19 is on this sheet twice (also row 3); keep one row.")),
             "within range without a high" => (Good(x => x.Targets![3][4] = null), null,
