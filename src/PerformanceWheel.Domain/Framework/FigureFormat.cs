@@ -8,6 +8,7 @@ namespace PerformanceWheel.Domain.Framework;
 /// The measure's own decimal places are used unless one of the numbers shown with it (its targets, benchmarks, and the
 /// figures on the same table or line) was set with more: then all of them get as many as that number needs (at most
 /// the six the database keeps), so a target of 2.5 on a measure of whole numbers reads "2.5", and its figures "3.0".
+/// Computed numbers (an average of months such as 10/3) are written to those decimals; they never set them.
 /// </summary>
 public sealed record FigureFormat(MeasureUnit Unit, int Decimals)
 {
@@ -29,9 +30,9 @@ public sealed record FigureFormat(MeasureUnit Unit, int Decimals)
         var decimals = decimalPlaces;
         foreach (var n in numbers)
         {
-            if (n is { } v)
+            if (n is { } v && Needed(v) is { } needed)
             {
-                decimals = Math.Max(decimals, Needed(v));
+                decimals = Math.Max(decimals, needed);
             }
         }
 
@@ -49,15 +50,18 @@ public sealed record FigureFormat(MeasureUnit Unit, int Decimals)
         _ => none,
     };
 
-    // The decimal places a number needs to be written exactly: 2.5 → 1, 12.160 → 2, 3 → 0.
-    private static int Needed(decimal value)
+    // The decimal places a number was set with: 2.5 → 1, 12.160 → 2, 3 → 0. A number with more places than the database
+    // keeps was never typed: it is computed (the average of three months, 10/3), and it sets no number of decimals.
+    private static int? Needed(decimal value)
     {
-        var places = 0;
-        while (places < Measure.MaxDecimalPlaces && Math.Round(value, places) != value)
+        for (var places = 0; places <= Measure.MaxDecimalPlaces; places++)
         {
-            places++;
+            if (Math.Round(value, places) == value)
+            {
+                return places;
+            }
         }
 
-        return places;
+        return null;
     }
 }
