@@ -59,8 +59,7 @@ internal static class ImportCells
                     return (null, null);
                 }
 
-                // Spaces between digits ("1 234") are dropped; everything else is the one reader of typed figures.
-                return FigureText.TryParse(cell.Text.Replace('\u00A0', ' ').Replace(" ", string.Empty, StringComparison.Ordinal), out var parsed, out var problem)
+                return FigureText.TryParse(cell.Text, out var parsed, out var problem)
                     ? (Tidy(parsed), null)
                     : (null, problem);
             default:

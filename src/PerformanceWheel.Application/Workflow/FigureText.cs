@@ -40,6 +40,12 @@ public static class FigureText
             t = t[..^1].TrimEnd();
         }
 
+        if (t.Length == 0 || !t.All(c => char.IsAsciiDigit(c) || c is '.' or ','))
+        {
+            problem = NotANumber(text.Trim());
+            return false;
+        }
+
         if (t.Contains(',', StringComparison.Ordinal))
         {
             if (!HasThousandsGroups(t))
@@ -51,7 +57,7 @@ public static class FigureText
             t = t.Replace(",", string.Empty, StringComparison.Ordinal);
         }
 
-        if (t.Length == 0 || !t.All(c => char.IsAsciiDigit(c) || c == '.') || t.Count(c => c == '.') > 1 || t == ".")
+        if (t.Length == 0 || t.Count(c => c == '.') > 1 || t == ".")
         {
             problem = NotANumber(text.Trim());
             return false;

@@ -47,4 +47,32 @@ public sealed class ApiOnPostgreSql(PostgreSqlApp app) : IClassFixture<PostgreSq
         scorecard.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("code").GetString() == "PH-DEV-01")
             .GetProperty("state").GetString().ShouldBe("Draft");
     }
+
+    [PostgreSqlFact]
+    public async Task NumbersAndPeriodsOutsideWhatIsKeptAreRefusedAsOnSqliteAndAStatusStaysItself()
+    {
+        app.Factory.Database.Provider.ShouldBe(DatabaseProvider.PostgreSql);
+        var key = await ApiClient.CreateKeyAsync(app.Factory, Roles.PerformanceOfficer, "PostgreSQL limits");
+        var client = ApiClient.With(app.Factory, key);
+        var url = ApiClient.Url("/api/v1/outturns");
+
+        var tooLarge = await client.PostAsJsonAsync(url, new { measure = "PH-WB-01", period = "Nov-19", value = 1234567890123m });
+        var tooPrecise = await client.PostAsJsonAsync(url, new { measure = "PH-WB-01", period = "Nov-19", value = 0.0000001m });
+        var farFuture = await client.PostAsJsonAsync(url, new { measure = "PH-WB-01", period = "2099-04", value = 1m });
+        var notAvailable = await client.PostAsJsonAsync(url, new { measure = "PH-VOL-01", period = "Nov-19", status = "NotAvailable" });
+
+        (await ApiClient.ProblemAsync(tooLarge, 422)).GetProperty("errors").GetProperty("value")[0].GetString()
+            .ShouldBe("1234567890123 is too large; figures are stored up to 999,999,999,999.999999 (12 digits before the decimal point).");
+        (await ApiClient.ProblemAsync(tooPrecise, 422)).GetProperty("errors").GetProperty("value")[0].GetString()
+            .ShouldBe("0.0000001 has more than 6 decimal places; figures are stored to 6 decimal places.");
+        (await ApiClient.ProblemAsync(farFuture, 422)).GetProperty("errors").GetProperty("period")[0].GetString()
+            .ShouldBe("Apr-99 is outside the framework's years (2016/17 to 2021/22); figures are recorded only for years a plan covers.");
+        notAvailable.StatusCode.ShouldBe(HttpStatusCode.Created, await notAvailable.Content.ReadAsStringAsync());
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+        var november = PerformanceWheel.Domain.Periods.ReportingPeriod.Parse("Nov-19");
+        (await db.Outturns.AnyAsync(o => o.Measure.Code == "PH-WB-01" && o.Period == november)).ShouldBeFalse();
+        (await db.Outturns.Where(o => o.Measure.Code == "PH-VOL-01" && o.Period == november).Select(o => o.Status).SingleAsync())
+            .ShouldBe(PerformanceWheel.Domain.Outturns.OutturnStatus.NotAvailable);
+    }
 }
