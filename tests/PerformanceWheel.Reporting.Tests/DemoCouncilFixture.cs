@@ -38,7 +38,7 @@ public sealed class DemoCouncilFixture : IAsyncLifetime
         var services = new ServiceCollection();
         AddApplication(services, database);
         services.AddReporting(configuration);
-        return services.BuildServiceProvider();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     public static void AddApplication(IServiceCollection services, TestDatabase database)
