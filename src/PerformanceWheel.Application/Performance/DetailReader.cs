@@ -33,7 +33,10 @@ public sealed record SegmentDetail(
     IReadOnlyList<(Project Project, ProjectUpdate? Update)> Projects,
     IReadOnlyList<CriticalItem> CriticalItems);
 
-/// <summary>Budget monitoring: service-area lines for a period and the overall position by quarter.</summary>
+/// <summary>
+/// Budget monitoring for one quarter: its service-area lines (none when no monitoring was recorded for it — never
+/// another quarter's), the overall position by quarter, and the quarters that have service-area lines.
+/// </summary>
 public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<ReportingPeriod> Periods, IReadOnlyList<BudgetLine> Lines, IReadOnlyList<BudgetPosition> Positions)
 {
     public decimal TotalBudget => Lines.Sum(l => l.ApprovedBudget);
@@ -43,6 +46,17 @@ public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<Reportin
     public decimal TotalVariance => TotalForecast - TotalBudget;
 
     public int? TotalVariancePercent => TotalBudget == 0 ? null : (int)Math.Round(TotalVariance * 100m / TotalBudget, MidpointRounding.AwayFromZero);
+
+    /// <summary>The overall position recorded for the chosen quarter, if any.</summary>
+    public BudgetPosition? Position => Positions.FirstOrDefault(p => p.Period == Period);
+
+    /// <summary>Whether anything at all (lines or an overall position) was recorded for the chosen quarter.</summary>
+    public bool HasPeriod => Period is { } p && (Periods.Contains(p) || Position is not null);
+
+    /// <summary>The plain statement shown instead of the service-area table when the quarter has none.</summary>
+    public string NoLinesStatement => Period is { } p
+        ? $"No budget monitoring by service area has been recorded for {p.Label}."
+        : "No budget monitoring has been recorded.";
 }
 
 /// <summary>Seed 004's two lists for a quarter, with seed 003's critical items.</summary>
@@ -154,7 +168,8 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         var lines = await db.BudgetLines.AsNoTracking().ToListAsync(cancellationToken);
         var positions = (await db.BudgetPositions.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(p => p.Period).ToList();
         var periods = lines.Select(l => l.Period).Distinct().OrderDescending().ToList();
-        var chosen = period ?? (periods.Count > 0 ? periods[0] : null);
+        // The quarter asked for, and only that quarter: no silent fallback to an older quarter's budget.
+        var chosen = period is { } asked ? PerformanceReader.AsQuarter(asked) : periods.Count > 0 ? periods[0] : (ReportingPeriod?)null;
         return new FinanceView(
             chosen,
             periods,

@@ -197,7 +197,7 @@ public sealed class PackBuilder(
 
         var exceptions = await details.ExceptionsAsync(quarter, PublishedOnly, cancellationToken);
         var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, PublishedOnly, cancellationToken);
-        var finance = await details.FinanceAsync(null, cancellationToken);
+        var finance = await details.FinanceAsync(quarter, cancellationToken);
 
         var model = new PackModel
         {
