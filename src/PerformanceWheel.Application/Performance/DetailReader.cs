@@ -22,6 +22,16 @@ public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IRea
     /// corrections of published figures only, never a change to a draft.
     /// </summary>
     public IReadOnlyList<OutturnRevision> Revisions { get; init; } = [];
+
+    /// <summary>The display names of the people named in the trend and revisions, by user name.</summary>
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// How a person is credited to readers: their display name, or the measure's directorate for anyone who is not a known
+    /// user (the demo loader, an API key, a removed account). Never a user name or email address.
+    /// </summary>
+    public string Credit(string? userName) =>
+        userName is not null && People.TryGetValue(userName, out var name) ? name : Measure.Directorate.Name;
 }
 
 /// <summary>Everything a segment page shows for a quarter.</summary>
@@ -97,9 +107,17 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .Where(r => r.Outturn.MeasureId == measure.Id)
             .Where(r => !publishedOnly || (r.Kind == RevisionKind.Correction && r.Outturn.State == WorkflowState.Published))
             .ToListAsync(cancellationToken);
+        var userNames = trend.Select(t => t.Outturn?.CommentaryBy).Concat(revisions.Select(r => r.ChangedBy)).OfType<string>().Distinct().ToList();
+        var people = (await db.Users.AsNoTracking()
+                .Where(u => userNames.Contains(u.UserName!))
+                .Select(u => new { u.UserName, u.DisplayName })
+                .ToListAsync(cancellationToken))
+            .Where(u => !string.IsNullOrWhiteSpace(u.DisplayName) && !u.DisplayName.Contains('@', StringComparison.Ordinal))
+            .ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
         return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly)
         {
             Revisions = revisions.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).ToList(),
+            People = people,
         };
     }
 
