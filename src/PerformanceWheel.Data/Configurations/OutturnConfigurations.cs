@@ -24,6 +24,17 @@ internal sealed class OutturnConfiguration : IEntityTypeConfiguration<Outturn>
     }
 }
 
+internal sealed class QuarterPublicationConfiguration : IEntityTypeConfiguration<QuarterPublication>
+{
+    public void Configure(EntityTypeBuilder<QuarterPublication> builder)
+    {
+        builder.ToTable("QuarterPublications");
+        builder.Property(p => p.Quarter).IsRequired();
+        builder.Property(p => p.PublishedBy).HasMaxLength(Lengths.User).IsRequired();
+        builder.HasIndex(p => p.Quarter).IsUnique();
+    }
+}
+
 internal sealed class SegmentAssessmentConfiguration : IEntityTypeConfiguration<SegmentAssessment>
 {
     public void Configure(EntityTypeBuilder<SegmentAssessment> builder)

@@ -67,6 +67,9 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);
         db.BudgetPositions.AddRange(build.BudgetPositions);
+        // The demo's history is published: each of its quarters counts as published as a whole.
+        db.QuarterPublications.AddRange(build.Outturns.Where(o => o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).Distinct()
+            .Select(q => new QuarterPublication(q, LoadedBy, LoadedAt)));
         await db.SaveChangesAsync(cancellationToken);
 
         return $"{build.Measures.Count} measures ({build.GeneratedCount} generated), {build.Outturns.Count} outturns, " +

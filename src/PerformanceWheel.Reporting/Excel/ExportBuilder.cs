@@ -180,7 +180,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
         var quarters = await performance.QuartersWithDataAsync(PublishedOnly, cancellationToken);
         if (string.IsNullOrWhiteSpace(periodText))
         {
-            return quarters.Count > 0 ? quarters[0] : throw new PackNotFoundException("There are no figures yet.");
+            return await performance.DefaultQuarterAsync(quarters, PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet.");
         }
 
         if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))

@@ -20,7 +20,7 @@ public sealed class CommentaryCreditOnSqlite(SqliteApp app) : IClassFixture<Sqli
         await WorkflowAsync(w => w.SaveAsync(PublicHealth, [new EntryInput("PH-HV-01", "2019/20 Q3", "91.5", null, false, "Visits back on track after the winter.", null)], "officer@demo.council"));
         await WorkflowAsync(w => w.SubmitAsync(PublicHealth, Quarter, "officer@demo.council"));
         await WorkflowAsync(w => w.ApproveAsync(PublicHealth, Quarter, "director@demo.council"));
-        await WorkflowAsync(w => w.PublishAsync(Quarter, "admin@demo.council"));
+        await WorkflowAsync(w => w.PublishAsync(Quarter, "admin@demo.council", partOfQuarter: true));
 
         foreach (var client in new[] { SignedInClient.Anonymous(app.Factory), await SignedInClient.AsAsync(app.Factory, Data.Identity.Roles.Councillor) })
         {
