@@ -38,7 +38,7 @@ public sealed class CommentaryAuthorAndQuarterPublications : Migration
         migrationBuilder.Sql(
             "INSERT INTO \"QuarterPublications\" (\"Quarter\", \"PublishedBy\", \"PublishedAt\") " +
             "SELECT \"Period\", 'migration', MIN(\"UpdatedAt\") FROM \"Outturns\" " +
-            "WHERE \"State\" = 'Published' AND \"Period\" LIKE '% Q_' GROUP BY \"Period\"");
+            "WHERE \"State\" = 'Published' AND \"Period\" LIKE '% Q_' GROUP BY \"Period\";");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
