@@ -40,6 +40,8 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 
     public DbSet<SegmentAssessment> SegmentAssessments => Set<SegmentAssessment>();
 
+    public DbSet<QuarterPublication> QuarterPublications => Set<QuarterPublication>();
+
     public DbSet<CriticalItem> CriticalItems => Set<CriticalItem>();
 
     public DbSet<Project> Projects => Set<Project>();

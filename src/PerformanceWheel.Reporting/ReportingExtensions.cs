@@ -33,6 +33,7 @@ public static class ReportingExtensions
         services.TryAddScoped<IFigureAudience, AllFiguresAudience>();
         services.AddScoped<PackBuilder>();
         services.AddScoped<ExportBuilder>();
+        services.AddSingleton<PdfRenderingHealthCheck>();
         services.AddHealthChecks().AddCheck<PdfRenderingHealthCheck>("pdf-rendering", HealthStatus.Degraded);
 
         // Until the accounts issue lands: a named policy that currently lets everyone read.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using PerformanceWheel.Data;
 using PerformanceWheel.TestSupport;
@@ -93,6 +94,17 @@ public sealed class LiveApp : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("LogFile:Path", Path.Combine(folder, "logs", "e2e-.log"));
             builder.UseSetting("DataProtection:KeysPath", Path.Combine(folder, "keys"));
             builder.UseSetting("Reporting:BrowserExecutablePath", ChromiumPath());
+        }
+
+        // Scopes validated as under `dotnet run` (Development).
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            builder.UseDefaultServiceProvider(o =>
+            {
+                o.ValidateScopes = true;
+                o.ValidateOnBuild = true;
+            });
+            return base.CreateHost(builder);
         }
 
         public override async ValueTask DisposeAsync()

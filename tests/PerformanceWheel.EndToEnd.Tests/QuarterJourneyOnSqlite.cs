@@ -130,8 +130,12 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         {
             await admin.GotoAsync(GridUrl);
             await Guide.ShotAsync(admin, "admin-1-publish", "text=Publish the period");
+            // Only this directorate's figures are approved: publishing part of the quarter is a deliberate choice.
             await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish {Quarter.Label}" }).ClickAsync();
-            await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) published for {Quarter.Label}.");
+            await admin.GetByRole(AriaRole.Alert).ShouldContainTextAsync("Nothing was published");
+            await admin.GetByLabel($"Publish only the {rows} approved figure(s), as part of {Quarter.Label}").CheckAsync();
+            await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish {Quarter.Label}" }).ClickAsync();
+            await admin.GetByRole(AriaRole.Status).ShouldContainTextAsync($"{rows} figure(s) published for {Quarter.Label} as part of the quarter");
             (await GridRowsAsync(admin)).ShouldAllBe(r => r.State == "Published");
             await admin.GotoAsync($"/assessments?period={Uri.EscapeDataString(Quarter.Label)}");
             await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Segment assessments, {Quarter.Label}");

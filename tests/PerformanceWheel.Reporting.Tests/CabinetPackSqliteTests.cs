@@ -39,6 +39,47 @@ public sealed class CabinetPackSqliteTests(DemoCouncilFixture demo)
     }
 
     [Fact]
+    public async Task FinanceIsTheChosenQuartersOrAPlainStatementThatThereIsNone()
+    {
+        var text = Tools.Squash(await Tools.PdfTextAsync(await CabinetAsync()));
+
+        text.ShouldContain("No budget monitoring by service area has been recorded for 2019/20 Q2.");
+        text.ShouldNotContain("Budget monitoring by service area, 2016/17 Q4");
+    }
+
+    [Fact]
+    public async Task AQuarterWithBudgetMonitoringPrintsItsOwnBudget()
+    {
+        await using var scope = demo.Services.CreateAsyncScope();
+        var model = await scope.ServiceProvider.GetRequiredService<PackBuilder>().CabinetAsync("2016/17 Q4");
+
+        model.Finance.ShouldNotBeNull().Period.ShouldBe(PerformanceWheel.Domain.Periods.ReportingPeriod.Parse("2016/17 Q4"));
+        model.Finance.Lines.Count.ShouldBe(7);
+    }
+
+    // Issue 11: the 2017/18 Q2 pack printed 53% / 45% over every measure of the council while the wheel said 49% / 59%.
+    [Fact]
+    public async Task HeadlinesAndCountsAreThePlansAsOnTheWheel()
+    {
+        var pdf = await demo.PdfAsync("cabinet-2017/18 Q2", b => b.CabinetAsync("2017/18 Q2"));
+        var text = Tools.Squash(await Tools.PdfTextAsync(pdf));
+        await using var scope = demo.Services.CreateAsyncScope();
+        var wheel = await scope.ServiceProvider.GetRequiredService<PerformanceWheel.Application.Performance.PerformanceReader>()
+            .EvaluateAsync(PerformanceWheel.Domain.Periods.ReportingPeriod.Parse("2017/18 Q2"), publishedOnly: false);
+
+        wheel.Headlines.ShouldContain("49% of measures rated as on or exceeding target");
+        wheel.Headlines.ShouldContain("59% of measures rated as improving");
+        foreach (var headline in wheel.Headlines)
+        {
+            text.ShouldContain(headline);
+        }
+
+        text.ShouldContain($"{wheel.MeasureTotals.Measures} measures in the plan, of which {wheel.MeasureTotals.WithRag} rated Green, Amber or Red");
+        text.ShouldContain($"All measures of the council: {wheel.Measures.Count}.");
+        text.ShouldNotContain("measures in this report");
+    }
+
+    [Fact]
     public async Task PrintsTheFiguresOfAMeasureWithItsTrendAndCommentary()
     {
         var text = Tools.Squash(await Tools.PdfTextAsync(await CabinetAsync()));

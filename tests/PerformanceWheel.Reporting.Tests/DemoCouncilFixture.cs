@@ -38,7 +38,9 @@ public sealed class DemoCouncilFixture : IAsyncLifetime
         var services = new ServiceCollection();
         AddApplication(services, database);
         services.AddReporting(configuration);
-        return services.BuildServiceProvider();
+        // Scopes are validated as in Development. (Not ValidateOnBuild: this container is not a web host, so the
+        // authorization services AddReporting registers lack the routing they need; the web hosts validate on build.)
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public static void AddApplication(IServiceCollection services, TestDatabase database)

@@ -56,7 +56,7 @@ public sealed class ExcelExportSqliteTests(DemoCouncilFixture demo)
         pane.VerticalSplit!.Value.ShouldBe(1);
         x.Sheet().GetFirstChild<AutoFilter>()!.Reference!.Value.ShouldStartWith("A1:M");
         x.Sheet().Descendants<Column>().ShouldAllBe(c => c.Width! > 0 && c.CustomWidth!);
-        x.RowStarting("Total").ShouldNotBeNull();
+        x.RowStarting("All measures of the council").ShouldNotBeNull();
         var share = x.RowStarting("Adults Services").Elements<Cell>().First(c => c.CellReference!.Value!.StartsWith('E'));
         x.NumberFormat(share).ShouldBe("0%");
     }

@@ -19,6 +19,11 @@ public sealed class ReportEndpointsSqliteTests(DemoCouncilFixture demo)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
         builder.Configuration["Reporting:BrowserExecutablePath"] = browser ?? Tools.Chromium;
         DemoCouncilFixture.AddApplication(builder.Services, database);
         builder.Services.AddReporting(builder.Configuration);
@@ -96,6 +101,34 @@ public sealed class ReportEndpointsSqliteTests(DemoCouncilFixture demo)
 
         // Excel needs no browser.
         (await app.GetTestClient().GetAsync(new Uri("/exports/directorates.xlsx", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task HealthIsDegradedWhenTheBrowserExistsButCannotPrint()
+    {
+        // A file that is there but is no browser: only printing a real page finds out.
+        await using var app = await StartAsync(demo.Database, browser: "/bin/true");
+        var health = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        health.Entries["pdf-rendering"].Status.ShouldBe(HealthStatus.Degraded);
+        health.Entries["pdf-rendering"].Description.ShouldNotBeNull().ShouldContain("Chromium could not be started");
+    }
+
+    [Fact]
+    public async Task HealthPrintsAOnePageDocumentAndReusesTheAnswerForAWhile()
+    {
+        await using var app = await StartAsync(demo.Database);
+        var checks = app.Services.GetRequiredService<HealthCheckService>();
+        var printer = app.Services.GetRequiredService<PerformanceWheel.Reporting.Pdf.ChromiumPdfPrinter>();
+
+        var first = await checks.CheckHealthAsync();
+        var launches = printer.Launches;
+        var second = await checks.CheckHealthAsync();
+
+        first.Entries["pdf-rendering"].Status.ShouldBe(HealthStatus.Healthy);
+        first.Entries["pdf-rendering"].Description.ShouldNotBeNull().ShouldContain("printed a 1-page test PDF");
+        launches.ShouldBe(1, "the check started Chromium and printed");
+        second.Entries["pdf-rendering"].Description.ShouldBe(first.Entries["pdf-rendering"].Description, "a second check within the cache time reuses the first answer");
     }
 
     [Fact]

@@ -1,12 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
 using PerformanceWheel.Data;
 using PerformanceWheel.TestSupport;
 
 namespace PerformanceWheel.Web.Tests;
 
-/// <summary>The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup.</summary>
-public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup. DI scopes are
+/// validated as under <c>dotnet run</c> (Development), so a scoped service taken from the root provider fails a test.
+/// </summary>
+public sealed class AppFactory(TestDatabase database, bool loadDemo = true, string environment = "Testing") : WebApplicationFactory<Program>
 {
     private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "pw-tests-logs", Guid.NewGuid().ToString("N"));
 
@@ -14,13 +18,27 @@ public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : We
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
         builder.UseSetting("DemoData:LoadOnEmptyDatabase", loadDemo ? "true" : "false");
         builder.UseSetting("DemoData:CreateDemoUsers", loadDemo ? "true" : "false");
         builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_logFolder, "keys"));
+        if (Environment.GetEnvironmentVariable("PERFORMANCEWHEEL_TEST_CHROMIUM") is { Length: > 0 } chromium)
+        {
+            builder.UseSetting("Reporting:BrowserExecutablePath", chromium);
+        }
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        builder.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
+        return base.CreateHost(builder);
     }
 
     public override async ValueTask DisposeAsync()

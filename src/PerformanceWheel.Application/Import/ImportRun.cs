@@ -150,11 +150,13 @@ internal sealed class ImportRun(
         {
             using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.NewFigures");
             var writer = new BulkWriter<Outturn>(db, nameof(Outturn.MeasureId), nameof(Outturn.Period), nameof(Outturn.Value), nameof(Outturn.Status),
-                nameof(Outturn.IsProvisional), nameof(Outturn.Commentary), nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version));
+                nameof(Outturn.IsProvisional), nameof(Outturn.Commentary), nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version),
+                nameof(Outturn.CommentaryBy), nameof(Outturn.CommentaryAt));
             await writer.InsertAsync(_newOutturns, static (o, v) =>
             {
                 (v[0], v[1], v[2], v[3], v[4]) = (o.Measure.Id, o.Period, o.Value, o.Status, o.IsProvisional);
                 (v[5], v[6], v[7], v[8], v[9]) = (o.Commentary, o.State, o.UpdatedBy, o.UpdatedAt, o.Version);
+                (v[10], v[11]) = (o.CommentaryBy, o.CommentaryAt);
             }, cancellationToken);
         }
 
@@ -162,12 +164,13 @@ internal sealed class ImportRun(
         {
             using var trace = WorkbookImporter.Trace.StartActivity("Import.Write.ChangedFigures");
             var writer = new BulkWriter<Outturn>(db, nameof(Outturn.Value), nameof(Outturn.Status), nameof(Outturn.IsProvisional), nameof(Outturn.Commentary),
-                nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version));
+                nameof(Outturn.State), nameof(Outturn.UpdatedBy), nameof(Outturn.UpdatedAt), nameof(Outturn.Version), nameof(Outturn.CommentaryBy), nameof(Outturn.CommentaryAt));
             await writer.UpdateAsync(_changedOutturns, nameof(Outturn.Id), nameof(Outturn.Version), static (c, v) =>
             {
                 var o = c.Outturn;
                 (v[0], v[1], v[2], v[3], v[4]) = (o.Value, o.Status, o.IsProvisional, o.Commentary, o.State);
-                (v[5], v[6], v[7], v[8], v[9]) = (o.UpdatedBy, o.UpdatedAt, o.Version, o.Id, c.OriginalVersion);
+                (v[5], v[6], v[7], v[8], v[9]) = (o.UpdatedBy, o.UpdatedAt, o.Version, o.CommentaryBy, o.CommentaryAt);
+                (v[10], v[11]) = (o.Id, c.OriginalVersion);
             }, cancellationToken);
         }
 

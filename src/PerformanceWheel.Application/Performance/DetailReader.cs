@@ -25,6 +25,16 @@ public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IRea
     /// corrections of published figures only, never a change to a draft.
     /// </summary>
     public IReadOnlyList<OutturnRevision> Revisions { get; init; } = [];
+
+    /// <summary>The display names of the people named in the trend and revisions, by user name.</summary>
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// How a person is credited to readers: their display name, or the measure's directorate for anyone who is not a known
+    /// user (the demo loader, an API key, a removed account). Never a user name or email address.
+    /// </summary>
+    public string Credit(string? userName) =>
+        userName is not null && People.TryGetValue(userName, out var name) ? name : Measure.Directorate.Name;
 }
 
 /// <summary>Everything a segment page shows for a quarter.</summary>
@@ -36,7 +46,10 @@ public sealed record SegmentDetail(
     IReadOnlyList<(Project Project, ProjectUpdate? Update)> Projects,
     IReadOnlyList<CriticalItem> CriticalItems);
 
-/// <summary>Budget monitoring: service-area lines for a period and the overall position by quarter.</summary>
+/// <summary>
+/// Budget monitoring for one quarter: its service-area lines (none when no monitoring was recorded for it — never
+/// another quarter's), the overall position by quarter, and the quarters that have service-area lines.
+/// </summary>
 public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<ReportingPeriod> Periods, IReadOnlyList<BudgetLine> Lines, IReadOnlyList<BudgetPosition> Positions)
 {
     public decimal TotalBudget => Lines.Sum(l => l.ApprovedBudget);
@@ -46,6 +59,17 @@ public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<Reportin
     public decimal TotalVariance => TotalForecast - TotalBudget;
 
     public int? TotalVariancePercent => TotalBudget == 0 ? null : (int)Math.Round(TotalVariance * 100m / TotalBudget, MidpointRounding.AwayFromZero);
+
+    /// <summary>The overall position recorded for the chosen quarter, if any.</summary>
+    public BudgetPosition? Position => Positions.FirstOrDefault(p => p.Period == Period);
+
+    /// <summary>Whether anything at all (lines or an overall position) was recorded for the chosen quarter.</summary>
+    public bool HasPeriod => Period is { } p && (Periods.Contains(p) || Position is not null);
+
+    /// <summary>The plain statement shown instead of the service-area table when the quarter has none.</summary>
+    public string NoLinesStatement => Period is { } p
+        ? $"No budget monitoring by service area has been recorded for {p.Label}."
+        : "No budget monitoring has been recorded.";
 }
 
 /// <summary>Seed 004's two lists for a quarter, with seed 003's critical items.</summary>
@@ -86,9 +110,17 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .Where(r => r.Outturn.MeasureId == measure.Id)
             .Where(r => !publishedOnly || (r.Kind == RevisionKind.Correction && r.Outturn.State == WorkflowState.Published))
             .ToListAsync(cancellationToken);
+        var userNames = trend.Select(t => t.Outturn?.CommentaryBy).Concat(revisions.Select(r => r.ChangedBy)).OfType<string>().Distinct().ToList();
+        var people = (await db.Users.AsNoTracking()
+                .Where(u => userNames.Contains(u.UserName!))
+                .Select(u => new { u.UserName, u.DisplayName })
+                .ToListAsync(cancellationToken))
+            .Where(u => !string.IsNullOrWhiteSpace(u.DisplayName) && !u.DisplayName.Contains('@', StringComparison.Ordinal))
+            .ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
         return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly)
         {
             Revisions = revisions.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).ToList(),
+            People = people,
         };
     }
 
@@ -157,7 +189,8 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         var lines = await db.BudgetLines.AsNoTracking().ToListAsync(cancellationToken);
         var positions = (await db.BudgetPositions.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(p => p.Period).ToList();
         var periods = lines.Select(l => l.Period).Distinct().OrderDescending().ToList();
-        var chosen = period ?? (periods.Count > 0 ? periods[0] : null);
+        // The quarter asked for, and only that quarter: no silent fallback to an older quarter's budget.
+        var chosen = period is { } asked ? PerformanceReader.AsQuarter(asked) : periods.Count > 0 ? periods[0] : (ReportingPeriod?)null;
         return new FinanceView(
             chosen,
             periods,

@@ -28,6 +28,29 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
             .ToList();
     }
 
+    /// <summary>
+    /// The quarter a reader opens when they choose none: for councillors and the public the newest quarter published as a
+    /// whole (publishing part of a quarter does not move it; with no whole publication at all, the newest with published
+    /// figures); for staff the newest quarter with any figure. Null when there are no figures.
+    /// </summary>
+    public async Task<ReportingPeriod?> DefaultQuarterAsync(IReadOnlyList<ReportingPeriod> quarters, bool publishedOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(quarters);
+        if (quarters.Count == 0)
+        {
+            return null;
+        }
+
+        if (!publishedOnly)
+        {
+            return quarters[0];
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var whole = (await db.QuarterPublications.AsNoTracking().Select(p => p.Quarter).ToListAsync(cancellationToken)).ToHashSet();
+        return quarters.Where(whole.Contains).DefaultIfEmpty(quarters[0]).First();
+    }
+
     /// <summary>Evaluates every measure and the segments of the plan in force for a quarter.</summary>
     public async Task<PeriodEvaluation> EvaluateAsync(ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
     {

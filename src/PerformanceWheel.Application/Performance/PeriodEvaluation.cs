@@ -56,7 +56,11 @@ public sealed record SegmentLine(
 /// <summary>A ring of the wheel with the seed 000 counts of its segments.</summary>
 public sealed record GroupLine(string Name, int Order, IReadOnlyList<SegmentLine> Segments, Rollup SegmentCounts);
 
-/// <summary>Everything the wheel and scorecards show for one quarter.</summary>
+/// <summary>
+/// Everything the wheel and scorecards show for one quarter. <see cref="MeasureTotals"/> and <see cref="Headlines"/> are the
+/// plan's (the measures in the plan's segments) and are computed here once: the wheel page, the API, the packs and the
+/// exports all show these; a council-wide figure (<see cref="CouncilTotals"/>) is always labelled as such where shown.
+/// </summary>
 public sealed record PeriodEvaluation(
     ReportingPeriod Period,
     string? PlanName,
@@ -68,6 +72,9 @@ public sealed record PeriodEvaluation(
     IReadOnlyList<string> Headlines,
     bool PublishedOnly)
 {
+    /// <summary>Every measure of the council shown in the quarter (inside and outside the plan's segments).</summary>
+    public Rollup CouncilTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
+
     /// <summary>Seed 001's table: each directorate's number of KPIs, KPIs with RAG and Red/Amber/Green.</summary>
     public IReadOnlyList<(string Directorate, Rollup Rollup)> ByDirectorate() =>
         Directorates

@@ -30,6 +30,17 @@ public sealed record EntryGrid(Directorate Directorate, ReportingPeriod Quarter,
 /// <summary>One directorate's line on the data-due tracker.</summary>
 public sealed record DueLine(string Directorate, int Due, IReadOnlyList<string> Missing, int Draft, int Returned, int Submitted, int Approved, int Published, DateOnly DueBy, bool IsOverdue);
 
+/// <summary>
+/// What publishing a quarter did: how many figures it published, whether that published the quarter as a whole (every
+/// figure due is now published, so readers open it by default), or why nothing was published.
+/// </summary>
+public sealed record PublishOutcome(int Published, bool Whole, string? Refused)
+{
+    public string Message(ReportingPeriod quarter) => Refused ?? (Whole
+        ? $"{Published} figure(s) published for {quarter.Label}: the whole quarter is published and readers now open it first."
+        : $"{Published} figure(s) published for {quarter.Label} as part of the quarter; readers keep opening the last quarter published as a whole first.");
+}
+
 /// <summary>What a person typed on one row of the grid.</summary>
 public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
 
@@ -277,20 +288,49 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, "Returned", reason, user, cancellationToken, measureCode);
     }
 
-    /// <summary>Publishes every approved figure of the period (all directorates); published figures are locked.</summary>
-    public async Task<int> PublishAsync(ReportingPeriod quarter, string user, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes every approved figure of the period (all directorates); published figures are locked. When some figures
+    /// due are not approved or not entered, publishing only the approved ones must be chosen deliberately
+    /// (<paramref name="partOfQuarter"/>) and does not move readers' default quarter; with nothing approved, nothing is
+    /// published and the outcome says why. Publishing that leaves every figure due published publishes the quarter as a whole.
+    /// </summary>
+    public async Task<PublishOutcome> PublishAsync(ReportingPeriod quarter, string user, bool partOfQuarter = false, CancellationToken cancellationToken = default)
     {
+        var lines = await TrackerAsync(quarter, cancellationToken);
+        var waiting = lines.Sum(l => l.Draft + l.Returned + l.Submitted);
+        var missing = lines.Sum(l => l.Missing.Count);
         var periods = DueIn(quarter);
         var approved = await db.Outturns.Include(o => o.Measure).Where(o => periods.Contains(o.Period) && o.State == WorkflowState.Approved).ToListAsync(cancellationToken);
+        if (approved.Count == 0)
+        {
+            return new PublishOutcome(0, false,
+                $"Nothing was published: no figure of {quarter.Label} is approved yet ({waiting} entered but not approved, {missing} not entered). " +
+                "A Director approves a directorate's submitted figures before they can be published.");
+        }
+
+        var whole = waiting == 0 && missing == 0;
+        if (!whole && !partOfQuarter)
+        {
+            return new PublishOutcome(0, false,
+                $"Nothing was published: {waiting} figure(s) of {quarter.Label} are entered but not approved and {missing} are not entered. " +
+                $"Choose to publish only the {approved.Count} approved figure(s) as part of the quarter, or wait until every directorate's figures are approved.");
+        }
+
         var at = clock.GetUtcNow();
         foreach (var o in approved)
         {
             o.MoveTo(WorkflowState.Published, user, at);
         }
 
-        db.AuditEntries.Add(new AuditEntry(user, at, "Published", "Period", quarter.Label, $"{approved.Count} figures published"));
+        if (whole && !await db.QuarterPublications.AnyAsync(p => p.Quarter == quarter, cancellationToken))
+        {
+            db.QuarterPublications.Add(new QuarterPublication(quarter, user, at));
+        }
+
+        db.AuditEntries.Add(new AuditEntry(user, at, "Published", "Period", quarter.Label,
+            $"{approved.Count} figures published ({(whole ? "the whole quarter" : $"part of the quarter: {waiting} not approved, {missing} not entered")})"));
         await db.SaveChangesAsync(cancellationToken);
-        return approved.Count;
+        return new PublishOutcome(approved.Count, whole, null);
     }
 
     /// <summary>Corrects a published figure: a reason is required, and the revision (old → new, who, when, why) is kept.</summary>

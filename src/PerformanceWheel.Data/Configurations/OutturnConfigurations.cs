@@ -15,11 +15,23 @@ internal sealed class OutturnConfiguration : IEntityTypeConfiguration<Outturn>
         builder.Property(o => o.Period).IsRequired();
         builder.Property(o => o.Commentary).HasMaxLength(Lengths.Text);
         builder.Property(o => o.UpdatedBy).HasMaxLength(Lengths.User);
+        builder.Property(o => o.CommentaryBy).HasMaxLength(Lengths.User);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.HasValue);
         builder.HasOne(o => o.Measure).WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => new { o.MeasureId, o.Period }).IsUnique();
         builder.HasIndex(o => o.Period);
+    }
+}
+
+internal sealed class QuarterPublicationConfiguration : IEntityTypeConfiguration<QuarterPublication>
+{
+    public void Configure(EntityTypeBuilder<QuarterPublication> builder)
+    {
+        builder.ToTable("QuarterPublications");
+        builder.Property(p => p.Quarter).IsRequired();
+        builder.Property(p => p.PublishedBy).HasMaxLength(Lengths.User).IsRequired();
+        builder.HasIndex(p => p.Quarter).IsUnique();
     }
 }
 

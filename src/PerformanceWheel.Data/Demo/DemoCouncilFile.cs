@@ -27,6 +27,10 @@ internal sealed record DemoSegment(string Code, string Title, string? Lead, List
 
 internal sealed record DemoAssessment(string Period, string? JudgedRag, string? Rationale, string? Direction);
 
+/// <summary>
+/// A measure of the demo council. <c>DataNotes</c> are shown to readers on the measure page; <c>SourceNotes</c> say how the
+/// figures were taken from the seed reports and are for developers only (docs/demo-data.md): the loader never stores them.
+/// </summary>
 internal sealed record DemoMeasure(
     string Code,
     string Title,
@@ -44,6 +48,7 @@ internal sealed record DemoMeasure(
     List<string>? Committees,
     List<DemoBenchmark>? Benchmarks,
     string? DataNotes,
+    string? SourceNotes,
     string? DiscontinuedFrom,
     List<DemoTarget>? Targets,
     List<DemoOutturn>? Outturns,

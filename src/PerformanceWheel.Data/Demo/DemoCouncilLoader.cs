@@ -67,6 +67,9 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);
         db.BudgetPositions.AddRange(build.BudgetPositions);
+        // The demo's history is published: each of its quarters counts as published as a whole.
+        db.QuarterPublications.AddRange(build.Outturns.Where(o => o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).Distinct()
+            .Select(q => new QuarterPublication(q, LoadedBy, LoadedAt)));
         await db.SaveChangesAsync(cancellationToken);
 
         return $"{build.Measures.Count} measures ({build.GeneratedCount} generated), {build.Outturns.Count} outturns, " +
@@ -311,6 +314,13 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
                 ?? Directorates.Values.First();
         }
 
+        /// <summary>A title no other measure has: the template's, else with the segment's title, else with the code too.</summary>
+        private string DistinctTitle(string title, Segment segment, string code)
+        {
+            var taken = Measures.Values.Select(m => m.Title).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return new[] { title, $"{title} ({segment.Title})", $"{title} ({segment.Title}, {code})" }.First(t => !taken.Contains(t) || t.EndsWith($"{code})", StringComparison.Ordinal));
+        }
+
         private static string? TemplateKey(Directorate d) =>
             GeneratedMeasureTemplates.ByDirectorate.Keys.FirstOrDefault(k => d.Name.Contains(k, StringComparison.OrdinalIgnoreCase));
 
@@ -321,11 +331,11 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
             var use = _templateUse.GetValueOrDefault(key);
             _templateUse[key] = use + 1;
             var template = pool[use % pool.Length];
-            var title = use < pool.Length ? template.Title : $"{template.Title} ({segment.Code})";
             var code = NextCode(segment.Code);
+            var title = DistinctTitle(template.Title, segment, code);
 
             var measure = new Measure(code, title, directorate, template.Polarity, Frequency.Quarterly, MeasureUnit.Parse(template.Unit));
-            measure.Describe(title, template.Description, "Generated for the demo council: deterministic illustrative values, not from a published report.");
+            measure.Describe(title, template.Description, "Illustrative figures made up for the demo council, not from a published report.");
             measure.Classify(template.Polarity, Frequency.Quarterly, Aggregation.Snapshot, measure.Unit, template.Decimals);
             measure.SetTolerance(GeneratedMeasureTemplates.Tolerance, 0m);
             measure.AssignTo(directorate, segment);

@@ -51,6 +51,12 @@ public sealed class Outturn : Entity
 
     public WorkflowState State { get; private set; }
 
+    /// <summary>Who last wrote the commentary (a user name): kept when the figure later moves through the workflow.</summary>
+    public string? CommentaryBy { get; private set; }
+
+    /// <summary>When the commentary was last written.</summary>
+    public DateTimeOffset? CommentaryAt { get; private set; }
+
     public string? UpdatedBy { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -130,7 +136,15 @@ public sealed class Outturn : Entity
         Value = value;
         Status = status;
         IsProvisional = provisional;
-        Commentary = Guard.Optional(commentary, "Commentary", Lengths.Text);
+        var text = Guard.Optional(commentary, "Commentary", Lengths.Text);
+        if (text != Commentary)
+        {
+            // The commentary's author is whoever changed its words, not whoever last moved or re-saved the figure.
+            CommentaryBy = text is null ? null : Guard.Required(by, "User", Lengths.User);
+            CommentaryAt = text is null ? null : at;
+        }
+
+        Commentary = text;
         Touch(by, at);
     }
 

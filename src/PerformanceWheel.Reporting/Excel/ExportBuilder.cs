@@ -50,13 +50,16 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
             new("Directorate", 36), new("Measures", 10), new("With RAG", 10), new("Green", 9), new("Green %", 9), new("Amber", 9), new("Amber %", 9),
             new("Red", 9), new("Red %", 9), new("Blue", 9), new("Improving", 10), new("Steady", 9), new("Declining", 10),
         };
-        var lines = evaluation.ByDirectorate().Append(("Total", evaluation.MeasureTotals));
+        // Directorate rows cover every measure of the council; the plan's total (the wheel's figures) is labelled apart.
+        var lines = evaluation.ByDirectorate()
+            .Append(("All measures of the council", evaluation.CouncilTotals))
+            .Append(($"{evaluation.PlanName ?? "Plan"} total (measures in the plan's segments)", evaluation.MeasureTotals));
         var rows = lines.Select(d => (IReadOnlyList<XlsxCell>)
         [
             d.Item1, XlsxCell.Of(d.Item2.Measures), XlsxCell.Of(d.Item2.WithRag),
-            XlsxCell.Of(d.Item2.Green), Share(d.Item2.Green, d.Item2.WithRag),
-            XlsxCell.Of(d.Item2.Amber), Share(d.Item2.Amber, d.Item2.WithRag),
-            XlsxCell.Of(d.Item2.Red), Share(d.Item2.Red, d.Item2.WithRag),
+            XlsxCell.Of(d.Item2.Green), Share(d.Item2.GreenPercent),
+            XlsxCell.Of(d.Item2.Amber), Share(d.Item2.AmberPercent),
+            XlsxCell.Of(d.Item2.Red), Share(d.Item2.RedPercent),
             XlsxCell.Of(d.Item2.Blue), XlsxCell.Of(d.Item2.Improving), XlsxCell.Of(d.Item2.Steady), XlsxCell.Of(d.Item2.Declining),
         ]).ToList();
         return File($"Directorates-{PackBuilder.Slug(quarter.Label)}.xlsx", new XlsxSheet($"Directorates {quarter.Label}", columns, rows));
@@ -166,7 +169,8 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
         };
     }
 
-    private static XlsxCell Share(int count, int of) => of == 0 ? XlsxCell.Empty : XlsxCell.Of((decimal)count / of, "0%");
+    // The rollup's whole-number percentage (the one the pages and packs print), as a fraction Excel shows with "0%".
+    private static XlsxCell Share(int? percent) => percent is { } p ? XlsxCell.Of(p / 100m, "0%") : XlsxCell.Empty;
 
     private static string Trim(string name) => name.Length > 31 ? name[..31] : name;
 
@@ -177,7 +181,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
         var quarters = await performance.QuartersWithDataAsync(PublishedOnly, cancellationToken);
         if (string.IsNullOrWhiteSpace(periodText))
         {
-            return quarters.Count > 0 ? quarters[0] : throw new PackNotFoundException("There are no figures yet.");
+            return await performance.DefaultQuarterAsync(quarters, PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet.");
         }
 
         if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))

@@ -197,7 +197,7 @@ public sealed class PackBuilder(
 
         var exceptions = await details.ExceptionsAsync(quarter, PublishedOnly, cancellationToken);
         var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, PublishedOnly, cancellationToken);
-        var finance = await details.FinanceAsync(null, cancellationToken);
+        var finance = await details.FinanceAsync(quarter, cancellationToken);
 
         var model = new PackModel
         {
@@ -251,7 +251,7 @@ public sealed class PackBuilder(
         var quarters = await performance.QuartersWithDataAsync(PublishedOnly, cancellationToken);
         if (string.IsNullOrWhiteSpace(periodText))
         {
-            return quarters.Count > 0 ? quarters[0] : throw new PackNotFoundException("There are no figures yet, so there is no pack to make.");
+            return await performance.DefaultQuarterAsync(quarters, PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet, so there is no pack to make.");
         }
 
         if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))

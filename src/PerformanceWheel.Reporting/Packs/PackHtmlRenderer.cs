@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PerformanceWheel.Reporting.Packs.Components;
 
 namespace PerformanceWheel.Reporting.Packs;
 
-/// <summary>Renders a pack's Razor components to one self-contained HTML document with the print stylesheet inlined.</summary>
-public sealed class PackHtmlRenderer(IServiceProvider services, ILoggerFactory loggerFactory)
+/// <summary>
+/// Renders a pack's Razor components to one self-contained HTML document with the print stylesheet inlined. Each render
+/// runs in its own DI scope: the component services Blazor registers are scoped (a renderer built on the root provider
+/// fails wherever scopes are validated, as in Development).
+/// </summary>
+public sealed class PackHtmlRenderer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory)
 {
     private static readonly Lazy<string> Css = new(() =>
     {
@@ -21,7 +26,8 @@ public sealed class PackHtmlRenderer(IServiceProvider services, ILoggerFactory l
 
     public async Task<string> RenderAsync(PackModel model)
     {
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>

@@ -54,9 +54,17 @@ public sealed class PackModel
     /// <summary>The segments this pack shows (null: every segment of the wheel).</summary>
     public IReadOnlySet<string>? SegmentFilter { get; init; }
 
-    public Rollup MeasureTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
+    /// <summary>The plan's totals: the same figures the wheel page and the API show (PeriodEvaluation computes them).</summary>
+    public Rollup PlanTotals => Evaluation?.MeasureTotals ?? ReportTotals;
 
-    public IReadOnlyList<string> Headlines => Domain.Rating.Headlines.For(MeasureTotals);
+    /// <summary>The plan's headline sentences, as on the wheel page and in the API.</summary>
+    public IReadOnlyList<string> Headlines => Evaluation?.Headlines ?? Domain.Rating.Headlines.For(ReportTotals);
+
+    /// <summary>Totals of this report's own measures: every measure of the council (Cabinet) or a committee's (Scrutiny); labelled so.</summary>
+    public Rollup ReportTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
+
+    /// <summary>The label of <see cref="ReportTotals"/>.</summary>
+    public string ReportTotalsLabel => Kind == PackKind.Scrutiny ? "All measures tagged for this committee" : "All measures of the council";
 
     public QuarterComparison? Comparison { get; init; }
 

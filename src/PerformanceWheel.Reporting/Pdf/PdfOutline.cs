@@ -14,6 +14,27 @@ public static partial class PdfOutline
     /// <summary>Each bookmark's title with its 1-based page number, in file order.</summary>
     public static IReadOnlyList<(string Title, int Page)> Read(byte[] pdf)
     {
+        var (objects, pages) = PageTree(pdf);
+        var pageIndex = pages.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i + 1);
+        var result = new List<(string, int)>();
+        foreach (var body in objects.OrderBy(o => o.Key).Select(o => o.Value))
+        {
+            var title = TitlePattern().Match(body);
+            var dest = DestPattern().Match(body);
+            if (title.Success && dest.Success && pageIndex.TryGetValue(int.Parse(dest.Groups[1].Value, CultureInfo.InvariantCulture), out var page))
+            {
+                result.Add((DecodeString(title.Groups[1].Value), page));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>How many pages the page tree holds (0 when it cannot be read).</summary>
+    public static int PageCount(byte[] pdf) => PageTree(pdf).Pages.Count;
+
+    private static (Dictionary<int, string> Objects, List<int> Pages) PageTree(byte[] pdf)
+    {
         ArgumentNullException.ThrowIfNull(pdf);
         var text = Encoding.Latin1.GetString(pdf);
         var objects = new Dictionary<int, string>();
@@ -30,19 +51,7 @@ public static partial class PdfOutline
             Collect(int.Parse(root.Groups[1].Value, CultureInfo.InvariantCulture), objects, pages, 0);
         }
 
-        var pageIndex = pages.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i + 1);
-        var result = new List<(string, int)>();
-        foreach (var body in objects.OrderBy(o => o.Key).Select(o => o.Value))
-        {
-            var title = TitlePattern().Match(body);
-            var dest = DestPattern().Match(body);
-            if (title.Success && dest.Success && pageIndex.TryGetValue(int.Parse(dest.Groups[1].Value, CultureInfo.InvariantCulture), out var page))
-            {
-                result.Add((DecodeString(title.Groups[1].Value), page));
-            }
-        }
-
-        return result;
+        return (objects, pages);
     }
 
     private static void Collect(int id, Dictionary<int, string> objects, List<int> pages, int depth)

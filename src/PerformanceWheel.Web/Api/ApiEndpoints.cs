@@ -254,8 +254,8 @@ internal static class ApiPeriods
         var quarters = await reader.QuartersWithDataAsync(publishedOnly, cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return quarters.Count > 0
-                ? (quarters[0], null)
+            return await reader.DefaultQuarterAsync(quarters, publishedOnly, cancellationToken) is { } quarter
+                ? (quarter, null)
                 : (default, ApiProblems.NotFound("There are no figures yet."));
         }
 

@@ -71,6 +71,19 @@ public abstract class DemoCouncilTests(DatabaseFixture fixture)
         segments.ShouldAllBe(s => measured.Contains(s));
     }
 
+    // Issue 11: readers saw notes meant for developers ("Seed 002 prints…") and generated measures with the same title.
+    public virtual async Task ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle()
+    {
+        await using var db = await LoadedAsync(fixture);
+        var measures = await db.Measures.AsNoTracking().Select(m => new { m.Code, m.Title, m.DataNotes }).ToListAsync();
+
+        measures.GroupBy(m => m.Title, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+        foreach (var m in measures.Where(m => m.DataNotes is not null))
+        {
+            m.DataNotes!.ShouldNotMatch(@"(?i)\b(seed|the report|docs/|printed|prints|garbled|converted)\b", $"{m.Code}'s data notes are for developers");
+        }
+    }
+
     public virtual async Task ReproducesTheRatingsThePublishedReportsPrinted()
     {
         await using var db = await LoadedAsync(fixture);
@@ -144,6 +157,8 @@ public sealed class DemoCouncilOnSqlite(SqliteFixture fixture) : DemoCouncilTest
 
     [Fact] public override Task ReproducesTheRatingsThePublishedReportsPrinted() => base.ReproducesTheRatingsThePublishedReportsPrinted();
 
+    [Fact] public override Task ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle() => base.ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle();
+
     [Fact] public override Task ReproducesSeedZerosJudgedSegmentRatings() => base.ReproducesSeedZerosJudgedSegmentRatings();
 
     [Fact] public override Task RefusesToLoadIntoADatabaseThatHoldsACouncil() => base.RefusesToLoadIntoADatabaseThatHoldsACouncil();
@@ -154,6 +169,8 @@ public sealed class DemoCouncilOnPostgreSql(PostgreSqlFixture fixture) : DemoCou
     [PostgreSqlFact] public override Task LoadsEveryPartOfTheSeedReports() => base.LoadsEveryPartOfTheSeedReports();
 
     [PostgreSqlFact] public override Task ReproducesTheRatingsThePublishedReportsPrinted() => base.ReproducesTheRatingsThePublishedReportsPrinted();
+
+    [PostgreSqlFact] public override Task ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle() => base.ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle();
 
     [PostgreSqlFact] public override Task ReproducesSeedZerosJudgedSegmentRatings() => base.ReproducesSeedZerosJudgedSegmentRatings();
 

@@ -13,7 +13,7 @@ internal static class Render
     public static async Task<string> HtmlAsync<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var loggerFactory = services.GetRequiredService<ILoggerFactory>();
         await using var renderer = new HtmlRenderer(services, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>

@@ -39,6 +39,23 @@ public sealed class FinanceOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         ]);
     }
 
+    // Issue 11: 2019/20 Q2's finance showed 2016/17 Q4's budget.
+    [Fact]
+    public async Task AQuarterWithoutBudgetMonitoringSaysSoInsteadOfShowingAnOlderBudget()
+    {
+        var client = app.Factory.CreateClient();
+        var wheel = await Page.OkAsync(client, "/?period=2019/20%20Q2");
+        var link = wheel.QuerySelectorAll("nav[aria-label=Main] a").Single(a => a.Text() == "Finance").GetAttribute("href");
+        link.ShouldBe("/finance?period=2019%2F20%20Q2");
+
+        var page = await Page.OkAsync(client, link!);
+
+        page.QuerySelector("h1")!.Text().ShouldBe("Finance, 2019/20 Q2");
+        page.QuerySelector("main")!.Text().ShouldContain("No budget monitoring by service area has been recorded for 2019/20 Q2.");
+        page.QuerySelector("main")!.Text().ShouldContain("Overall position for 2019/20 Q2: Balanced");
+        page.QuerySelectorAll("caption").Select(c => c.Text()).ShouldNotContain(c => c.Contains("2016/17 Q4", StringComparison.Ordinal));
+    }
+
     // Seed 002's revenue budget history: projected over/underspend by quarter, RAG as printed.
     [Theory]
     [InlineData("2017/18 Q4", "+2.180", "Overspend", "R")]
@@ -58,9 +75,9 @@ public sealed class FinanceOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Theory]
-    [InlineData("/finance?period=2019/20%20Q2", "There is no budget monitoring for 2019/20 Q2.")]
+    [InlineData("/finance?period=1999/00%20Q1", "There is no budget monitoring for 1999/00 Q1.")]
     [InlineData("/finance?period=nonsense", "'nonsense' is not a period.")]
-    public async Task APeriodWithoutBudgetMonitoringIsNotFound(string url, string message)
+    public async Task APeriodWithNeitherBudgetMonitoringNorFiguresIsNotFound(string url, string message)
     {
         var (response, page) = await Html.GetAsync(app.Factory.CreateClient(), url);
 

@@ -36,8 +36,8 @@ public sealed class MeasureRevisionHistoryOnSqlite(SqliteApp app) : IClassFixtur
         all.Columns().ShouldBe(["Period", "Before", "After", "Change", "By", "When", "Reason"]);
         all.Rows().Select(r => (r.Header(), r.CellText("Before"), r.CellText("After"), r.CellText("Change"), r.CellText("By"), r.CellText("Reason"))).ShouldBe(
         [
-            ("2019/20 Q1", "85.1%", "86.2%", "Correction of a published figure", "admin@demo.council", "Late return from a clinic"),
-            ("2019/20 Q3", "77.7%", "78.8%", "Edited before publication", "officer@demo.council", "–"),
+            ("2019/20 Q1", "85.1%", "86.2%", "Correction of a published figure", "Demo administrator", "Late return from a clinic"),
+            ("2019/20 Q3", "77.7%", "78.8%", "Edited before publication", "Demo performance officer", "–"),
         ]);
 
         foreach (var reader in new[] { councillor, anonymous })
@@ -75,7 +75,7 @@ public sealed class MeasureRevisionHistoryOnSqlite(SqliteApp app) : IClassFixtur
         var page = await Page.OkAsync(app.Factory.CreateClient(), "/measures/PH-BF-01?period=2019/20%20Q1");
         var row = page.Table("Corrections to published figures of PH-BF-01").Rows().ShouldHaveSingleItem();
         (row.Header(), row.CellText("Before"), row.CellText("After"), row.CellText("By"), row.CellText("Reason"))
-            .ShouldBe(("2019/20 Q1", "53.50%", "54.10%", "officer@demo.council", "Provider resubmitted the quarter"));
+            .ShouldBe(("2019/20 Q1", "53.50%", "54.10%", "Demo performance officer", "Provider resubmitted the quarter"));
         page.QuerySelectorAll("table.trend tbody tr")[^1].CellText("Value").ShouldBe("54.10%");
     }
 

@@ -43,7 +43,7 @@ public sealed class OutturnWorkflowOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         corrected.ShouldHaveSingleItem().Saved.ShouldBeTrue();
         await WithWorkflowAsync(w => w.SubmitAsync(PublicHealth, NextQuarter, "officer@demo.council"));
         await WithWorkflowAsync(w => w.ApproveAsync(PublicHealth, NextQuarter, "director@demo.council"));
-        (await WithWorkflowAsync(w => w.PublishAsync(NextQuarter, "admin@demo.council"))).ShouldBe(1);
+        (await WithWorkflowAsync(w => w.PublishAsync(NextQuarter, "admin@demo.council", partOfQuarter: true))).Published.ShouldBe(1);
         (await StateAsync("PH-HV-01")).ShouldBe(WorkflowState.Published);
 
         // A published figure is locked in the grid; a correction needs a reason and keeps the history.

@@ -99,7 +99,7 @@ public sealed class SegmentAssessmentsOnSqlite(SqliteApp app) : IClassFixture<Sq
             (await w.SaveAsync("Public Health", [new EntryInput("PH-HV-01", "2019/20 Q3", "91.5", null, false, null, null)], Officer)).ShouldHaveSingleItem().Saved.ShouldBeTrue();
             await w.SubmitAsync("Public Health", q3, Officer);
             await w.ApproveAsync("Public Health", q3, "director@demo.council");
-            (await w.PublishAsync(q3, "admin@demo.council")).ShouldBe(1);
+            (await w.PublishAsync(q3, "admin@demo.council", partOfQuarter: true)).Published.ShouldBe(1);
             return null;
         });
 

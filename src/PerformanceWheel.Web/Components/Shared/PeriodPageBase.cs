@@ -5,7 +5,8 @@ using PerformanceWheel.Domain.Periods;
 namespace PerformanceWheel.Web.Components.Shared;
 
 /// <summary>
-/// A page whose state is a quarter in the URL (?period=2019/20 Q2). No period → the latest quarter with figures;
+/// A page whose state is a quarter in the URL (?period=2019/20 Q2). No period → the reader's default quarter
+/// (<see cref="PerformanceReader.DefaultQuarterAsync"/>);
 /// a period that does not exist → 404 with a way back.
 /// </summary>
 public abstract class PeriodPageBase : ComponentBase
@@ -38,7 +39,7 @@ public abstract class PeriodPageBase : ComponentBase
         Quarters = await Reader.QuartersWithDataAsync(PublishedOnly);
         if (string.IsNullOrWhiteSpace(PeriodText))
         {
-            Quarter = Quarters.Count > 0 ? Quarters[0] : null;
+            Quarter = await Reader.DefaultQuarterAsync(Quarters, PublishedOnly);
             return Quarter is not null;
         }
 
