@@ -5,8 +5,11 @@ using PerformanceWheel.TestSupport;
 
 namespace PerformanceWheel.Web.Tests;
 
-/// <summary>The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup.</summary>
-public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : WebApplicationFactory<Program>
+/// <summary>
+/// The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup (or, without it,
+/// as a new council starts); <paramref name="settings"/> are further configuration values such as Bootstrap:AdminEmail.
+/// </summary>
+public sealed class AppFactory(TestDatabase database, bool loadDemo = true, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "pw-tests-logs", Guid.NewGuid().ToString("N"));
 
@@ -21,6 +24,10 @@ public sealed class AppFactory(TestDatabase database, bool loadDemo = true) : We
         builder.UseSetting("DemoData:CreateDemoUsers", loadDemo ? "true" : "false");
         builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_logFolder, "keys"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

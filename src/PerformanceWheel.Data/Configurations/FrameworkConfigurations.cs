@@ -22,6 +22,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         builder.ToTable("Plans");
         builder.Property(p => p.Name).HasMaxLength(Lengths.Name).IsRequired();
+        builder.Property(p => p.IsRetired).HasDefaultValue(false);
         builder.HasMany(p => p.Groups).WithOne(g => g.Plan).HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Groups).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
