@@ -20,6 +20,8 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 {
     public DbSet<CouncilSettings> CouncilSettings => Set<CouncilSettings>();
 
+    public DbSet<SchemeChange> SchemeChanges => Set<SchemeChange>();
+
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<SegmentGroup> SegmentGroups => Set<SegmentGroup>();

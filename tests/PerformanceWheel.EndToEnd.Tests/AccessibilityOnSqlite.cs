@@ -145,6 +145,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
         var segment = await AnyAsync(db => db.Segments.OrderBy(s => s.Code).Select(s => s.Code));
         var project = await AnyAsync(db => db.Projects.OrderBy(p => p.Code).Select(p => p.Code));
         var measureId = await AnyAsync(db => db.Measures.OrderBy(m => m.Code).Select(m => m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var planId = await AnyAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var directorate = Uri.EscapeDataString("Adults Services");
         var reading = new List<string>
         {
@@ -157,6 +158,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             "/admin/framework", "/admin/framework/measures", "/admin/framework/measures/new", $"/admin/framework/measures/{measureId}",
             $"/admin/framework/measures/{measureId}/targets", "/admin/framework/directorates", "/admin/framework/committees",
             "/admin/framework/segments", "/admin/framework/projects", "/assessments", "/admin/import",
+            "/admin/framework/plans/new", $"/admin/framework/plans/{planId}",
         };
         return who switch
         {

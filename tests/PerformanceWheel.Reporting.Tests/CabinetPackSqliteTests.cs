@@ -80,6 +80,13 @@ public sealed class CabinetPackSqliteTests(DemoCouncilFixture demo)
     }
 
     [Fact]
+    public async Task TheKeySaysWhichRatingSchemeTheQuarterIsRatedUnder()
+    {
+        var text = Tools.Squash(await Tools.PdfTextAsync(await CabinetAsync()));
+        text.ShouldContain("Rated under the council's rating scheme: Blue for discontinued measures; Red when beyond tolerance; segments rated by majority.");
+    }
+
+    [Fact]
     public async Task PrintsTheFiguresOfAMeasureWithItsTrendAndCommentary()
     {
         var text = Tools.Squash(await Tools.PdfTextAsync(await CabinetAsync()));

@@ -7,10 +7,11 @@ using PerformanceWheel.TestSupport;
 namespace PerformanceWheel.Web.Tests;
 
 /// <summary>
-/// The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup. DI scopes are
-/// validated as under <c>dotnet run</c> (Development), so a scoped service taken from the root provider fails a test.
+/// The real app on a real database (SQLite file or PostgreSQL), with the demo council loaded at startup (or, without it,
+/// as a new council starts); <paramref name="settings"/> are further configuration values such as Bootstrap:AdminEmail.
+/// DI scopes are validated as under <c>dotnet run</c> (Development), so a scoped service taken from the root provider fails a test.
 /// </summary>
-public sealed class AppFactory(TestDatabase database, bool loadDemo = true, string environment = "Testing") : WebApplicationFactory<Program>
+public sealed class AppFactory(TestDatabase database, bool loadDemo = true, string environment = "Testing", IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "pw-tests-logs", Guid.NewGuid().ToString("N"));
 
@@ -28,6 +29,10 @@ public sealed class AppFactory(TestDatabase database, bool loadDemo = true, stri
         if (Environment.GetEnvironmentVariable("PERFORMANCEWHEEL_TEST_CHROMIUM") is { Length: > 0 } chromium)
         {
             builder.UseSetting("Reporting:BrowserExecutablePath", chromium);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
     }
 

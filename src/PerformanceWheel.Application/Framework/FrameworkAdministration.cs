@@ -38,6 +38,8 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
     public async Task<IReadOnlyList<Plan>> PlansAsync() =>
         await db.Plans.AsNoTracking().Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees).OrderBy(p => p.FirstYear).ToListAsync();
 
+    public Task<Plan?> PlanAsync(int id) => db.Plans.AsNoTracking().Include(p => p.Groups).FirstOrDefaultAsync(p => p.Id == id);
+
     public Task<SegmentGroup?> GroupAsync(int id) => db.SegmentGroups.AsNoTracking().Include(g => g.Plan).FirstOrDefaultAsync(g => g.Id == id);
 
     public async Task<IReadOnlyList<Segment>> SegmentsAsync() =>
@@ -361,6 +363,66 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         return ChangeResult.Saved(committee.Id);
     }
 
+    // ----- Plans -----
+
+    /// <summary>
+    /// Creates a plan (when <paramref name="id"/> is null) or changes one. A plan's years may not overlap another current
+    /// plan's, so each financial year has one plan for its wheel; a retired plan keeps its rings and segments for history.
+    /// </summary>
+    public async Task<ChangeResult> SavePlanAsync(int? id, PlanDraft draft, string by)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var problems = new List<FieldProblem>();
+        Plan? plan = null;
+        if (id is { } existingId && (plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == existingId)) is null)
+        {
+            return ChangeResult.Failed("Name", $"There is no plan with the id {existingId}.");
+        }
+
+        var name = Check(problems, "Name", () => Guard.Required(draft.Name, "Plan name", Lengths.Name));
+        var others = await db.Plans.AsNoTracking().Where(p => p.Id != (id ?? 0)).ToListAsync();
+        if (name is not null && others.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add(new("Name", $"There is already a plan named {name}."));
+        }
+
+        var first = Year(problems, "FirstYear", "first", draft.FirstYear);
+        var last = Year(problems, "LastYear", "last", draft.LastYear);
+        if (first is { } f && last is { } l)
+        {
+            if (l < f)
+            {
+                problems.Add(new("LastYear", $"The last year ({l.Label}) is before the first ({f.Label})."));
+            }
+            else if (!draft.IsRetired && others.FirstOrDefault(p => !p.IsRetired && p.FirstYear <= l && p.LastYear >= f) is { } overlap)
+            {
+                problems.Add(new("FirstYear",
+                    $"{overlap.Name} already covers {overlap.FirstYear.Label} to {overlap.LastYear.Label}; change its years or retire it first, so each year has one plan."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Abandon(problems);
+        }
+
+        var before = plan is null ? null : Describe(plan);
+        plan ??= db.Plans.Add(new Plan(name!, first!.Value, last!.Value)).Entity;
+        plan.Rename(name!);
+        plan.ChangeYears(first!.Value, last!.Value);
+        if (draft.IsRetired)
+        {
+            plan.Retire();
+        }
+        else
+        {
+            plan.Reinstate();
+        }
+
+        await SaveAuditedAsync(by, ActionFor(before, draft.IsRetired), "Plan", plan.Name, before, Describe(plan));
+        return ChangeResult.Saved(plan.Id);
+    }
+
     // ----- Rings (segment groups), segments and projects -----
 
     public async Task<ChangeResult> SaveGroupAsync(int? id, int planId, string name, int order, string by)
@@ -385,6 +447,10 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             if (plan is null)
             {
                 problems.Add(new("PlanId", "Choose the plan the ring belongs to."));
+            }
+            else if (plan.IsRetired)
+            {
+                problems.Add(new("PlanId", $"The plan {plan.Name} is retired; add the ring to the current plan."));
             }
         }
 
@@ -436,10 +502,14 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
                 problems.Add(new("Code", $"A segment with the code {key} already exists."));
             }
 
-            group = await db.SegmentGroups.FirstOrDefaultAsync(g => g.Id == draft.GroupId);
+            group = await db.SegmentGroups.Include(g => g.Plan).FirstOrDefaultAsync(g => g.Id == draft.GroupId);
             if (group is null)
             {
                 problems.Add(new("GroupId", "Choose the ring the segment belongs to."));
+            }
+            else if (group.Plan.IsRetired)
+            {
+                problems.Add(new("GroupId", $"The ring {group.Name} is in the retired plan {group.Plan.Name}; choose a ring of the current plan."));
             }
         }
 
@@ -648,6 +718,14 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
 
     internal static Dictionary<string, string> Describe(Committee c) => new() { ["Code"] = c.Code, ["Name"] = c.Name, ["Retired"] = YesNo(c.IsRetired) };
 
+    internal static Dictionary<string, string> Describe(Plan p) => new()
+    {
+        ["Name"] = p.Name,
+        ["First year"] = p.FirstYear.Label,
+        ["Last year"] = p.LastYear.Label,
+        ["Retired"] = YesNo(p.IsRetired),
+    };
+
     internal static Dictionary<string, string> Describe(SegmentGroup g) => new() { ["Name"] = g.Name, ["Order"] = g.Order.ToString(CultureInfo.InvariantCulture) };
 
     internal static Dictionary<string, string> Describe(Segment s) => new()
@@ -676,6 +754,23 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
     private static string Value(string? text) => string.IsNullOrEmpty(text) ? "–" : Shorten(text, AuditValueLength);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+
+    private static FinancialYear? Year(List<FieldProblem> problems, string field, string which, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new(field, $"Enter the plan's {which} financial year, e.g. 2022/23."));
+            return null;
+        }
+
+        if (!FinancialYear.TryParse(text.Trim(), out var year))
+        {
+            problems.Add(new(field, $"'{text.Trim()}' is not a financial year; expected a label such as 2022/23."));
+            return null;
+        }
+
+        return year;
+    }
 
     private static void CheckValue(List<FieldProblem> problems, Measure measure, string field, decimal? value)
     {

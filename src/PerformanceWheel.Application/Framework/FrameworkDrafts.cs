@@ -29,6 +29,9 @@ public sealed record MeasureDraft(
 /// <summary>A target for a financial year ("2019/20"), or for one period of it ("2019/20 Q2", "Sep-19").</summary>
 public sealed record TargetDraft(string? Year, string? Period, decimal? Value, decimal? Low, decimal? High);
 
+/// <summary>A council plan: its name and the financial years it spans ("2022/23" to "2025/26"); a retired plan is kept for history.</summary>
+public sealed record PlanDraft(string Name, string? FirstYear, string? LastYear, bool IsRetired);
+
 /// <summary>A segment (objective or key priority) in a ring.</summary>
 public sealed record SegmentDraft(int GroupId, string Code, string Title, string? Lead, int Order, IReadOnlyCollection<int> CommitteeIds, bool IsRetired);
 

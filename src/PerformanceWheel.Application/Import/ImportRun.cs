@@ -288,15 +288,18 @@ internal sealed class ImportRun(
         }
     }
 
+    // New segments and rings go in the current (not retired) plans, the latest first; a retired plan is kept as it was.
     private SegmentGroup? FindGroup(string name) =>
-        _plans.SelectMany(p => p.Groups).FirstOrDefault(g => g.Name.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+        _plans.Where(p => !p.IsRetired).SelectMany(p => p.Groups).FirstOrDefault(g => g.Name.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private SegmentGroup? CreateGroup(SheetRows sheet, SheetRow row, string name)
     {
-        var plan = _plans.FirstOrDefault();
+        var plan = _plans.FirstOrDefault(p => !p.IsRetired);
         if (plan is null)
         {
-            Error(sheet, row, Group, $"There is no ring named '{name}' and no plan to add it to; set up the plan first.");
+            Error(sheet, row, Group, _plans.Count == 0
+                ? $"There is no ring named '{name}' and no plan to add it to: create the plan first (Framework › Plans, rings and segments › Add a plan)."
+                : $"There is no ring named '{name}' and every plan is retired: add a plan for the current council term first (Framework › Plans, rings and segments › Add a plan).");
             return null;
         }
 

@@ -95,7 +95,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             return null;
         }
 
-        var (outturns, scheme) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
+        var (outturns, schemes) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
 
         var end = period is { } p
             ? OwnPeriod(measure, p)
@@ -103,7 +103,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
 
         var trend = Enumerable.Range(0, PerformanceReader.TrendLength)
             .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
-            .Select(q => new TrendPoint(MeasureEvaluator.Evaluate(measure, outturns, q, scheme), outturns.GetValueOrDefault(q)?.Commentary, outturns.GetValueOrDefault(q)))
+            .Select(q => new TrendPoint(MeasureEvaluator.Evaluate(measure, outturns, q, schemes.For(q.Year)), outturns.GetValueOrDefault(q)?.Commentary, outturns.GetValueOrDefault(q)))
             .ToList();
         var criticalItems = await VisibleAsync(db, await db.CriticalItems.AsNoTracking().Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken), publishedOnly, cancellationToken);
         var revisions = await db.OutturnRevisions.AsNoTracking()

@@ -62,11 +62,11 @@ public sealed class MeasureCatalogue(IDbContextFactory<PerformanceWheelDbContext
             return null;
         }
 
-        var (outturns, scheme) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
+        var (outturns, schemes) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
         var figures = outturns.Values
             .Where(o => o.Period.Kind == measure.PeriodKind)
             .OrderBy(o => o.Period)
-            .Select(o => (MeasureEvaluator.Evaluate(measure, outturns, o.Period, scheme), o))
+            .Select(o => (MeasureEvaluator.Evaluate(measure, outturns, o.Period, schemes.For(o.Period.Year)), o))
             .ToList();
         return new MeasureSeries(measure, figures, publishedOnly);
     }

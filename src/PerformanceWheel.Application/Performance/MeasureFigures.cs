@@ -6,10 +6,10 @@ using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Performance;
 
-/// <summary>One measure's figures by period (published only for councillors and the public) and the council's RAG scheme.</summary>
+/// <summary>One measure's figures by period (published only for councillors and the public) and the council's RAG scheme for each year.</summary>
 internal static class MeasureFigures
 {
-    public static async Task<(Dictionary<ReportingPeriod, Outturn> Outturns, RagScheme Scheme)> LoadAsync(
+    public static async Task<(Dictionary<ReportingPeriod, Outturn> Outturns, SchemeHistory Schemes)> LoadAsync(
         PerformanceWheelDbContext db, int measureId, bool publishedOnly, CancellationToken cancellationToken)
     {
         var outturns = (await db.Outturns.AsNoTracking()
@@ -18,6 +18,6 @@ internal static class MeasureFigures
                 .ToListAsync(cancellationToken))
             .ToDictionary(o => o.Period);
         var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
-        return (outturns, settings?.Scheme ?? RagScheme.Default);
+        return (outturns, settings?.SchemeHistory ?? SchemeHistory.Plain);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Performance;
 
@@ -57,6 +58,15 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
         quarter = AsQuarter(quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, publishedOnly, cancellationToken);
+        return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
+    }
+
+    /// <summary>A quarter evaluated as <see cref="EvaluateAsync"/> does, but under the given schemes (a preview of a scheme change).</summary>
+    public async Task<PeriodEvaluation> EvaluateUnderAsync(ReportingPeriod quarter, SchemeHistory schemes, CancellationToken cancellationToken = default)
+    {
+        quarter = AsQuarter(quarter);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, false, cancellationToken, schemes);
         return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
     }
 

@@ -18,7 +18,8 @@ internal sealed class PerformanceSnapshot
 
     private PerformanceSnapshot() { }
 
-    public RagScheme Scheme { get; private init; } = RagScheme.Default;
+    /// <summary>The council's scheme for each financial year; a year is rated under its own.</summary>
+    public SchemeHistory Schemes { get; private init; } = SchemeHistory.Plain;
 
     public IReadOnlyList<Plan> Plans { get; private init; } = [];
 
@@ -39,7 +40,7 @@ internal sealed class PerformanceSnapshot
     public IReadOnlySet<ReportingPeriod> PublishedQuarters { get; private init; } = new HashSet<ReportingPeriod>();
 
     public static async Task<PerformanceSnapshot> LoadAsync(
-        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, bool publishedOnly, CancellationToken cancellationToken)
+        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, bool publishedOnly, CancellationToken cancellationToken, SchemeHistory? schemes = null)
     {
         var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking()
@@ -72,7 +73,7 @@ internal sealed class PerformanceSnapshot
 
         return new PerformanceSnapshot
         {
-            Scheme = settings?.Scheme ?? RagScheme.Default,
+            Schemes = schemes ?? settings?.SchemeHistory ?? SchemeHistory.Plain,
             Plans = plans,
             Measures = measures,
             Directorates = directorates,
@@ -95,7 +96,7 @@ internal sealed class PerformanceSnapshot
     public IReadOnlyDictionary<ReportingPeriod, Outturn> OutturnsOf(Measure measure) => Outturns.GetValueOrDefault(measure.Id, NoOutturns);
 
     public MeasureResult Evaluate(Measure measure, ReportingPeriod period) =>
-        MeasureEvaluator.Evaluate(measure, OutturnsOf(measure), period, Scheme);
+        MeasureEvaluator.Evaluate(measure, OutturnsOf(measure), period, Schemes.For(period.Year));
 
     /// <summary>Measures shown on scorecards for a quarter: active ones, and discontinued ones (as Blue) for the year they stopped and the next.</summary>
     public IEnumerable<Measure> MeasuresShownIn(ReportingPeriod quarter) =>
@@ -122,7 +123,11 @@ internal sealed class PerformanceSnapshot
             Rollup.Combine(groups.Select(g => g.SegmentCounts)),
             measureTotals,
             Headlines.For(measureTotals),
-            PublishedOnly);
+            PublishedOnly)
+        {
+            Scheme = Schemes.For(quarter.Year),
+            SchemeFrom = Schemes.EffectiveFrom(quarter.Year),
+        };
     }
 
     public static MeasureLine ToLine(Measure m, MeasureResult result) => new(
@@ -145,7 +150,7 @@ internal sealed class PerformanceSnapshot
                     .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag)
                     .ToList();
                 var suggested = SegmentRating.Suggest(
-                    measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), Scheme.SegmentRating);
+                    measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), Schemes.For(quarter.Year).SegmentRating);
                 // Councillors and anonymous readers see a judgement only once its quarter is published (as with figures).
                 var assessment = PublishedOnly && !PublishedQuarters.Contains(quarter)
                     ? null

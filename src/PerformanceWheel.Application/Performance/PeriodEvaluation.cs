@@ -75,6 +75,17 @@ public sealed record PeriodEvaluation(
     /// <summary>Every measure of the council shown in the quarter (inside and outside the plan's segments).</summary>
     public Rollup CouncilTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
 
+    /// <summary>The rating scheme the quarter is rated under: its financial year's (a later change leaves it as published).</summary>
+    public RagScheme Scheme { get; init; } = RagScheme.Default;
+
+    /// <summary>The year that scheme applies from; null for the council's original scheme.</summary>
+    public FinancialYear? SchemeFrom { get; init; }
+
+    /// <summary>The scheme as a report states it, e.g. "Rated under the scheme from 2025/26: Blue when exceeding target by 10%; …".</summary>
+    public string SchemeStatement => SchemeFrom is { } from
+        ? $"Rated under the council's rating scheme from {from.Label}: {Scheme.Description}."
+        : $"Rated under the council's rating scheme: {Scheme.Description}.";
+
     /// <summary>Seed 001's table: each directorate's number of KPIs, KPIs with RAG and Red/Amber/Green.</summary>
     public IReadOnlyList<(string Directorate, Rollup Rollup)> ByDirectorate() =>
         Directorates

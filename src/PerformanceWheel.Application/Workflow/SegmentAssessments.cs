@@ -92,7 +92,7 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
         return new AssessmentSheet(
             quarter,
             evaluation.PlanName,
-            (settings?.Scheme ?? RagScheme.Default).SegmentRating,
+            (settings?.SchemeHistory ?? SchemeHistory.Plain).For(quarter.Year).SegmentRating,
             await PeriodPublication.IsPublishedAsync(db, quarter, cancellationToken),
             evaluation.Groups,
             rows,

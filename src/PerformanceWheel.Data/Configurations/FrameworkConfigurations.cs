@@ -13,6 +13,21 @@ internal sealed class CouncilSettingsConfiguration : IEntityTypeConfiguration<Co
         builder.Property(c => c.Name).HasMaxLength(Lengths.Name).IsRequired();
         builder.Property(c => c.OpenDataEnabled).HasDefaultValue(false);
         builder.Ignore(c => c.Scheme);
+        builder.Ignore(c => c.SchemeHistory);
+        builder.HasMany(c => c.SchemeChanges).WithOne().HasForeignKey("CouncilSettingsId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.SchemeChanges).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+    }
+}
+
+internal sealed class SchemeChangeConfiguration : IEntityTypeConfiguration<SchemeChange>
+{
+    public void Configure(EntityTypeBuilder<SchemeChange> builder)
+    {
+        builder.ToTable("SchemeChanges");
+        builder.Property(c => c.ChangedBy).HasMaxLength(Lengths.User).IsRequired();
+        builder.Property(c => c.SegmentRatingMethod).HasMaxLength(Lengths.Enum);
+        builder.Ignore(c => c.Scheme);
+        builder.HasIndex("CouncilSettingsId", nameof(SchemeChange.EffectiveFrom)).IsUnique();
     }
 }
 
@@ -22,6 +37,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         builder.ToTable("Plans");
         builder.Property(p => p.Name).HasMaxLength(Lengths.Name).IsRequired();
+        builder.Property(p => p.IsRetired).HasDefaultValue(false);
         builder.HasMany(p => p.Groups).WithOne(g => g.Plan).HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Groups).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -1,4 +1,5 @@
 using PerformanceWheel.Domain.Common;
+using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Domain.Framework;
@@ -6,6 +7,8 @@ namespace PerformanceWheel.Domain.Framework;
 /// <summary>The council's settings. One row.</summary>
 public sealed class CouncilSettings : Entity
 {
+    private readonly List<SchemeChange> _schemeChanges = [];
+
     private CouncilSettings() { }
 
     public CouncilSettings(string name)
@@ -32,7 +35,13 @@ public sealed class CouncilSettings : Entity
     /// <summary>Days after a period ends before missing data is overdue.</summary>
     public int OverdueDaysAfterPeriodEnd { get; private set; } = 30;
 
+    /// <summary>The original scheme: the one in force before the first <see cref="SchemeChanges"/> entry (every year when there is none).</summary>
     public RagScheme Scheme => RagScheme.Create(BlueExceedsTargetByPercent, RedOnlyWhenWorseThanLastYear, SegmentRatingMethod);
+
+    /// <summary>Scheme changes, each from a financial year on; earlier years keep the scheme they were rated and published under.</summary>
+    public IReadOnlyCollection<SchemeChange> SchemeChanges => _schemeChanges.AsReadOnly();
+
+    public SchemeHistory SchemeHistory => new(Scheme, _schemeChanges.Select(c => (c.EffectiveFrom, c.Scheme)));
 
     public void Rename(string name)
     {
@@ -45,6 +54,20 @@ public sealed class CouncilSettings : Entity
         BlueExceedsTargetByPercent = scheme.BlueExceedsTargetByPercent;
         RedOnlyWhenWorseThanLastYear = scheme.RedOnlyWhenWorseThanLastYear;
         SegmentRatingMethod = scheme.SegmentRating;
+    }
+
+    /// <summary>
+    /// Changes the scheme from a financial year on: that year and later ones are rated under the new scheme, earlier ones
+    /// keep theirs. A later change already recorded is replaced (the new scheme runs on from its year).
+    /// </summary>
+    public SchemeChange ChangeSchemeFrom(
+        FinancialYear effectiveFrom, decimal? blueExceedsTargetByPercent, bool redOnlyWhenWorseThanLastYear, SegmentRatingMethod method, string by, DateTimeOffset at)
+    {
+        var scheme = RagScheme.Create(blueExceedsTargetByPercent, redOnlyWhenWorseThanLastYear, method);
+        _schemeChanges.RemoveAll(c => c.EffectiveFrom >= effectiveFrom);
+        var change = new SchemeChange(effectiveFrom, scheme, by, at);
+        _schemeChanges.Add(change);
+        return change;
     }
 
     public void ChangeReading(bool allowAnonymousReading, int overdueDaysAfterPeriodEnd)
@@ -60,4 +83,34 @@ public sealed class CouncilSettings : Entity
 
     /// <summary>Turns the open data downloads (published figures only) on or off.</summary>
     public void ChangeOpenData(bool enabled) => OpenDataEnabled = enabled;
+}
+
+/// <summary>A change of the rating scheme from a financial year on, with who made it and when.</summary>
+public sealed class SchemeChange : Entity
+{
+    private SchemeChange() { }
+
+    internal SchemeChange(FinancialYear effectiveFrom, RagScheme scheme, string by, DateTimeOffset at)
+    {
+        EffectiveFrom = effectiveFrom;
+        BlueExceedsTargetByPercent = scheme.BlueExceedsTargetByPercent;
+        RedOnlyWhenWorseThanLastYear = scheme.RedOnlyWhenWorseThanLastYear;
+        SegmentRatingMethod = scheme.SegmentRating;
+        ChangedBy = Guard.Required(by, "Changed by", Lengths.User);
+        ChangedAt = at;
+    }
+
+    public FinancialYear EffectiveFrom { get; private set; }
+
+    public decimal? BlueExceedsTargetByPercent { get; private set; }
+
+    public bool RedOnlyWhenWorseThanLastYear { get; private set; }
+
+    public SegmentRatingMethod SegmentRatingMethod { get; private set; }
+
+    public string ChangedBy { get; private set; } = string.Empty;
+
+    public DateTimeOffset ChangedAt { get; private set; }
+
+    public RagScheme Scheme => RagScheme.Create(BlueExceedsTargetByPercent, RedOnlyWhenWorseThanLastYear, SegmentRatingMethod);
 }

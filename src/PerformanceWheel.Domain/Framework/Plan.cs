@@ -24,6 +24,9 @@ public sealed class Plan : Entity
 
     public IReadOnlyCollection<SegmentGroup> Groups => _groups.AsReadOnly();
 
+    /// <summary>A retired plan (a past council term) is kept with its rings and segments for history; no ring is added to it.</summary>
+    public bool IsRetired { get; private set; }
+
     public bool Covers(FinancialYear year) => year >= FirstYear && year <= LastYear;
 
     public void Rename(string name) => Name = Guard.Required(name, "Plan name", Lengths.Name);
@@ -39,8 +42,17 @@ public sealed class Plan : Entity
         LastYear = lastYear;
     }
 
+    public void Retire() => IsRetired = true;
+
+    public void Reinstate() => IsRetired = false;
+
     public SegmentGroup AddGroup(string name, int order)
     {
+        if (IsRetired)
+        {
+            throw new DomainException($"The plan {Name} is retired; add the ring to the current plan.");
+        }
+
         if (_groups.Any(g => g.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             throw new DomainException($"The plan already has a group named '{name}'.");

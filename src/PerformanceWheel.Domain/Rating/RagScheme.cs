@@ -34,4 +34,15 @@ public sealed record RagScheme
             SegmentRating = segmentRating,
         };
     }
+
+    /// <summary>The scheme in words, as reports state it: "Blue when exceeding target by 10%; Red only when also worse than last year; segments by majority".</summary>
+    public string Description =>
+        string.Join("; ", new[]
+        {
+            BlueExceedsTargetByPercent is { } blue
+                ? $"Blue when exceeding target by {blue.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}%"
+                : "Blue for discontinued measures",
+            RedOnlyWhenWorseThanLastYear ? "Red only when also worse than the same period last year" : "Red when beyond tolerance",
+            SegmentRating == SegmentRatingMethod.WorstOf ? "segments rated by the worst of their measures" : "segments rated by majority",
+        });
 }

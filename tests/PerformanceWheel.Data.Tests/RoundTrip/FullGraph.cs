@@ -32,12 +32,15 @@ public sealed class FullGraph
         Settings.ChangeScheme(12.5m, redOnlyWhenWorseThanLastYear: true, SegmentRatingMethod.WorstOf);
         Settings.ChangeReading(allowAnonymousReading: true, overdueDaysAfterPeriodEnd: 45);
         Settings.ChangeOpenData(true);
+        Settings.ChangeSchemeFrom(new FinancialYear(2019), 7.25m, redOnlyWhenWorseThanLastYear: false, SegmentRatingMethod.Majority, "admin@shire.gov.uk",
+            new DateTimeOffset(2019, 4, 2, 10, 15, 30, TimeSpan.Zero));
 
         Committee = new Committee("A&H", "Adults and Health");
 
         Plan = new Plan("County Plan", new FinancialYear(2016), new FinancialYear(2019));
         Group = Plan.AddGroup("The People's Priorities", 2);
         Segment = Group.AddSegment("P1", "Safer and healthier communities", "Director of Public Health", 3);
+        Plan.Retire();
         Segment.TagCommittee(Committee);
         Segment.Retire();
 

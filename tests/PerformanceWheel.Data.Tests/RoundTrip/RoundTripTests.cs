@@ -3,6 +3,7 @@ using PerformanceWheel.Data.Tests.Databases;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Projects;
+using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Domain.Rating;
 using Shouldly;
 
@@ -35,11 +36,16 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         settings.AllowAnonymousReading.ShouldBeTrue();
         settings.OverdueDaysAfterPeriodEnd.ShouldBe(45);
         settings.OpenDataEnabled.ShouldBeTrue();
+        var change = settings.SchemeChanges.ShouldHaveSingleItem();
+        (change.EffectiveFrom, change.BlueExceedsTargetByPercent, change.RedOnlyWhenWorseThanLastYear, change.SegmentRatingMethod, change.ChangedBy)
+            .ShouldBe((new FinancialYear(2019), 7.25m, false, SegmentRatingMethod.Majority, "admin@shire.gov.uk"));
+        change.ChangedAt.ShouldBe(new DateTimeOffset(2019, 4, 2, 10, 15, 30, TimeSpan.Zero));
 
         var plan = await read.Plans.Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees).SingleAsync();
         plan.Name.ShouldBe("County Plan");
         plan.FirstYear.StartYear.ShouldBe(2016);
         plan.LastYear.StartYear.ShouldBe(2019);
+        plan.IsRetired.ShouldBeTrue();
         var group = plan.Groups.ShouldHaveSingleItem();
         group.PlanId.ShouldBe(plan.Id);
         group.Name.ShouldBe("The People's Priorities");

@@ -42,7 +42,7 @@ public sealed class FrameworkAdministrationOnSqlite(SqliteApp app) : IClassFixtu
         [
             "/admin/framework", "/admin/framework/measures", "/admin/framework/measures/new", "/admin/framework/directorates",
             "/admin/framework/directorates/new", "/admin/framework/committees", "/admin/framework/committees/new", "/admin/framework/segments",
-            "/admin/framework/segments/new", "/admin/framework/groups/new", "/admin/framework/projects", "/admin/framework/projects/new",
+            "/admin/framework/segments/new", "/admin/framework/groups/new", "/admin/framework/projects", "/admin/framework/projects/new", "/admin/framework/plans/new",
         ];
 
         foreach (var page in pages)

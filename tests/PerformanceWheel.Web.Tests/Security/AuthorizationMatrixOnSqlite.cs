@@ -47,6 +47,8 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /admin/framework/segments"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/segments/new"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/segments/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/plans/new"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /admin/framework/plans/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/groups/new"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/groups/{Id:int}"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/projects"] = [Roles.Admin, Roles.PerformanceOfficer],
