@@ -13,7 +13,7 @@ internal static class NewCouncil
     public const string AdminPassword = "Set-Up-The-Council-2026";
 
     public static AppFactory Start(TestDatabase database) =>
-        new(database, loadDemo: false, new Dictionary<string, string>
+        new(database, loadDemo: false, settings: new Dictionary<string, string>
         {
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
