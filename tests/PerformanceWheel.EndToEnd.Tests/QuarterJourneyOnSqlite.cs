@@ -199,7 +199,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
 
     private static async Task<IReadOnlyList<GridRow>> GridRowsAsync(IPage page)
     {
-        var cells = await page.Locator("main table.data tbody tr").EvaluateAllAsync<string[][]>(
+        var cells = await page.Locator("main table.data:not(.publish-readiness) tbody tr").EvaluateAllAsync<string[][]>(
             """
             rows => rows.map(r => [
               r.querySelector('th a').textContent.trim(),
