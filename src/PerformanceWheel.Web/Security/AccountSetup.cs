@@ -47,6 +47,7 @@ public static class AccountSetup
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ReadPerformanceHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DirectorateClaims>();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton(TimeProvider.System);
