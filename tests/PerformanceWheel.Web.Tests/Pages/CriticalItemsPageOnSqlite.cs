@@ -139,7 +139,9 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
         var client = await SignedInClient.AsAsync(app.Factory, role);
         var path = $"/outturns/{directorate}/critical-items";
 
-        var grid = await Page.OkAsync(client, $"/outturns/{directorate}?period=2019/20%20Q2");
+        // A Director is refused another directorate's grid (its drafts are not theirs to read); the scorecard still opens.
+        var (gridResponse, grid) = await Html.GetAsync(client, $"/outturns/{directorate}?period=2019/20%20Q2");
+        gridResponse.StatusCode.ShouldBe(linked ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
         var scorecard = await Page.OkAsync(client, $"/directorates/{directorate}?period=2019/20%20Q2");
 
         foreach (var page in new[] { grid, scorecard })
