@@ -24,9 +24,9 @@ public class ReaderBenchmarks
 
     [Benchmark(Description = "PerformanceReader.EvaluateAsync (SQLite, 2025/26 Q4)")]
     public async Task<int> EvaluateQuarter() =>
-        (await _reader.EvaluateAsync(LargeCouncil.LargeCouncil.LatestQuarter, publishedOnly: true)).Measures.Count;
+        (await _reader.EvaluateAsync(LargeCouncil.LargeCouncil.LatestQuarter, FigureScope.Published)).Measures.Count;
 
     [Benchmark(Description = "PerformanceReader.ScorecardAsync (SQLite, one directorate)")]
     public async Task<int> Scorecard() =>
-        (await _reader.ScorecardAsync(_directorate, LargeCouncil.LargeCouncil.LatestQuarter, publishedOnly: true))!.Lines.Count;
+        (await _reader.ScorecardAsync(_directorate, LargeCouncil.LargeCouncil.LatestQuarter, FigureScope.Published))!.Lines.Count;
 }

@@ -42,7 +42,7 @@ public static class ReportingExtensions
     }
 
     // Two readers share a render only when they may see the same figures.
-    private static string Audience(IFigureAudience audience) => audience.PublishedOnly ? "published" : "all";
+    private static string Audience(IFigureAudience audience) => audience.Scope.Key;
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder endpoints)
     {

@@ -29,6 +29,17 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
     {
         var page = who == Anonymous ? await app.NewPageAsync() : await People.SignedInAsync(app, who);
         var failures = new List<string>();
+
+        // The pages run under the app's Content-Security-Policy: Chromium reports anything it refused on the console.
+        var cspViolations = 0;
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"{page.Url}: {message.Text}");
+                cspViolations++;
+            }
+        };
         foreach (var path in await PagesForAsync(who))
         {
             var response = await page.GotoAsync(path);
@@ -37,6 +48,11 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             {
                 failures.Add($"{path}: answered {(int?)response?.Status} to {who}");
                 continue;
+            }
+
+            if (!(await response.AllHeadersAsync()).TryGetValue("content-security-policy", out var policy) || !policy.Contains("script-src 'self'", StringComparison.Ordinal))
+            {
+                failures.Add($"{path}: no Content-Security-Policy");
             }
 
             failures.AddRange(await ViolationsAsync(page, $"{path} as {who}"));
@@ -49,6 +65,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             await Evidence.SaveAsync(page, $"axe-{who}");
         }
 
+        cspViolations.ShouldBe(0);
         failures.ShouldBeEmpty();
     }
 

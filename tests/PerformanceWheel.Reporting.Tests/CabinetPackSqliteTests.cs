@@ -65,7 +65,7 @@ public sealed class CabinetPackSqliteTests(DemoCouncilFixture demo)
         var text = Tools.Squash(await Tools.PdfTextAsync(pdf));
         await using var scope = demo.Services.CreateAsyncScope();
         var wheel = await scope.ServiceProvider.GetRequiredService<PerformanceWheel.Application.Performance.PerformanceReader>()
-            .EvaluateAsync(PerformanceWheel.Domain.Periods.ReportingPeriod.Parse("2017/18 Q2"), publishedOnly: false);
+            .EvaluateAsync(PerformanceWheel.Domain.Periods.ReportingPeriod.Parse("2017/18 Q2"), PerformanceWheel.Application.Performance.FigureScope.Everything);
 
         wheel.Headlines.ShouldContain("49% of measures rated as on or exceeding target");
         wheel.Headlines.ShouldContain("59% of measures rated as improving");

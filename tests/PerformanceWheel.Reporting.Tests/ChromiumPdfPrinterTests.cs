@@ -25,6 +25,19 @@ public sealed class ChromiumPdfPrinterTests
     }
 
     [Fact]
+    public async Task PacksArePrintedWithJavaScriptOff()
+    {
+        const string scripted = "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Test</title></head><body><h1 id=\"h\">Static heading</h1>" +
+            "<script>document.getElementById('h').textContent = 'Script ran';</script></body></html>";
+        await using var printer = new ChromiumPdfPrinter(Options.Create(new ReportingOptions { BrowserExecutablePath = Tools.Chromium }), NullLogger<ChromiumPdfPrinter>.Instance);
+
+        var text = await Tools.PdfTextAsync(await printer.PrintAsync(new PdfPrintRequest(scripted, "f")));
+
+        text.ShouldContain("Static heading");
+        text.ShouldNotContain("Script ran");
+    }
+
+    [Fact]
     public void AMissingBrowserIsReportedWithWhatToInstall()
     {
         var printer = new ChromiumPdfPrinter(Options.Create(new ReportingOptions { BrowserExecutablePath = "/nope/chromium" }), NullLogger<ChromiumPdfPrinter>.Instance);

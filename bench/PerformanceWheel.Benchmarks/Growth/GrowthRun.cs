@@ -121,8 +121,8 @@ internal static class GrowthRun
 
             var reader = new PerformanceReader(LargeCouncilDatabase.Factory(database));
             var latest = LargeCouncil.LargeCouncil.LatestQuarter;
-            var scorecard = await TimeAsync(options.Runs, async () => (await reader.ScorecardAsync(Directorate, latest, publishedOnly: true))!.Lines.Count);
-            var wheel = await TimeAsync(options.Runs, async () => (await reader.EvaluateAsync(latest, publishedOnly: true)).Measures.Count);
+            var scorecard = await TimeAsync(options.Runs, async () => (await reader.ScorecardAsync(Directorate, latest, FigureScope.Published))!.Lines.Count);
+            var wheel = await TimeAsync(options.Runs, async () => (await reader.EvaluateAsync(latest, FigureScope.Published)).Measures.Count);
             var rowsRead = await Explain.CountScorecardOutturnsAsync(database, latest);
             var directorateId = await Explain.DirectorateIdAsync(database, Directorate);
             var allQuery = await TimeAsync(options.Runs, () => Explain.LoadScorecardOutturnsAsync(database, latest, null));

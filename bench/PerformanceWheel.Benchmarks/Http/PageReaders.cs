@@ -50,10 +50,10 @@ internal static class PageReaders
         var factory = LargeCouncilDatabase.Factory(database);
         var performance = new PerformanceReader(factory);
         var details = new DetailReader(factory, performance);
-        var quarters = await TimeAsync(runs, () => performance.QuartersWithDataAsync(publishedOnly: true));
-        var wheel = await TimeAsync(runs, () => performance.EvaluateAsync(period, publishedOnly: true));
-        var scorecard = await TimeAsync(runs, () => performance.ScorecardAsync(Directorate, period, publishedOnly: true));
-        var detail = await TimeAsync(runs, () => details.MeasureAsync(measure, period, publishedOnly: true));
+        var quarters = await TimeAsync(runs, () => performance.QuartersWithDataAsync(FigureScope.Published));
+        var wheel = await TimeAsync(runs, () => performance.EvaluateAsync(period, FigureScope.Published));
+        var scorecard = await TimeAsync(runs, () => performance.ScorecardAsync(Directorate, period, FigureScope.Published));
+        var detail = await TimeAsync(runs, () => details.MeasureAsync(measure, period, FigureScope.Published));
 
         Console.WriteLine(Row("wheel", $"QuartersWithDataAsync + EvaluateAsync", quarters + wheel));
         Console.WriteLine(Row("scorecard", $"QuartersWithDataAsync + ScorecardAsync({Directorate})", quarters + scorecard));

@@ -101,7 +101,7 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
             return (null, problems);
         }
 
-        var quarters = await reader.QuartersWithDataAsync(false, cancellationToken);
+        var quarters = await reader.QuartersWithDataAsync(FigureScope.Everything, cancellationToken);
         if (quarters.Count == 0)
         {
             return (null, []);

@@ -81,8 +81,20 @@ public sealed class ImportOptions
     /// <summary>The largest workbook accepted, in bytes (Import:MaxFileBytes; default 20 MB).</summary>
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
 
-    /// <summary>The most data rows (all sheets together, blank rows not counted) accepted (Import:MaxRows; default 100,000).</summary>
+    /// <summary>
+    /// The most rows accepted, all sheets together (Import:MaxRows; default 100,000). Every row the sheets hold counts,
+    /// blank ones too, so a workbook of millions of empty rows stops at once.
+    /// </summary>
     public int MaxRows { get; set; } = 100_000;
+
+    /// <summary>The largest part of the workbook (a sheet, the shared texts, the styles) once decompressed, in bytes (Import:MaxPartBytes; default 100 MB).</summary>
+    public long MaxPartBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>The largest workbook once decompressed, all parts together, in bytes (Import:MaxUncompressedBytes; default 200 MB).</summary>
+    public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>The longest text a cell may hold (Import:MaxCellCharacters; default 32,767, Excel's own limit). Reading stops at the first longer one.</summary>
+    public int MaxCellCharacters { get; set; } = 32_767;
 
     /// <summary>How many created or updated things the preview lists one by one (Import:ListedChanges; the counts are always complete).</summary>
     public int ListedChanges { get; set; } = 1_000;

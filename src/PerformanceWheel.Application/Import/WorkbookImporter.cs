@@ -77,7 +77,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
             WorkbookContent content;
             using (Trace.StartActivity("Import.Read"))
             {
-                content = WorkbookReader.Read(source, limits.MaxRows, progress, cancellationToken);
+                content = WorkbookReader.Read(source, limits, progress, cancellationToken);
             }
 
             if (content.Stopped)

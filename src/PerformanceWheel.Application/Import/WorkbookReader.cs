@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -78,6 +79,9 @@ internal sealed class WorkbookContent
     public bool Stopped { get; set; }
 
     public int DataRows { get; set; }
+
+    /// <summary>Every row read below the headers, blank ones included (they count toward Import:MaxRows).</summary>
+    public int RowsRead { get; set; }
 }
 
 /// <summary>
@@ -92,9 +96,17 @@ internal static class WorkbookReader
 {
     private const int ProgressEvery = 2_000;
 
-    public static WorkbookContent Read(Stream stream, int maxRows, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public static WorkbookContent Read(Stream stream, ImportOptions limits, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var content = new WorkbookContent();
+        if (DeclaredSizeProblem(stream, limits) is { } tooLarge)
+        {
+            content.Errors.Add(new ImportError(null, null, null, tooLarge));
+            content.Stopped = true;
+            return content;
+        }
+
         SpreadsheetDocument document;
         try
         {
@@ -109,42 +121,121 @@ internal static class WorkbookReader
 
         using (document)
         {
-            var workbookPart = document.WorkbookPart;
-            var sheets = workbookPart?.Workbook?.Sheets?.Elements<Sheet>().ToList();
-            if (workbookPart is null || sheets is null)
+            var budget = new ReadBudget(limits);
+            try
             {
-                content.Errors.Add(new ImportError(null, null, null, "The file is not an Excel workbook (.xlsx): it has no worksheets."));
-                content.Stopped = true;
-                return content;
+                ReadParts(document, content, budget, progress, cancellationToken);
             }
-
-            var strings = SharedStrings(workbookPart.SharedStringTablePart);
-            var styles = new NumberFormats(workbookPart.WorkbookStylesPart?.Stylesheet);
-            foreach (var sheet in sheets)
+            catch (WorkbookLimitException e)
             {
-                var format = ImportFormat.Sheets.FirstOrDefault(s => ImportFormat.Normalize(s.Name) == ImportFormat.Normalize(sheet.Name?.Value));
-                if (format is null || sheet.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart part)
-                {
-                    continue; // other sheets (Instructions, notes, charts) are ignored
-                }
-
-                if (content.Sheets.ContainsKey(format.Name))
-                {
-                    content.Errors.Add(new ImportError(format.Name, null, null, $"The workbook has two sheets named {format.Name}; keep one."));
-                    continue;
-                }
-
-                var rows = new SheetRows(format);
-                content.Sheets[format.Name] = rows;
-                if (!ReadSheet(part, rows, strings, styles, content, maxRows, progress, cancellationToken))
-                {
-                    return content;
-                }
+                content.Errors.Add(new ImportError(e.Sheet, e.Row, null, e.Message));
+                content.Stopped = true;
             }
         }
 
         return content;
     }
+
+    private static void ReadParts(SpreadsheetDocument document, WorkbookContent content, ReadBudget budget, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var workbookPart = document.WorkbookPart;
+        var sheets = Parsed(workbookPart, () => workbookPart?.Workbook?.Sheets?.Elements<Sheet>().ToList());
+        if (workbookPart is null || sheets is null)
+        {
+            content.Errors.Add(new ImportError(null, null, null, "The file is not an Excel workbook (.xlsx): it has no worksheets."));
+            content.Stopped = true;
+            return;
+        }
+
+        var strings = SharedStrings(workbookPart.SharedStringTablePart, budget);
+        var styles = Parsed(workbookPart.WorkbookStylesPart, () => new NumberFormats(workbookPart.WorkbookStylesPart?.Stylesheet))!;
+        foreach (var sheet in sheets)
+        {
+            var format = ImportFormat.Sheets.FirstOrDefault(s => ImportFormat.Normalize(s.Name) == ImportFormat.Normalize(sheet.Name?.Value));
+            if (format is null || sheet.Id?.Value is not { } id || workbookPart.GetPartById(id) is not WorksheetPart part)
+            {
+                continue; // other sheets (Instructions, notes, charts) are ignored
+            }
+
+            if (content.Sheets.ContainsKey(format.Name))
+            {
+                content.Errors.Add(new ImportError(format.Name, null, null, $"The workbook has two sheets named {format.Name}; keep one."));
+                continue;
+            }
+
+            var rows = new SheetRows(format);
+            content.Sheets[format.Name] = rows;
+            if (!ReadSheet(part, rows, strings, styles, content, budget, progress, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the sizes the zip declares for its parts before anything is decompressed: a part larger than
+    /// Import:MaxPartBytes, or all of them together larger than Import:MaxUncompressedBytes, stops the import. (The
+    /// sizes read are also counted as they are decompressed, in case the declared ones lie.)
+    /// </summary>
+    private static string? DeclaredSizeProblem(Stream stream, ImportOptions limits)
+    {
+        if (!stream.CanSeek)
+        {
+            return null;
+        }
+
+        var start = stream.Position;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > limits.MaxPartBytes)
+                {
+                    return PartTooLarge("/" + entry.FullName, limits.MaxPartBytes);
+                }
+
+                total += entry.Length;
+            }
+
+            return total > limits.MaxUncompressedBytes ? WorkbookTooLarge(limits.MaxUncompressedBytes) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null; // not a zip: the package reader says so in its own words
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
+    private static string Megabytes(long bytes) => (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+
+    private static string PartTooLarge(string part, long limit) =>
+        $"The workbook's part {part} is larger than {Megabytes(limit)} once decompressed, the most one import accepts (Import:MaxPartBytes). Split the workbook, or save it again from Excel.";
+
+    private static string WorkbookTooLarge(long limit) =>
+        $"The workbook is larger than {Megabytes(limit)} once decompressed, the most one import accepts (Import:MaxUncompressedBytes). Split it into smaller workbooks.";
+
+    /// <summary>A part the Open XML SDK parses itself (workbook, styles): a DTD or broken XML there stops the import naming the part.</summary>
+    private static T? Parsed<T>(OpenXmlPart? part, Func<T?> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (XmlException e)
+        {
+            throw new WorkbookLimitException(NotXml(part?.Uri.OriginalString ?? "(unknown)", e), null, null);
+        }
+    }
+
+    private static string NotXml(string part, XmlException e) =>
+        e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase)
+            ? $"The workbook's part {part} contains a DTD (a document type declaration), which workbooks never have; it was not read. Save the workbook again from Excel."
+            : $"The workbook's part {part} is not well-formed XML (line {e.LineNumber.ToString(CultureInfo.InvariantCulture)}); it was not read. Save the workbook again from Excel.";
 
     private static readonly XmlReaderSettings XmlSettings = new()
     {
@@ -157,17 +248,38 @@ internal static class WorkbookReader
     };
 
     private static bool ReadSheet(
-        WorksheetPart part, SheetRows rows, string[] strings, NumberFormats styles, WorkbookContent content, int maxRows,
+        WorksheetPart part, SheetRows rows, string[] strings, NumberFormats styles, WorkbookContent content, ReadBudget budget,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        var lastRow = 0;
+        try
+        {
+            return ReadRows(part, rows, strings, styles, content, budget, ref lastRow, progress, cancellationToken);
+        }
+        catch (XmlException e)
+        {
+            throw new WorkbookLimitException(NotXml(part.Uri.OriginalString, e), rows.Sheet.Name, null);
+        }
+        catch (CellTooLongException)
+        {
+            throw new WorkbookLimitException(
+                $"A cell in row {lastRow.ToString(CultureInfo.InvariantCulture)} of the {rows.Sheet.Name} sheet holds more than {budget.MaxCellCharacters.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} characters, the most a cell may hold (Import:MaxCellCharacters); reading stopped there.",
+                rows.Sheet.Name, lastRow);
+        }
+    }
+
+    private static bool ReadRows(
+        WorksheetPart part, SheetRows rows, string[] strings, NumberFormats styles, WorkbookContent content, ReadBudget budget, ref int lastRow,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var maxRows = budget.MaxRows;
         var sheet = rows.Sheet;
         var columnOf = new Dictionary<int, int>(); // spreadsheet column index → column of the format
         var headerRead = false;
-        var lastRow = 0;
         var pool = new StringPool();
         var values = new RawCell[sheet.Columns.Count];
-        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
-        var names = new Names(xml.NameTable);
+        using var xml = XmlReader.Create(budget.Open(part), XmlSettings);
+        var names = new Names(xml.NameTable, budget.MaxCellCharacters);
         var found = false;
         while (xml.Read())
         {
@@ -190,6 +302,7 @@ internal static class WorkbookReader
 
             var number = RowNumber(xml, names) ?? lastRow + 1;
             lastRow = number;
+
             if (number == 1)
             {
                 ReadHeader(xml, names, rows, strings, styles, columnOf, content);
@@ -200,6 +313,20 @@ internal static class WorkbookReader
             if (!headerRead)
             {
                 headerRead = true; // row 1 is missing: no columns
+            }
+
+            // Every row below the header counts toward the limit, blank ones too: millions of empty rows stop at once.
+            if (++content.RowsRead > maxRows)
+            {
+                content.Errors.Add(new ImportError(null, null, null,
+                    $"The workbook has more than {maxRows.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} rows of data, the most one import accepts (Import:MaxRows). Blank rows count too: delete the empty rows below the data, or split it into smaller workbooks."));
+                content.Stopped = true;
+                return false;
+            }
+
+            if (content.RowsRead % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             Array.Clear(values);
@@ -240,13 +367,6 @@ internal static class WorkbookReader
 
             rows.Rows.Add(new SheetRow(number, cells!));
             content.DataRows++;
-            if (content.DataRows > maxRows)
-            {
-                content.Errors.Add(new ImportError(null, null, null,
-                    $"The workbook has more than {maxRows.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} rows of data, the most one import accepts (Import:MaxRows). Split it into smaller workbooks."));
-                content.Stopped = true;
-                return false;
-            }
 
             if (content.DataRows % ProgressEvery == 0)
             {
@@ -292,38 +412,56 @@ internal static class WorkbookReader
         return false;
     }
 
-    /// <summary>The text content of the element the reader is on, leaving the reader on its end.</summary>
-    private static string Content(XmlReader xml)
+    /// <summary>
+    /// The text content of the element the reader is on, leaving the reader on its end. Text is read in chunks and no
+    /// further than the cell limit (<see cref="CellTooLongException"/>), so a cell of millions of characters is never
+    /// held in memory.
+    /// </summary>
+    private static string Content(XmlReader xml, Names names)
     {
-        if (xml.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var depth = xml.Depth;
         string? single = null;
         StringBuilder? builder = null;
-        while (xml.Read() && xml.Depth > depth)
-        {
-            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
-            {
-                Append(ref single, ref builder, xml.Value);
-            }
-        }
-
+        var length = 0;
+        AppendContent(xml, names, ref single, ref builder, ref length);
         return builder?.ToString() ?? single ?? string.Empty;
     }
 
-    private static void Append(ref string? single, ref StringBuilder? builder, string text)
+    private static void AppendContent(XmlReader xml, Names names, ref string? single, ref StringBuilder? builder, ref int length)
     {
-        if (single is null && builder is null)
+        if (xml.IsEmptyElement)
         {
-            single = text;
             return;
         }
 
-        builder ??= new StringBuilder(single);
-        builder.Append(text);
+        var depth = xml.Depth;
+        while (xml.Read() && xml.Depth > depth)
+        {
+            if (xml.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace))
+            {
+                continue;
+            }
+
+            var chunk = names.Chunk;
+            int read;
+            while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+            {
+                length += read;
+                if (length > names.MaxCellCharacters)
+                {
+                    throw new CellTooLongException();
+                }
+
+                if (single is null && builder is null)
+                {
+                    single = new string(chunk, 0, read);
+                }
+                else
+                {
+                    builder ??= new StringBuilder(single);
+                    builder.Append(chunk, 0, read);
+                }
+            }
+        }
     }
 
     private static void ReadHeader(XmlReader xml, Names names, SheetRows rows, string[] strings, NumberFormats styles, Dictionary<int, int> columnOf, WorkbookContent content)
@@ -433,7 +571,7 @@ internal static class WorkbookReader
         {
             if (names.Is(xml, names.V))
             {
-                value = Content(xml);
+                value = Content(xml, names);
             }
             else if (names.Is(xml, names.F))
             {
@@ -499,13 +637,14 @@ internal static class WorkbookReader
     {
         string? single = null;
         StringBuilder? builder = null;
+        var length = 0;
         var depth = xml.Depth;
         var hasChildren = !xml.IsEmptyElement;
         while (hasChildren && NextChild(xml, depth))
         {
             if (names.Is(xml, names.Text))
             {
-                Append(ref single, ref builder, Content(xml));
+                AppendContent(xml, names, ref single, ref builder, ref length);
             }
             else if (names.Is(xml, names.Run))
             {
@@ -515,7 +654,7 @@ internal static class WorkbookReader
                 {
                     if (names.Is(xml, names.Text))
                     {
-                        Append(ref single, ref builder, Content(xml));
+                        AppendContent(xml, names, ref single, ref builder, ref length);
                     }
                 }
             }
@@ -524,7 +663,7 @@ internal static class WorkbookReader
         return builder?.ToString() ?? single ?? string.Empty;
     }
 
-    private static string[] SharedStrings(SharedStringTablePart? part)
+    private static string[] SharedStrings(SharedStringTablePart? part, ReadBudget budget)
     {
         if (part is null)
         {
@@ -532,25 +671,124 @@ internal static class WorkbookReader
         }
 
         var strings = new List<string>();
-        using var xml = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), XmlSettings);
-        var names = new Names(xml.NameTable);
-        while (xml.Read())
+        try
         {
-            if (xml.NodeType == XmlNodeType.Element && names.Is(xml, names.SharedStringItem))
+            using var xml = XmlReader.Create(budget.Open(part), XmlSettings);
+            var names = new Names(xml.NameTable, budget.MaxCellCharacters);
+            while (xml.Read())
             {
-                strings.Add(ReadText(xml, names));
+                if (xml.NodeType == XmlNodeType.Element && names.Is(xml, names.SharedStringItem))
+                {
+                    strings.Add(ReadText(xml, names));
+                }
             }
+        }
+        catch (XmlException e)
+        {
+            throw new WorkbookLimitException(NotXml(part.Uri.OriginalString, e), null, null);
+        }
+        catch (CellTooLongException)
+        {
+            throw new WorkbookLimitException(
+                $"Text number {(strings.Count + 1).ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} of the workbook's shared texts ({part.Uri.OriginalString}) holds more than {budget.MaxCellCharacters.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} characters, the most a cell may hold (Import:MaxCellCharacters); reading stopped there.",
+                null, null);
         }
 
         return [.. strings];
+    }
+
+    /// <summary>A limit passed while reading: the import stops with this message.</summary>
+    private sealed class WorkbookLimitException(string message, string? sheet, int? row) : Exception(message)
+    {
+        public string? Sheet { get; } = sheet;
+
+        public int? Row { get; } = row;
+    }
+
+    /// <summary>A text longer than Import:MaxCellCharacters; the caller says where.</summary>
+    private sealed class CellTooLongException : Exception;
+
+    /// <summary>The limits of one read, and the bytes decompressed so far across all parts.</summary>
+    private sealed class ReadBudget(ImportOptions limits)
+    {
+        private long _total;
+
+        public int MaxRows => limits.MaxRows;
+
+        public int MaxCellCharacters => limits.MaxCellCharacters;
+
+        /// <summary>The part's stream, counted as it is decompressed: past a limit reading stops with a message.</summary>
+        public CountingStream Open(OpenXmlPart part) => new CountingStream(part.GetStream(FileMode.Open, FileAccess.Read), part.Uri.OriginalString, this);
+
+        public void Count(string part, long partBytes, int read)
+        {
+            _total += read;
+            if (partBytes > limits.MaxPartBytes)
+            {
+                throw new WorkbookLimitException(PartTooLarge(part, limits.MaxPartBytes), null, null);
+            }
+
+            if (_total > limits.MaxUncompressedBytes)
+            {
+                throw new WorkbookLimitException(WorkbookTooLarge(limits.MaxUncompressedBytes), null, null);
+            }
+        }
+    }
+
+    /// <summary>A read-only stream that reports every byte read to the budget.</summary>
+    private sealed class CountingStream(Stream inner, string part, ReadBudget budget) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            _read += read;
+            budget.Count(part, _read, read);
+            return read;
+        }
+
+        public override void Flush() { }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>
     /// The names the reader looks for, atomised in the reader's name table so that they compare by reference, and the
     /// SpreadsheetML namespaces (transitional, and strict as Excel's "Strict Open XML" files write it).
     /// </summary>
-    private sealed class Names(XmlNameTable table)
+    private sealed class Names(XmlNameTable table, int maxCellCharacters)
     {
+        /// <summary>The longest text a cell may hold.</summary>
+        public int MaxCellCharacters { get; } = maxCellCharacters;
+
+        /// <summary>The buffer text is read through, a chunk at a time.</summary>
+        public char[] Chunk { get; } = new char[4096];
+
         private readonly string _main = table.Add("http://schemas.openxmlformats.org/spreadsheetml/2006/main");
         private readonly string _strict = table.Add("http://purl.oclc.org/ooxml/spreadsheetml/main");
 

@@ -79,7 +79,7 @@ public sealed record ExceptionsView(PeriodEvaluation Evaluation, IReadOnlyList<M
 public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory, PerformanceReader performance)
 {
     /// <summary>A measure with its last eight periods ending at <paramref name="period"/> (default: its latest figure).</summary>
-    public async Task<MeasureDetail?> MeasureAsync(string code, ReportingPeriod? period, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<MeasureDetail?> MeasureAsync(string code, ReportingPeriod? period, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var measure = await db.Measures.AsNoTracking()
@@ -95,7 +95,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             return null;
         }
 
-        var (outturns, schemes) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
+        var (outturns, schemes) = await MeasureFigures.LoadAsync(db, measure.Id, scope, cancellationToken);
 
         var end = period is { } p
             ? OwnPeriod(measure, p)
@@ -105,10 +105,11 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
             .Select(q => new TrendPoint(MeasureEvaluator.Evaluate(measure, outturns, q, schemes.For(q.Year)), outturns.GetValueOrDefault(q)?.Commentary, outturns.GetValueOrDefault(q)))
             .ToList();
-        var criticalItems = await VisibleAsync(db, await db.CriticalItems.AsNoTracking().Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken), publishedOnly, cancellationToken);
+        var seesDrafts = scope.SeesDraftsOf(measure.Directorate.Name);
+        var criticalItems = await VisibleAsync(db, await db.CriticalItems.AsNoTracking().Include(c => c.Measure).ThenInclude(m => m.Directorate).Where(c => c.MeasureId == measure.Id).ToListAsync(cancellationToken), scope, cancellationToken);
         var revisions = await db.OutturnRevisions.AsNoTracking()
             .Where(r => r.Outturn.MeasureId == measure.Id)
-            .Where(r => !publishedOnly || (r.Kind == RevisionKind.Correction && r.Outturn.State == WorkflowState.Published))
+            .Where(r => seesDrafts || (r.Kind == RevisionKind.Correction && r.Outturn.State == WorkflowState.Published))
             .ToListAsync(cancellationToken);
         var userNames = trend.Select(t => t.Outturn?.CommentaryBy).Concat(revisions.Select(r => r.ChangedBy)).OfType<string>().Distinct().ToList();
         var people = (await db.Users.AsNoTracking()
@@ -117,7 +118,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
                 .ToListAsync(cancellationToken))
             .Where(u => !string.IsNullOrWhiteSpace(u.DisplayName) && !u.DisplayName.Contains('@', StringComparison.Ordinal))
             .ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
-        return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), publishedOnly)
+        return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), !seesDrafts)
         {
             Revisions = revisions.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).ToList(),
             People = people,
@@ -142,7 +143,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
     }
 
     /// <summary>A segment for a quarter: its rating, measures, projects and critical items.</summary>
-    public async Task<SegmentDetail?> SegmentAsync(string code, ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<SegmentDetail?> SegmentAsync(string code, ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Segments.AsNoTracking()
@@ -155,7 +156,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         }
 
         quarter = PerformanceReader.AsQuarter(quarter);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, publishedOnly, cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, scope, cancellationToken);
         var plan = snapshot.Plans.First(p => p.Id == segment.Group.PlanId);
         var evaluation = snapshot.Evaluate(quarter, plan);
         var line = evaluation.Groups.SelectMany(g => g.Segments).First(s => s.Code == segment.Code);
@@ -167,9 +168,9 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .ToList();
         var measureCodes = measures.Select(m => m.Code).ToList();
         var criticalItems = await VisibleAsync(db, await db.CriticalItems.AsNoTracking()
-            .Include(c => c.Measure)
+            .Include(c => c.Measure).ThenInclude(m => m.Directorate)
             .Where(c => c.Period == quarter && measureCodes.Contains(c.Measure.Code))
-            .ToListAsync(cancellationToken), publishedOnly, cancellationToken);
+            .ToListAsync(cancellationToken), scope, cancellationToken);
         return new SegmentDetail(segment, line, evaluation, measures, projects, criticalItems);
     }
 
@@ -199,9 +200,9 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
     }
 
     /// <summary>Measures that are Red or declining (with their critical items), and measures that improved, for a quarter.</summary>
-    public async Task<ExceptionsView> ExceptionsAsync(ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<ExceptionsView> ExceptionsAsync(ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
-        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, scope, cancellationToken);
         var concern = evaluation.Measures
             .Where(m => m.Result.Rating.Status == RagStatus.Red || m.Result.DirectionFromPrevious == Direction.Declining)
             .OrderByDescending(m => m.Result.Rating.Status == RagStatus.Red)
@@ -213,21 +214,24 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var items = await VisibleAsync(db, await db.CriticalItems.AsNoTracking()
-            .Include(c => c.Measure)
+            .Include(c => c.Measure).ThenInclude(m => m.Directorate)
             .Where(c => c.Period == evaluation.Period)
-            .ToListAsync(cancellationToken), publishedOnly, cancellationToken);
+            .ToListAsync(cancellationToken), scope, cancellationToken);
         return new ExceptionsView(evaluation, concern, improved, items.OrderBy(i => i.Measure.Code, StringComparer.OrdinalIgnoreCase).ToList());
     }
 
-    /// <summary>Critical items a reader may see: published-only readers see those of published quarters (PeriodPublication).</summary>
-    private static async Task<List<CriticalItem>> VisibleAsync(PerformanceWheelDbContext db, List<CriticalItem> items, bool publishedOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Critical items a reader may see: those of directorates whose drafts the reader sees, and otherwise those of
+    /// published quarters (PeriodPublication).
+    /// </summary>
+    private static async Task<List<CriticalItem>> VisibleAsync(PerformanceWheelDbContext db, List<CriticalItem> items, FigureScope scope, CancellationToken cancellationToken)
     {
-        if (!publishedOnly || items.Count == 0)
+        if (scope.AllDrafts || items.Count == 0)
         {
             return items;
         }
 
         var published = await PeriodPublication.PublishedQuartersAsync(db, items.Select(i => i.Period), cancellationToken);
-        return items.Where(i => published.Contains(PeriodPublication.QuarterOf(i.Period))).ToList();
+        return items.Where(i => scope.SeesDraftsOf(i.Measure.Directorate.Name) || published.Contains(PeriodPublication.QuarterOf(i.Period))).ToList();
     }
 }

@@ -53,7 +53,7 @@ public sealed class MeasureCatalogue(IDbContextFactory<PerformanceWheelDbContext
     }
 
     /// <summary>A measure with every figure in its own periods, oldest first; null when there is no such measure.</summary>
-    public async Task<MeasureSeries?> SeriesAsync(string code, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<MeasureSeries?> SeriesAsync(string code, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var measure = await Measures(db).FirstOrDefaultAsync(m => m.Code == code, cancellationToken);
@@ -62,13 +62,13 @@ public sealed class MeasureCatalogue(IDbContextFactory<PerformanceWheelDbContext
             return null;
         }
 
-        var (outturns, schemes) = await MeasureFigures.LoadAsync(db, measure.Id, publishedOnly, cancellationToken);
+        var (outturns, schemes) = await MeasureFigures.LoadAsync(db, measure.Id, scope, cancellationToken);
         var figures = outturns.Values
             .Where(o => o.Period.Kind == measure.PeriodKind)
             .OrderBy(o => o.Period)
             .Select(o => (MeasureEvaluator.Evaluate(measure, outturns, o.Period, schemes.For(o.Period.Year)), o))
             .ToList();
-        return new MeasureSeries(measure, figures, publishedOnly);
+        return new MeasureSeries(measure, figures, scope.PublishedOnly);
     }
 
     private static IQueryable<Measure> Measures(PerformanceWheelDbContext db) =>

@@ -6,15 +6,14 @@ using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Performance;
 
-/// <summary>One measure's figures by period (published only for councillors and the public) and the council's RAG scheme for each year.</summary>
+/// <summary>One measure's figures by period (those the reader's scope allows) and the council's RAG scheme for each year.</summary>
 internal static class MeasureFigures
 {
     public static async Task<(Dictionary<ReportingPeriod, Outturn> Outturns, SchemeHistory Schemes)> LoadAsync(
-        PerformanceWheelDbContext db, int measureId, bool publishedOnly, CancellationToken cancellationToken)
+        PerformanceWheelDbContext db, int measureId, FigureScope scope, CancellationToken cancellationToken)
     {
-        var outturns = (await db.Outturns.AsNoTracking()
+        var outturns = (await scope.Filter(db.Outturns.AsNoTracking())
                 .Where(o => o.MeasureId == measureId)
-                .Where(o => !publishedOnly || o.State == WorkflowState.Published)
                 .ToListAsync(cancellationToken))
             .ToDictionary(o => o.Period);
         var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed partial class OpenDataReader(PerformanceReader performance)
 {
     /// <summary>Quarters with published figures, newest first.</summary>
     public Task<IReadOnlyList<ReportingPeriod>> PeriodsAsync(CancellationToken cancellationToken = default) =>
-        performance.QuartersWithDataAsync(publishedOnly: true, cancellationToken);
+        performance.QuartersWithDataAsync(FigureScope.Published, cancellationToken);
 
     /// <summary>A quarter's published figures; null when the quarter has none.</summary>
     public async Task<OpenDataPeriod?> PeriodAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
@@ -25,7 +25,7 @@ public sealed partial class OpenDataReader(PerformanceReader performance)
             return null;
         }
 
-        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly: true, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Published, cancellationToken);
         var lines = evaluation.Measures
             .Where(l => l.Result.Value.HasValue || l.Result.Status.HasValue)
             .Where(l => l.Result.Period == quarter || (l.Result.Period.Kind == PeriodKind.Year && quarter.Number == 4))

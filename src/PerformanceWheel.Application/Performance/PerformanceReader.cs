@@ -13,11 +13,11 @@ namespace PerformanceWheel.Application.Performance;
 public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory)
 {
     /// <summary>The quarters that have at least one outturn (any measure frequency), newest first.</summary>
-    public async Task<IReadOnlyList<ReportingPeriod>> QuartersWithDataAsync(bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ReportingPeriod>> QuartersWithDataAsync(FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var periods = await db.Outturns
-            .Where(o => !publishedOnly || o.State == WorkflowState.Published)
+        ArgumentNullException.ThrowIfNull(scope);
+        var periods = await scope.Filter(db.Outturns)
             .Select(o => o.Period)
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -53,11 +53,11 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
     }
 
     /// <summary>Evaluates every measure and the segments of the plan in force for a quarter.</summary>
-    public async Task<PeriodEvaluation> EvaluateAsync(ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<PeriodEvaluation> EvaluateAsync(ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
         quarter = AsQuarter(quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, publishedOnly, cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, scope, cancellationToken);
         return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
     }
 
@@ -66,7 +66,7 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
     {
         quarter = AsQuarter(quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, false, cancellationToken, schemes);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, FigureScope.Everything, cancellationToken, schemes);
         return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
     }
 
@@ -74,10 +74,10 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
     /// Seed 000 §4.4: the segments of the plan in force in a financial year, by ring, rated in each quarter of the year
     /// and in the previous year's Q4. Quarters after <paramref name="latest"/> are left empty.
     /// </summary>
-    public async Task<QuarterComparison> CompareQuartersAsync(FinancialYear year, ReportingPeriod? latest, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<QuarterComparison> CompareQuartersAsync(FinancialYear year, ReportingPeriod? latest, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, year.Previous.Previous, year, publishedOnly, cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, year.Previous.Previous, year, scope, cancellationToken);
         var plan = snapshot.PlanFor(year);
         var columns = new[] { ReportingPeriod.ForQuarter(year.Previous, 4) }
             .Concat(ReportingPeriod.ForYear(year).Quarters())
@@ -89,11 +89,11 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
     }
 
     /// <summary>A directorate's scorecard for a quarter, with each measure's last eight quarters for its trend line.</summary>
-    public async Task<Scorecard?> ScorecardAsync(string directorate, ReportingPeriod quarter, bool publishedOnly, CancellationToken cancellationToken = default)
+    public async Task<Scorecard?> ScorecardAsync(string directorate, ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
         quarter = AsQuarter(quarter);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous.Previous.Previous, quarter.Year, publishedOnly, cancellationToken);
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous.Previous.Previous, quarter.Year, scope, cancellationToken);
         var owner = snapshot.Directorates.FirstOrDefault(d => d.Name.Equals(directorate, StringComparison.OrdinalIgnoreCase));
         if (owner is null)
         {
@@ -109,7 +109,7 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
                 m.Segment?.Title,
                 trendQuarters.Select(q => snapshot.Evaluate(m, q)).ToList()))
             .ToList();
-        return new Scorecard(owner.Name, quarter, lines, publishedOnly);
+        return new Scorecard(owner.Name, quarter, lines, scope.PublishedOnly);
     }
 
     /// <summary>How many periods a trend shows (seed 002's measure pages show eight).</summary>

@@ -34,13 +34,15 @@ internal sealed class PerformanceSnapshot
 
     public IReadOnlyList<Project> Projects { get; private init; } = [];
 
-    public bool PublishedOnly { get; private init; }
+    public FigureScope Scope { get; private init; } = FigureScope.Published;
 
-    /// <summary>Quarters with at least one published figure (PeriodPublication); filled for published-only readers.</summary>
+    public bool PublishedOnly => Scope.PublishedOnly;
+
+    /// <summary>Quarters with at least one published figure (PeriodPublication); filled for readers who do not see every draft.</summary>
     public IReadOnlySet<ReportingPeriod> PublishedQuarters { get; private init; } = new HashSet<ReportingPeriod>();
 
     public static async Task<PerformanceSnapshot> LoadAsync(
-        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, bool publishedOnly, CancellationToken cancellationToken, SchemeHistory? schemes = null)
+        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, FigureScope scope, CancellationToken cancellationToken, SchemeHistory? schemes = null)
     {
         var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking()
@@ -57,9 +59,8 @@ internal sealed class PerformanceSnapshot
         var directorates = await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).ToListAsync(cancellationToken);
 
         var codes = ReportingPeriod.EveryPeriod(from, to).ToList();
-        var outturns = await db.Outturns.AsNoTracking()
+        var outturns = await scope.Filter(db.Outturns.AsNoTracking())
             .Where(o => codes.Contains(o.Period))
-            .Where(o => !publishedOnly || o.State == WorkflowState.Published)
             .ToListAsync(cancellationToken);
 
         var quarters = codes.Where(c => c.Kind == PeriodKind.Quarter).ToList();
@@ -82,9 +83,9 @@ internal sealed class PerformanceSnapshot
                 .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<ReportingPeriod, Outturn>)g.ToDictionary(o => o.Period)),
             Assessments = assessments,
             Projects = projects,
-            PublishedOnly = publishedOnly,
-            PublishedQuarters = publishedOnly
-                ? outturns.Where(o => o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).ToHashSet()
+            Scope = scope,
+            PublishedQuarters = !scope.AllDrafts
+                ? outturns.Where(o => o.State == WorkflowState.Published && o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).ToHashSet()
                 : new HashSet<ReportingPeriod>(),
         };
     }
@@ -151,8 +152,9 @@ internal sealed class PerformanceSnapshot
                     .ToList();
                 var suggested = SegmentRating.Suggest(
                     measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), Schemes.For(quarter.Year).SegmentRating);
-                // Councillors and anonymous readers see a judgement only once its quarter is published (as with figures).
-                var assessment = PublishedOnly && !PublishedQuarters.Contains(quarter)
+                // Readers who do not see every draft (councillors, anonymous readers, Directors) see a judgement only
+                // once its quarter is published (as with figures).
+                var assessment = !Scope.AllDrafts && !PublishedQuarters.Contains(quarter)
                     ? null
                     : Assessments.FirstOrDefault(a => a.SegmentId == segment.Id && a.Period == quarter);
                 var projectRollup = Rollup.Of(projectStatuses.Select(p => (p is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), (Direction?)null)));

@@ -59,7 +59,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
             return null;
         }
 
-        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly: false, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Everything, cancellationToken);
         var lines = evaluation.Measures.Where(m => m.Directorate == owner.Name).ToList();
         var red = lines.Where(l => l.Result.Rating.Status == RagStatus.Red).ToList();
         var items = await db.CriticalItems.AsNoTracking()
@@ -99,7 +99,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
             return ChangeResult.Failed("Measure", $"{measureCode} is not a measure of {directorate}.");
         }
 
-        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly: false, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Everything, cancellationToken);
         var line = evaluation.Measures.FirstOrDefault(m => m.Code == measure.Code);
         if (line?.Result.Rating.Status != RagStatus.Red)
         {

@@ -73,7 +73,7 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
     public async Task<AssessmentSheet> SheetAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
         quarter = PerformanceReader.AsQuarter(quarter);
-        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly: false, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Everything, cancellationToken);
         var assessments = await db.SegmentAssessments.AsNoTracking()
             .Include(a => a.Segment)
             .Where(a => a.Period == quarter)
@@ -104,7 +104,7 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
     {
         ArgumentNullException.ThrowIfNull(inputs);
         quarter = PerformanceReader.AsQuarter(quarter);
-        var evaluation = await performance.EvaluateAsync(quarter, publishedOnly: false, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Everything, cancellationToken);
         var published = await PeriodPublication.IsPublishedAsync(db, quarter, cancellationToken);
         var outcomes = new List<AssessmentOutcome>();
         foreach (var input in inputs)

@@ -12,14 +12,14 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>Councillors and anonymous readers get published figures only (the web app decides per request).</summary>
-    private bool PublishedOnly => audience.PublishedOnly;
+    private FigureScope Scope => audience.Scope;
 
     /// <summary>A directorate's scorecard with the page's filters (rag, direction, segment) and sort.</summary>
     public async Task<PackFile> ScorecardAsync(string directorate, string? periodText, ScorecardFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var scorecard = await performance.ScorecardAsync(directorate, quarter, PublishedOnly, cancellationToken)
+        var scorecard = await performance.ScorecardAsync(directorate, quarter, Scope, cancellationToken)
             ?? throw new PackNotFoundException($"There is no directorate '{directorate}'.");
         var columns = new XlsxColumn[]
         {
@@ -44,7 +44,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
     public async Task<PackFile> DirectoratesAsync(string? periodText, CancellationToken cancellationToken = default)
     {
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
         var columns = new XlsxColumn[]
         {
             new("Directorate", 36), new("Measures", 10), new("With RAG", 10), new("Green", 9), new("Green %", 9), new("Amber", 9), new("Amber %", 9),
@@ -69,7 +69,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
     public async Task<PackFile> ComparisonAsync(string? periodText, CancellationToken cancellationToken = default)
     {
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, PublishedOnly, cancellationToken);
+        var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, Scope, cancellationToken);
         var columns = new List<XlsxColumn> { new("Ring", 36), new("Segment", 10), new("Title", 44) };
         foreach (var c in comparison.Columns)
         {
@@ -101,7 +101,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
     public async Task<PackFile> ExceptionsAsync(string? periodText, CancellationToken cancellationToken = default)
     {
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var view = await details.ExceptionsAsync(quarter, PublishedOnly, cancellationToken);
+        var view = await details.ExceptionsAsync(quarter, Scope, cancellationToken);
         var columns = new XlsxColumn[]
         {
             new("Code", 14), new("Measure", 50), new("Directorate", 30), new("Figure", 12), new("Target", 12), new("Rating", 11),
@@ -131,7 +131,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
             period = ReportingPeriod.TryParse(periodText, out var p) ? p : throw new PackNotFoundException($"'{periodText}' is not a period such as 2019/20 Q2.");
         }
 
-        var detail = await details.MeasureAsync(code, period, PublishedOnly, cancellationToken)
+        var detail = await details.MeasureAsync(code, period, Scope, cancellationToken)
             ?? throw new PackNotFoundException($"There is no measure '{code}'.");
         var m = detail.Measure;
         var decimals = detail.Format.Decimals;
@@ -178,10 +178,10 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
 
     private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
     {
-        var quarters = await performance.QuartersWithDataAsync(PublishedOnly, cancellationToken);
+        var quarters = await performance.QuartersWithDataAsync(Scope, cancellationToken);
         if (string.IsNullOrWhiteSpace(periodText))
         {
-            return await performance.DefaultQuarterAsync(quarters, PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet.");
+            return await performance.DefaultQuarterAsync(quarters, Scope.PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet.");
         }
 
         if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))

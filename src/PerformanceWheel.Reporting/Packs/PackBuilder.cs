@@ -26,12 +26,12 @@ public sealed class PackBuilder(
     IFigureAudience audience)
 {
     /// <summary>Councillors and anonymous readers get published figures only (the web app decides per request).</summary>
-    private bool PublishedOnly => audience.PublishedOnly;
+    private FigureScope Scope => audience.Scope;
 
     public async Task<PackModel> CabinetAsync(string? periodText, CancellationToken cancellationToken = default)
     {
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
         return await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
             $"Cabinet-{Slug(quarter.Label)}.pdf", evaluation, evaluation.Measures, null, cancellationToken);
     }
@@ -42,7 +42,7 @@ public sealed class PackBuilder(
         var chosen = committees.FirstOrDefault(c => c.Code.Equals(committee?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new PackNotFoundException($"There is no committee '{committee}'. Choose one of {string.Join(", ", committees.Select(c => c.Code))}.");
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
         var measures = evaluation.Measures.Where(m => m.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase)).ToList();
         var segments = evaluation.Groups.SelectMany(g => g.Segments)
             .Where(s => s.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase) || measures.Any(m => m.SegmentCode == s.Code))
@@ -56,13 +56,13 @@ public sealed class PackBuilder(
     public async Task<PackModel> DirectorateAsync(string directorate, string? periodText, CancellationToken cancellationToken = default)
     {
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var scorecard = await performance.ScorecardAsync(directorate, quarter, PublishedOnly, cancellationToken)
+        var scorecard = await performance.ScorecardAsync(directorate, quarter, Scope, cancellationToken)
             ?? throw new PackNotFoundException($"There is no directorate '{directorate}'.");
-        var evaluation = await performance.EvaluateAsync(quarter, PublishedOnly, cancellationToken);
+        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
         var measures = new List<PackMeasure>();
         foreach (var line in scorecard.Lines)
         {
-            if (await details.MeasureAsync(line.Line.Code, quarter, PublishedOnly, cancellationToken) is { } detail)
+            if (await details.MeasureAsync(line.Line.Code, quarter, Scope, cancellationToken) is { } detail)
             {
                 measures.Add(new PackMeasure(line.Line, detail));
             }
@@ -95,7 +95,7 @@ public sealed class PackBuilder(
             period = ReportingPeriod.TryParse(periodText, out var p) ? p : throw new PackNotFoundException($"'{periodText}' is not a period such as 2019/20 Q2.");
         }
 
-        var detail = await details.MeasureAsync(code, period, PublishedOnly, cancellationToken)
+        var detail = await details.MeasureAsync(code, period, Scope, cancellationToken)
             ?? throw new PackNotFoundException($"There is no measure '{code}'.");
         var latest = detail.Latest?.Result;
         var model = new PackModel
@@ -167,7 +167,7 @@ public sealed class PackBuilder(
         var segments = new List<PackSegment>();
         foreach (var s in wheelSegments)
         {
-            var detail = await details.SegmentAsync(s.Code, quarter, PublishedOnly, cancellationToken);
+            var detail = await details.SegmentAsync(s.Code, quarter, Scope, cancellationToken);
             if (detail is null)
             {
                 continue;
@@ -176,7 +176,7 @@ public sealed class PackBuilder(
             var measureDetails = new List<MeasureDetail>();
             foreach (var m in detail.Measures.Where(m => measureCodes.Contains(m.Code)))
             {
-                if (await details.MeasureAsync(m.Code, quarter, PublishedOnly, cancellationToken) is { } md)
+                if (await details.MeasureAsync(m.Code, quarter, Scope, cancellationToken) is { } md)
                 {
                     measureDetails.Add(md);
                 }
@@ -189,14 +189,14 @@ public sealed class PackBuilder(
         var others = new List<PackMeasure>();
         foreach (var m in measures.Where(m => (m.SegmentCode is null || !segmentCodes.Contains(m.SegmentCode)) && (m.Result.Value.HasValue || m.Result.Status.HasValue)))
         {
-            if (await details.MeasureAsync(m.Code, quarter, PublishedOnly, cancellationToken) is { } md)
+            if (await details.MeasureAsync(m.Code, quarter, Scope, cancellationToken) is { } md)
             {
                 others.Add(new PackMeasure(m, md));
             }
         }
 
-        var exceptions = await details.ExceptionsAsync(quarter, PublishedOnly, cancellationToken);
-        var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, PublishedOnly, cancellationToken);
+        var exceptions = await details.ExceptionsAsync(quarter, Scope, cancellationToken);
+        var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, Scope, cancellationToken);
         var finance = await details.FinanceAsync(quarter, cancellationToken);
 
         var model = new PackModel
@@ -248,10 +248,10 @@ public sealed class PackBuilder(
 
     private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
     {
-        var quarters = await performance.QuartersWithDataAsync(PublishedOnly, cancellationToken);
+        var quarters = await performance.QuartersWithDataAsync(Scope, cancellationToken);
         if (string.IsNullOrWhiteSpace(periodText))
         {
-            return await performance.DefaultQuarterAsync(quarters, PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet, so there is no pack to make.");
+            return await performance.DefaultQuarterAsync(quarters, Scope.PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet, so there is no pack to make.");
         }
 
         if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))

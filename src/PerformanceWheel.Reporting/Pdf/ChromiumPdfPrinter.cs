@@ -123,7 +123,9 @@ public sealed class ChromiumPdfPrinter(IOptions<ReportingOptions> options, ILogg
         }
 
         var browser = await BrowserAsync(cancellationToken);
-        return await browser.NewPageAsync().WaitAsync(cancellationToken);
+
+        // Packs are static HTML: printed with JavaScript off, so nothing in a figure or commentary could ever run.
+        return await browser.NewPageAsync(new BrowserNewPageOptions { JavaScriptEnabled = false }).WaitAsync(cancellationToken);
     }
 
     private async Task ReturnPageAsync(IPage page, bool healthy)

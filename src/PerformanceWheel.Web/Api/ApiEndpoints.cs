@@ -131,7 +131,7 @@ public static class ApiEndpoints
     private static async Task<Results<Ok<ApiMeasureDetail>, ProblemHttpResult>> MeasureAsync(
         string code, MeasureCatalogue catalogue, IFigureAudience audience, CancellationToken cancellationToken)
     {
-        var series = await catalogue.SeriesAsync(code, audience.PublishedOnly, cancellationToken);
+        var series = await catalogue.SeriesAsync(code, audience.Scope, cancellationToken);
         return series is null
             ? ApiProblems.NotFound($"There is no measure with the code '{code}'.")
             : TypedResults.Ok(ApiMeasureDetail.From(series));
@@ -140,13 +140,13 @@ public static class ApiEndpoints
     private static async Task<Results<Ok<ApiScorecard>, ProblemHttpResult>> ScorecardAsync(
         string? period, string? directorate, string? segment, PerformanceReader reader, IFigureAudience audience, CancellationToken cancellationToken)
     {
-        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, reader, audience.PublishedOnly, cancellationToken);
+        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, reader, audience.Scope, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
 
-        var evaluation = await reader.EvaluateAsync(quarter, audience.PublishedOnly, cancellationToken);
+        var evaluation = await reader.EvaluateAsync(quarter, audience.Scope, cancellationToken);
         IEnumerable<MeasureLine> lines = evaluation.Measures;
         string? directorateName = null, segmentCode = null;
         if (!string.IsNullOrWhiteSpace(directorate))
@@ -180,8 +180,8 @@ public static class ApiEndpoints
     private static async Task<Results<Ok<ApiWheel>, ProblemHttpResult>> WheelAsync(
         string? period, PerformanceReader reader, IFigureAudience audience, CancellationToken cancellationToken)
     {
-        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, reader, audience.PublishedOnly, cancellationToken);
-        return problem ?? (Results<Ok<ApiWheel>, ProblemHttpResult>)TypedResults.Ok(ApiWheel.From(await reader.EvaluateAsync(quarter, audience.PublishedOnly, cancellationToken)));
+        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, reader, audience.Scope, cancellationToken);
+        return problem ?? (Results<Ok<ApiWheel>, ProblemHttpResult>)TypedResults.Ok(ApiWheel.From(await reader.EvaluateAsync(quarter, audience.Scope, cancellationToken)));
     }
 
     /// <summary>
@@ -249,12 +249,12 @@ public sealed record WorkbookUploadMetadata;
 internal static class ApiPeriods
 {
     public static async Task<(ReportingPeriod Quarter, ProblemHttpResult? Problem)> QuarterAsync(
-        string? text, PerformanceReader reader, bool publishedOnly, CancellationToken cancellationToken)
+        string? text, PerformanceReader reader, FigureScope scope, CancellationToken cancellationToken)
     {
-        var quarters = await reader.QuartersWithDataAsync(publishedOnly, cancellationToken);
+        var quarters = await reader.QuartersWithDataAsync(scope, cancellationToken);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return await reader.DefaultQuarterAsync(quarters, publishedOnly, cancellationToken) is { } quarter
+            return await reader.DefaultQuarterAsync(quarters, scope.PublishedOnly, cancellationToken) is { } quarter
                 ? (quarter, null)
                 : (default, ApiProblems.NotFound("There are no figures yet."));
         }

@@ -27,9 +27,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyStore keys,
+    PerformanceWheel.Web.Security.FailedAttempts failures) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string Bearer = "Bearer ";
+    private const string RetryAfterItem = "PerformanceWheel.ApiKeyRetryAfter";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -39,14 +41,23 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // An address that has used up its failed attempts is refused without the key being checked (429, Retry-After).
+        if (failures.RetryAfter(Security.FailedAttempts.ApiKey, Context) is { } wait)
+        {
+            Context.Items[RetryAfterItem] = wait;
+            return AuthenticateResult.Fail("Too many requests with a wrong API key came from this address.");
+        }
+
         if (!header.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
         {
+            failures.Failed(Security.FailedAttempts.ApiKey, Context);
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
         }
 
         var key = await keys.FindActiveAsync(header[Bearer.Length..].Trim(), Context.RequestAborted);
         if (key is null)
         {
+            failures.Failed(Security.FailedAttempts.ApiKey, Context);
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
         }
 
@@ -65,6 +76,17 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            Security.FailedAttempts.SetRetryAfter(Response, wait);
+            await TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Too many failed attempts",
+                    detail: $"Too many requests with a wrong API key came from this address. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.")
+                .ExecuteAsync(Context);
+            return;
+        }
+
         Response.Headers.WWWAuthenticate = "Bearer";
         await TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,

@@ -62,7 +62,7 @@ internal static class ApiOutturnPost
             return ApiProblems.Invalid(errors);
         }
 
-        var before = await catalogue.SeriesAsync(input.Measure!.Trim(), publishedOnly: false, cancellationToken);
+        var before = await catalogue.SeriesAsync(input.Measure!.Trim(), FigureScope.Everything, cancellationToken);
         if (before is null)
         {
             return ApiProblems.NotFound($"There is no measure with the code '{input.Measure}'.");
@@ -104,7 +104,7 @@ internal static class ApiOutturnPost
             };
         }
 
-        var after = await catalogue.SeriesAsync(measure.Code, publishedOnly: false, cancellationToken);
+        var after = await catalogue.SeriesAsync(measure.Code, FigureScope.Everything, cancellationToken);
         var saved = after!.Figures.Single(f => f.Outturn.Period == period);
         var answer = new ApiSavedOutturn(measure.Code, ApiOutturn.From(saved.Result, saved.Outturn));
         return stored is not null

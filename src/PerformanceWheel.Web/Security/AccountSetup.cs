@@ -47,6 +47,9 @@ public static class AccountSetup
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ReadPerformanceHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DirectorateClaims>();
+        services.Configure<FailedAttemptOptions>(configuration.GetSection(FailedAttemptOptions.Section));
+        services.AddSingleton<FailedAttempts>();
         services.AddScoped<AccountBootstrapper>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton(TimeProvider.System);

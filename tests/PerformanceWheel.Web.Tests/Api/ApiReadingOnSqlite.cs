@@ -158,7 +158,7 @@ public sealed class ApiReadingOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         var api = await ApiClient.JsonAsync(response);
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var scorecard = (await scope.ServiceProvider.GetRequiredService<PerformanceReader>().ScorecardAsync("Adults Services", Q2, publishedOnly: true))!;
+        var scorecard = (await scope.ServiceProvider.GetRequiredService<PerformanceReader>().ScorecardAsync("Adults Services", Q2, FigureScope.Published))!;
         var rollup = scorecard.Rollup;
         api.GetProperty("period").GetString().ShouldBe("2019/20 Q2");
         api.GetProperty("directorate").GetString().ShouldBe("Adults Services");
@@ -273,7 +273,7 @@ public sealed class ApiReadingOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         (Name(c4, "suggestedRag"), Name(c4, "judgedRag"), Name(c4, "direction")).ShouldBe(("Green", "Red", "Steady"));
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var evaluation = await scope.ServiceProvider.GetRequiredService<PerformanceReader>().EvaluateAsync(ReportingPeriod.Parse("2017/18 Q2"), publishedOnly: true);
+        var evaluation = await scope.ServiceProvider.GetRequiredService<PerformanceReader>().EvaluateAsync(ReportingPeriod.Parse("2017/18 Q2"), FigureScope.Published);
         var expected = evaluation.Groups.SelectMany(g => g.Segments).ToList();
         segments.Select(s => (Name(s, "suggestedRag"), Name(s, "judgedRag"), Name(s, "direction")))
             .ShouldBe(expected.Select(s => (s.Suggested?.ToString(), s.Judged?.ToString(), s.Direction?.ToString())));
@@ -285,7 +285,7 @@ public sealed class ApiReadingOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = ApiClient.With(app.Factory, _councillor);
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var latest = (await scope.ServiceProvider.GetRequiredService<PerformanceReader>().QuartersWithDataAsync(publishedOnly: true))[0];
+        var latest = (await scope.ServiceProvider.GetRequiredService<PerformanceReader>().QuartersWithDataAsync(FigureScope.Published))[0];
 
         (await ApiClient.JsonAsync(await client.GetAsync(ApiClient.Url("/api/v1/wheel")))).GetProperty("period").GetString().ShouldBe(latest.Label);
         (await ApiClient.JsonAsync(await client.GetAsync(ApiClient.Url("/api/v1/scorecard")))).GetProperty("period").GetString().ShouldBe(latest.Label);

@@ -40,7 +40,7 @@ public sealed class ImportPagesOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
         confirmed.Headers.Location!.ToString().ShouldContain("/admin/import?done=");
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var scorecard = await scope.ServiceProvider.GetRequiredService<PerformanceReader>().ScorecardAsync("Public Health", Quarter, publishedOnly: false);
+        var scorecard = await scope.ServiceProvider.GetRequiredService<PerformanceReader>().ScorecardAsync("Public Health", Quarter, FigureScope.Everything);
         var visits = scorecard!.Lines.Single(l => l.Line.Code == "PH-HV-01").Line.Result;
         (visits.Value, visits.Rating.Status).ShouldBe((95m, RagStatus.Green));
         var development = scorecard.Lines.Single(l => l.Line.Code == "PH-DEV-01").Line.Result;

@@ -71,16 +71,18 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task ADirectorEditsTheirOwnDirectorateAndOnlyReadsAnother()
+    public async Task ADirectorEditsTheirOwnDirectorateAndIsRefusedAnother()
     {
         var director = await SignedInClient.AsAsync(app.Factory, Roles.Director);
 
         var own = await Page.OkAsync(director, Adults);
-        var other = await Page.OkAsync(director, Childrens);
+        var (otherResponse, other) = await Html.GetAsync(director, Childrens);
 
         own.QuerySelectorAll("input[name=_handler]").Select(i => i.GetAttribute("value")).ShouldContain("add-ASC-RES-01");
+        // Another directorate's critical items sit beside its unpublished figures: a Director of Adults is refused them.
+        otherResponse.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         other.QuerySelectorAll("main form[method=post]").ShouldBeEmpty();
-        other.QuerySelector(".callout")!.Text().ShouldContain("You can read these critical items.");
+        other.QuerySelector("h1")!.Text().ShouldBe("You do not have access to this directorate's critical items");
 
         // A forged post to the other directorate's page finds no form to submit and saves nothing.
         using var forged = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -137,7 +139,9 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
         var client = await SignedInClient.AsAsync(app.Factory, role);
         var path = $"/outturns/{directorate}/critical-items";
 
-        var grid = await Page.OkAsync(client, $"/outturns/{directorate}?period=2019/20%20Q2");
+        // A Director is refused another directorate's grid (its drafts are not theirs to read); the scorecard still opens.
+        var (gridResponse, grid) = await Html.GetAsync(client, $"/outturns/{directorate}?period=2019/20%20Q2");
+        gridResponse.StatusCode.ShouldBe(linked ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
         var scorecard = await Page.OkAsync(client, $"/directorates/{directorate}?period=2019/20%20Q2");
 
         foreach (var page in new[] { grid, scorecard })

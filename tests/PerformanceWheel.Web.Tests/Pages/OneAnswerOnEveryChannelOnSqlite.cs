@@ -26,7 +26,7 @@ public sealed class OneAnswerOnEveryChannelOnSqlite(SqliteApp app) : IClassFixtu
         IReadOnlyList<Domain.Periods.ReportingPeriod> quarters;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            quarters = await scope.ServiceProvider.GetRequiredService<PerformanceReader>().QuartersWithDataAsync(publishedOnly: true);
+            quarters = await scope.ServiceProvider.GetRequiredService<PerformanceReader>().QuartersWithDataAsync(PerformanceWheel.Application.Performance.FigureScope.Published);
         }
 
         quarters.Count.ShouldBeGreaterThan(8);

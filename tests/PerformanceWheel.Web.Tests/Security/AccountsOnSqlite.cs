@@ -32,7 +32,7 @@ public sealed class AccountsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await SignedInClient.SignInAsync(client, SignedInClient.EmailFor(Roles.Councillor), "not-the-password");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("The email address or password is not right.");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(System.Net.WebUtility.HtmlEncode(PerformanceWheel.Web.Components.Pages.Account.SignIn.FailedMessage));
     }
 
     [Fact]
@@ -47,8 +47,12 @@ public sealed class AccountsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await SignedInClient.SignInAsync(client, email, AccountBootstrapper.DemoPassword);
 
+        // Locked: the one failure message (nothing tells a guesser the account exists); the audit log says why.
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("locked");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(System.Net.WebUtility.HtmlEncode(PerformanceWheel.Web.Components.Pages.Account.SignIn.FailedMessage));
+        await using var scope = _factory.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>().AuditEntries
+            .CountAsync(a => a.Action == "Sign-in failed" && a.EntityKey == email && a.Changes!.StartsWith("the account is locked"))).ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -64,7 +68,7 @@ public sealed class AccountsOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
 
         var response = await SignedInClient.SignInAsync(SignedInClient.Anonymous(_factory), SignedInClient.EmailFor(Roles.Councillor), AccountBootstrapper.DemoPassword);
 
-        (await response.Content.ReadAsStringAsync()).ShouldContain("This account has been disabled");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(System.Net.WebUtility.HtmlEncode(PerformanceWheel.Web.Components.Pages.Account.SignIn.FailedMessage));
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
         (await db.AuditEntries.CountAsync(a => a.Action == "Disabled" && a.EntityKey == SignedInClient.EmailFor(Roles.Councillor))).ShouldBe(1);

@@ -176,7 +176,8 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         var url = parts[1]
             .Replace("{Name}", "Public%20Health", StringComparison.Ordinal)
             .Replace("{name}", "Public%20Health", StringComparison.Ordinal)
-            .Replace("{Directorate}", "Public%20Health", StringComparison.Ordinal)
+            // The Director demo user's own directorate (another directorate's grid is refused: DraftMarkersOnSqlite).
+            .Replace("{Directorate}", "Adults%20Services", StringComparison.Ordinal)
             .Replace("{Id:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{period}", "2019-20-Q2", StringComparison.Ordinal)

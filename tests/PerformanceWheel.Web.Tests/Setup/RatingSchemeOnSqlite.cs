@@ -28,11 +28,11 @@ public sealed class RatingSchemeOnSqlite
     {
         await using var factory = new AppFactory(TestDatabases.CreateSqlite());
         var admin = await SignedInClient.AsAsync(factory, Roles.Admin);
-        var quarters = await With(factory, r => r.QuartersWithDataAsync(false));
+        var quarters = await With(factory, r => r.QuartersWithDataAsync(PerformanceWheel.Application.Performance.FigureScope.Everything));
         var latest = quarters[0];
         var earlier = quarters.First(q => q.Year < latest.Year);
-        var earlierBefore = await With(factory, r => r.EvaluateAsync(earlier, false));
-        var latestBefore = await With(factory, r => r.EvaluateAsync(latest, false));
+        var earlierBefore = await With(factory, r => r.EvaluateAsync(earlier, PerformanceWheel.Application.Performance.FigureScope.Everything));
+        var latestBefore = await With(factory, r => r.EvaluateAsync(latest, PerformanceWheel.Application.Performance.FigureScope.Everything));
         SchemeHistory current;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -56,11 +56,11 @@ public sealed class RatingSchemeOnSqlite
         fields["Scheme.Action"] = "save";
         (await FrameworkForms.PostAsync(admin, "/admin/settings", "rating-scheme", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var latestNow = await With(factory, r => r.EvaluateAsync(latest, false));
+        var latestNow = await With(factory, r => r.EvaluateAsync(latest, PerformanceWheel.Application.Performance.FigureScope.Everything));
         latestNow.MeasureTotals.ShouldBe(latestAfter.MeasureTotals);
         latestNow.SchemeStatement.ShouldBe(
             $"Rated under the council's rating scheme from {latest.Year.Label}: Blue when exceeding target by 10%; Red only when also worse than the same period last year; segments rated by majority.");
-        var earlierNow = await With(factory, r => r.EvaluateAsync(earlier, false));
+        var earlierNow = await With(factory, r => r.EvaluateAsync(earlier, PerformanceWheel.Application.Performance.FigureScope.Everything));
         earlierNow.MeasureTotals.ShouldBe(earlierBefore.MeasureTotals);
         earlierNow.SegmentTotals.ShouldBe(earlierBefore.SegmentTotals);
         earlierNow.SchemeStatement.ShouldBe("Rated under the council's rating scheme: Blue for discontinued measures; Red when beyond tolerance; segments rated by majority.");

@@ -28,7 +28,7 @@ public sealed class CriticalItemsOnSqlite(SqliteApp app) : IClassFixture<SqliteA
         var sheet = (await SheetAsync(Adults, AdultsRed))!;
         sheet.RedMeasures.Select(r => r.Line.Code).ShouldBe(["ASC-RES-01"]);
         sheet.RedMeasures.ShouldAllBe(r => r.Line.Result.Rating.Status == RagStatus.Red);
-        var notRed = (await WithAsync<PerformanceWheel.Application.Performance.PerformanceReader, PerformanceWheel.Application.Performance.PeriodEvaluation>(r => r.EvaluateAsync(AdultsRed, false)))
+        var notRed = (await WithAsync<PerformanceWheel.Application.Performance.PerformanceReader, PerformanceWheel.Application.Performance.PeriodEvaluation>(r => r.EvaluateAsync(AdultsRed, PerformanceWheel.Application.Performance.FigureScope.Everything)))
             .Measures.First(m => m.Directorate == Adults && m.Result.Rating.Status == RagStatus.Green);
 
         var refused = await AddAsync(Adults, AdultsRed, notRed.Code, Good, Officer);

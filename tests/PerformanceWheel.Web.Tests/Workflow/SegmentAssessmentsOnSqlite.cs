@@ -156,7 +156,7 @@ public sealed class SegmentAssessmentsOnSqlite(SqliteApp app) : IClassFixture<Sq
 
     private async Task<SegmentLine> SegmentAsync(ReportingPeriod quarter, string code, bool publishedOnly)
     {
-        var evaluation = await WithAsync<PerformanceReader, PeriodEvaluation>(r => r.EvaluateAsync(quarter, publishedOnly));
+        var evaluation = await WithAsync<PerformanceReader, PeriodEvaluation>(r => r.EvaluateAsync(quarter, publishedOnly ? FigureScope.Published : FigureScope.Everything));
         return evaluation.Groups.SelectMany(g => g.Segments).Single(s => s.Code == code);
     }
 

@@ -33,10 +33,13 @@ public abstract class PeriodPageBase : ComponentBase
     /// <summary>Whether only published figures may be shown to this reader: councillors and anonymous readers see nothing else.</summary>
     protected bool PublishedOnly => Audience.PublishedOnly;
 
+    /// <summary>Which figures this reader may see (a Director: drafts of their own directorates only).</summary>
+    protected FigureScope Scope => Audience.Scope;
+
     /// <summary>Resolves the period; false when there is nothing to show (no figures, or 404 already set).</summary>
     protected async Task<bool> ResolvePeriodAsync()
     {
-        Quarters = await Reader.QuartersWithDataAsync(PublishedOnly);
+        Quarters = await Reader.QuartersWithDataAsync(Scope);
         if (string.IsNullOrWhiteSpace(PeriodText))
         {
             Quarter = await Reader.DefaultQuarterAsync(Quarters, PublishedOnly);
