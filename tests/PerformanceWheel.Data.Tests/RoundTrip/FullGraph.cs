@@ -78,6 +78,8 @@ public sealed class FullGraph
         BudgetLine = new BudgetLine("Adult Social Care", Quarter2, 123456789012.123456m, 130.5m);
         BudgetPosition = new BudgetPosition(WholeYear, -1.25m, RagStatus.Green, "Balanced by the year end.");
 
+        Publication = new QuarterPublication(Quarter2, "admin@shire.gov.uk", JudgedAt);
+
         Revision = new OutturnRevision(ValuedOutturn, 80.5m, null, RevisionKind.Correction, "Late return from a provider.", "officer@shire.gov.uk", JudgedAt);
         Audit = new AuditEntry("admin@shire.gov.uk", JudgedAt, "Updated", "Measure", "PH-01", "Tolerance: 0 → 5%");
 
@@ -155,7 +157,9 @@ public sealed class FullGraph
 
     public BudgetPosition BudgetPosition { get; }
 
+    public QuarterPublication Publication { get; }
+
     /// <summary>The roots; everything else is reachable from them.</summary>
     public IEnumerable<object> Roots() =>
-        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, Project, BudgetLine, BudgetPosition, Revision, Audit];
+        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, Project, BudgetLine, BudgetPosition, Publication, Revision, Audit];
 }

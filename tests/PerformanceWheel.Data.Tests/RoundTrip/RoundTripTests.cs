@@ -119,6 +119,8 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         valued.Status.ShouldBeNull();
         valued.IsProvisional.ShouldBeTrue();
         valued.Commentary.ShouldBe("Provisional: awaiting validation.");
+        valued.CommentaryBy.ShouldBe("analyst@shire.gov.uk");
+        valued.CommentaryAt.ShouldBe(FullGraph.RecordedAt);
         valued.State.ShouldBe(WorkflowState.Submitted);
         valued.UpdatedBy.ShouldBe("officer@shire.gov.uk");
         valued.UpdatedAt.ShouldBe(FullGraph.SubmittedAt);
@@ -128,6 +130,8 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         tbc.Status.ShouldBe(OutturnStatus.Tbc);
         tbc.IsProvisional.ShouldBeFalse();
         tbc.Commentary.ShouldBeNull();
+        tbc.CommentaryBy.ShouldBeNull();
+        tbc.CommentaryAt.ShouldBeNull();
         tbc.State.ShouldBe(WorkflowState.Draft);
         tbc.UpdatedBy.ShouldBe("analyst@shire.gov.uk");
         tbc.UpdatedAt.ShouldBe(FullGraph.RecordedAt);
@@ -193,6 +197,9 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         revision.Reason.ShouldBe("Late return from a provider.");
         revision.ChangedBy.ShouldBe("officer@shire.gov.uk");
         revision.ChangedAt.ShouldBe(FullGraph.JudgedAt);
+
+        var publication = await read.QuarterPublications.SingleAsync();
+        (publication.Quarter, publication.PublishedBy, publication.PublishedAt).ShouldBe((FullGraph.Quarter2, "admin@shire.gov.uk", FullGraph.JudgedAt));
 
         var audit = await read.AuditEntries.SingleAsync();
         (audit.User, audit.At, audit.Action, audit.EntityType, audit.EntityKey, audit.Changes)
