@@ -50,13 +50,13 @@ public static class ReportingExtensions
         var reports = endpoints.MapGroup("/reports").RequireAuthorization(ReadPolicy).WithTags("Reports");
 
         reports.MapGet("/cabinet.pdf", (string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
-            Pdf($"{Audience(audience)}|cabinet|{period}", runs, async () => await packs.RenderAsync(await packs.CabinetAsync(period, ct), ct)));
+            Pdf($"{Audience(audience)}|cabinet|{period}", runs, async token => await packs.RenderAsync(await packs.CabinetAsync(period, token), token), ct));
         reports.MapGet("/scrutiny.pdf", (string? committee, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
-            Pdf($"{Audience(audience)}|scrutiny|{committee}|{period}", runs, async () => await packs.RenderAsync(await packs.ScrutinyAsync(committee, period, ct), ct)));
+            Pdf($"{Audience(audience)}|scrutiny|{committee}|{period}", runs, async token => await packs.RenderAsync(await packs.ScrutinyAsync(committee, period, token), token), ct));
         reports.MapGet("/directorates/{name}.pdf", (string name, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
-            Pdf($"{Audience(audience)}|directorate|{name}|{period}", runs, async () => await packs.RenderAsync(await packs.DirectorateAsync(name, period, ct), ct)));
+            Pdf($"{Audience(audience)}|directorate|{name}|{period}", runs, async token => await packs.RenderAsync(await packs.DirectorateAsync(name, period, token), token), ct));
         reports.MapGet("/measures/{code}.pdf", (string code, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
-            Pdf($"{Audience(audience)}|measure|{code}|{period}", runs, async () => await packs.RenderAsync(await packs.MeasureAsync(code, period, ct), ct)));
+            Pdf($"{Audience(audience)}|measure|{code}|{period}", runs, async token => await packs.RenderAsync(await packs.MeasureAsync(code, period, token), token), ct));
 
         var exports = endpoints.MapGroup("/exports").RequireAuthorization(ReadPolicy).WithTags("Exports");
         exports.MapGet("/directorates.xlsx", (string? period, ExportBuilder x, CancellationToken ct) => File(() => x.DirectoratesAsync(period, ct)));
@@ -78,7 +78,9 @@ public static class ReportingExtensions
         return reader.ReadToEnd();
     });
 
-    private static Task<IResult> Pdf(string key, PackRenderCoordinator runs, Func<Task<PackFile>> render) => File(() => runs.RunAsync(key, render));
+    // The render gets the shared render's token, not this request's: it is cancelled only when every reader has gone.
+    private static Task<IResult> Pdf(string key, PackRenderCoordinator runs, Func<CancellationToken, Task<PackFile>> render, CancellationToken ct) =>
+        File(() => runs.RunAsync(key, render, ct));
 
     private static async Task<IResult> File(Func<Task<PackFile>> make)
     {

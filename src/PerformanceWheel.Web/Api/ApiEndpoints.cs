@@ -69,6 +69,7 @@ public static class ApiEndpoints
             .WithName("ImportWorkbook")
             .WithSummary("Imports a workbook (docs/import-format.md): multipart field 'file', optional 'mode' (historical, Admin only; or draft). All or nothing.")
             .WithMetadata(new WorkbookUploadMetadata())
+            .WithMetadata(new ApiBodyLimit.Size(endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.MaxFileBytes + (1024 * 1024)))
             .Produces<ApiImportResult>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -94,6 +94,7 @@ public static class Startup
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiBodyLimit(app.Configuration);
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
