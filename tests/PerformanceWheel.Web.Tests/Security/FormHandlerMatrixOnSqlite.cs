@@ -270,10 +270,7 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
             response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
         }
 
-        var location = response.Headers.Location?.ToString() ?? string.Empty;
-        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
-            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/account/sign-in", StringComparison.Ordinal) || location.Contains("/account/access-denied", StringComparison.Ordinal)));
-        return (denied, $"{(int)response.StatusCode} {location}");
+        return SignedInClient.Refusal(response);
     }
 
     /// <summary>A hash of every row of every table: any write anywhere changes it.</summary>
@@ -365,21 +362,7 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
         throw new InvalidOperationException($"{Own} has no Red measure in any quarter.");
     }
 
-    private async Task<string> TargetUserAsync()
-    {
-        const string Email = "form-matrix-target@demo.council";
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(Email) is { } existing)
-        {
-            return existing.Id;
-        }
-
-        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Form matrix target" };
-        (await users.CreateAsync(user, "Matrix-Target-2019")).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, Roles.Councillor)).Succeeded.ShouldBeTrue();
-        return user.Id;
-    }
+    private Task<string> TargetUserAsync() => SignedInClient.TargetUserAsync(app.Factory, "form-matrix-target@demo.council");
 
     private Task TargetUserEnabledAsync() => SetTargetUserAsync(enabled: true);
 

@@ -41,11 +41,7 @@ public sealed class SeparationOfDutiesOnPostgreSql(PostgreSqlApp app) : IClassFi
         (await db.AuditEntries.SingleAsync(a => a.Action == OutturnWorkflow.OverrideAction)).Changes!.ShouldEndWith("Reason: Committee deadline");
     }
 
-    private async Task<T> WorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<OutturnWorkflow>());
-    }
+    private Task<T> WorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action) => WorkflowQueries.WithWorkflowAsync(app.Factory, action);
 
     private async Task<string> FingerprintAsync()
     {

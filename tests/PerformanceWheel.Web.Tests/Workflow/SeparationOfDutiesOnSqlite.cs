@@ -168,18 +168,9 @@ public sealed class SeparationOfDutiesOnSqlite(SqliteApp app) : IClassFixture<Sq
     private static string Alert(IDocument page) =>
         string.Join(" ", page.QuerySelectorAll("[role=alert]").Select(a => a.TextContent.Trim()));
 
-    private async Task<T> WorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<OutturnWorkflow>());
-    }
+    private Task<T> WorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action) => WorkflowQueries.WithWorkflowAsync(app.Factory, action);
 
-    private async Task<WorkflowState?> StateAsync(string code)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
-        return await db.Outturns.Where(o => o.Measure.Code == code && o.Period == Quarter).Select(o => (WorkflowState?)o.State).SingleOrDefaultAsync();
-    }
+    private Task<WorkflowState?> StateAsync(string code) => WorkflowQueries.StateAsync(app.Factory, code, Quarter);
 
     private async Task<List<Domain.Audit.AuditEntry>> AuditAsync(string action)
     {
