@@ -16,6 +16,7 @@ internal sealed class OutturnConfiguration : IEntityTypeConfiguration<Outturn>
         builder.Property(o => o.Commentary).HasMaxLength(Lengths.Text);
         builder.Property(o => o.UpdatedBy).HasMaxLength(Lengths.User);
         builder.Property(o => o.CommentaryBy).HasMaxLength(Lengths.User);
+        builder.Property(o => o.EnteredBy).HasMaxLength(Lengths.User);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.HasValue);
         builder.HasOne(o => o.Measure).WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.Cascade);

@@ -211,29 +211,11 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
             response = await client.GetAsync(new Uri(url, UriKind.Relative));
         }
 
-        var location = response.Headers.Location?.ToString() ?? string.Empty;
-        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
-            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/account/sign-in", StringComparison.Ordinal) || location.Contains("/account/access-denied", StringComparison.Ordinal)));
-        return (!denied, $"{(int)response.StatusCode} {location}");
+        var (refused, status) = SignedInClient.Refusal(response);
+        return (!refused, status);
     }
 
-    // The user the /admin/users/{id} rows act on. Not one of the signed-in clients: enabling an account changes its
-    // security stamp, which would sign that client out at the next validation (one minute) in the middle of the matrix.
-    private async Task<string> AnyUserIdAsync()
-    {
-        const string Email = "matrix-target@demo.council";
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(Email) is { } existing)
-        {
-            return existing.Id;
-        }
-
-        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Matrix target" };
-        (await users.CreateAsync(user, "Matrix-Target-2019")).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, Roles.Councillor)).Succeeded.ShouldBeTrue();
-        return user.Id;
-    }
+    private Task<string> AnyUserIdAsync() => SignedInClient.TargetUserAsync(app.Factory, "matrix-target@demo.council");
 
     private async Task<string> AnyProjectCodeAsync()
     {
