@@ -36,7 +36,9 @@ public static class Logging
         var jsonPath = configuration["LogFile:JsonPath"];
 
         builder.Logging.ClearProviders();
-        builder.Services.AddSerilog((services, logger) =>
+        // The static Log.Logger is left alone: each host (tests start several in one process) logs through its own
+        // logger from DI, the request events included.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             logger.ReadFrom.Configuration(configuration)
                 .ReadFrom.Services(services)
@@ -81,6 +83,7 @@ public static class Logging
         });
         return app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = RequestTemplate;
 
             // Health probes every few seconds would drown the log: they are Verbose unless they fail.

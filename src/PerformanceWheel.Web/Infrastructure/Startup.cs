@@ -22,6 +22,9 @@ public static class Startup
         // Logging: Serilog (console, rolling text file, optional compact JSON file; Logging.cs, docs/decisions/0008).
         builder.AddLogging();
 
+        // Traces and metrics over OTLP when an endpoint is configured (Telemetry.cs, docs/decisions/0009).
+        builder.AddTelemetry();
+
         // Database: provider from configuration, chosen in DatabaseSetup.
         var database = ResolveDatabase(configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(database);
