@@ -3,7 +3,6 @@
 // kept as text) and times it the same way; scripts/export-writers.sh runs both (docs/decisions/0010).
 //
 //   dotnet run -c Release --project bench/PerformanceWheel.ClosedXmlExport -- <tables-folder> [runs]
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -18,23 +17,8 @@ var fills = new Dictionary<string, XLColor>
 foreach (var name in new[] { "demo", "large" })
 {
     var sheets = JsonSerializer.Deserialize<List<Sheet>>(await File.ReadAllTextAsync(Path.Combine(folder, $"{name}.json")))!;
-    byte[] bytes = Write(sheets); // warm-up
-    var times = new List<double>();
-    long allocated = 0;
-    for (var i = 0; i < runs; i++)
-    {
-        GC.Collect();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        bytes = Write(sheets);
-        times.Add(clock.Elapsed.TotalMilliseconds);
-        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
+    var bytes = WriterTiming.Measure("ClosedXML 0.95.4 (Open XML 2.20)", name, sheets.Sum(s => s.Rows.Count), runs, () => Write(sheets));
     await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}-closedxml.xlsx"), bytes);
-    times.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"ClosedXML 0.95.4 (Open XML 2.20)  {name,-5}  rows {sheets.Sum(s => s.Rows.Count),7:N0}  median {times[times.Count / 2],8:N0} ms  min {times[0],8:N0} ms  allocated {allocated / 1048576.0,8:N1} MB  file {bytes.Length / 1024.0,8:N0} KB"));
 }
 
 byte[] Write(List<Sheet> sheets)

@@ -4,7 +4,6 @@
 // tables as JSON for bench/PerformanceWheel.ClosedXmlExport; scripts/export-writers.sh runs both (docs/decisions/0010).
 //
 //   dotnet run -c Release --project bench/PerformanceWheel.ExportWriters -- <tables-folder> [runs]
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using PerformanceWheel.Domain.Rating;
@@ -18,23 +17,8 @@ foreach (var (name, segments, measures, targets, outturns) in new[] { ("demo", 2
 {
     var sheets = PlanTables.Build(segments, measures, targets, outturns);
     await File.WriteAllTextAsync(Path.Combine(folder, $"{name}.json"), JsonSerializer.Serialize(PlanTables.ToPlain(sheets)));
-    byte[] bytes = XlsxWriter.Write(sheets); // warm-up
-    var times = new List<double>();
-    long allocated = 0;
-    for (var i = 0; i < runs; i++)
-    {
-        GC.Collect();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var clock = Stopwatch.StartNew();
-        bytes = XlsxWriter.Write(sheets);
-        times.Add(clock.Elapsed.TotalMilliseconds);
-        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-    }
-
+    var bytes = WriterTiming.Measure("XlsxWriter (Open XML SDK 3.3.0)", name, sheets.Sum(s => s.Rows.Count), runs, () => XlsxWriter.Write(sheets));
     await File.WriteAllBytesAsync(Path.Combine(folder, $"{name}-openxml.xlsx"), bytes);
-    times.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"XlsxWriter (Open XML SDK 3.3.0)  {name,-5}  rows {sheets.Sum(s => s.Rows.Count),7:N0}  median {times[times.Count / 2],8:N0} ms  min {times[0],8:N0} ms  allocated {allocated / 1048576.0,8:N1} MB  file {bytes.Length / 1024.0,8:N0} KB"));
 }
 
 /// <summary>Deterministic tables with the plan export's columns and kinds of values.</summary>

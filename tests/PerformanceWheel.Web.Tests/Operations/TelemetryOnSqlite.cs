@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PerformanceWheel.Data.Identity;
-using PerformanceWheel.TestSupport;
 using PerformanceWheel.Web.Infrastructure;
 using PerformanceWheel.Web.Tests.Api;
 using PerformanceWheel.Web.Tests.Import;
@@ -25,32 +22,22 @@ public sealed class TelemetryOnSqlite : IAsyncLifetime
     private readonly Recorded<Activity> _activities = new();
     private readonly Recorded<Metric> _metrics = new();
 
-    private AppFactory App { get; set; } = null!;
-
-    private WebApplicationFactory<Program> Factory { get; set; } = null!;
+    private AppWithServices Host { get; set; } = null!;
 
     public Task InitializeAsync()
     {
-        App = new AppFactory(TestDatabases.CreateSqlite(), settings: new Dictionary<string, string> { ["Telemetry:Enabled"] = "true" });
-        Factory = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s
+        Host = new AppWithServices(new Dictionary<string, string> { ["Telemetry:Enabled"] = "true" }, s => s
             .ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_activities))
-            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics))));
-        _ = Factory.Server;
+            .ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics)));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await App.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 
     [Fact]
     public async Task AnImportIsTracedPhaseByPhaseUnderItsRequestAndCounted()
     {
-        var key = await ApiClient.CreateKeyAsync(App, Roles.Admin, "Telemetry test");
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var client = Host.Client(await ApiClient.CreateKeyAsync(Host.App, Roles.Admin, "Telemetry test"));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/imports/workbook") { Content = ApiImportOnSqlite.Upload(Samples.Good("OTL").Bytes()) };
         request.Headers.Add(Logging.CorrelationHeader, "otel-import");
 
@@ -79,7 +66,7 @@ public sealed class TelemetryOnSqlite : IAsyncLifetime
     [Fact]
     public async Task APackIsTracedFromGatheringToPrintingAndCounted()
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Host.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/cabinet.pdf?period=2019/20 Q2");
         request.Headers.Add(Logging.CorrelationHeader, "otel-pack");
 
@@ -119,7 +106,7 @@ public sealed class TelemetryOnSqlite : IAsyncLifetime
 
     private List<string> Metrics()
     {
-        Factory.Services.GetRequiredService<MeterProvider>().ForceFlush().ShouldBeTrue();
+        Host.Factory.Services.GetRequiredService<MeterProvider>().ForceFlush().ShouldBeTrue();
         return _metrics.Snapshot().Select(m => m.Name).Distinct().ToList();
     }
 

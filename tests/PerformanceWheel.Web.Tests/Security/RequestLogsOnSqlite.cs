@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Identity;
-using PerformanceWheel.TestSupport;
 using PerformanceWheel.Web.Infrastructure;
 using PerformanceWheel.Web.Security;
 using PerformanceWheel.Web.Tests.Api;
@@ -28,28 +25,22 @@ public sealed class RequestLogsOnSqlite : IAsyncLifetime
     private const string WrongPassword = "Not-The-Password-42";
     private readonly CapturedEvents _events = new();
 
-    private AppFactory App { get; set; } = null!;
-
-    private WebApplicationFactory<Program> Factory { get; set; } = null!;
+    private AppWithServices Host { get; set; } = null!;
 
     public Task InitializeAsync()
     {
-        App = new AppFactory(TestDatabases.CreateSqlite(), settings: new Dictionary<string, string>
-        {
-            ["Serilog:MinimumLevel:Default"] = "Debug",
-            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Debug",
-            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Debug",
-        });
-        Factory = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(_events)));
-        _ = Factory.Server;
+        Host = new AppWithServices(
+            new Dictionary<string, string>
+            {
+                ["Serilog:MinimumLevel:Default"] = "Debug",
+                ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Debug",
+                ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Debug",
+            },
+            s => s.AddSingleton<ILogEventSink>(_events));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await App.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await Host.DisposeAsync();
 
     [Fact]
     public async Task NoEventHoldsAnEmailPasswordKeyOrCookieAndRequestEventsSayWhoAndHowLong()
@@ -58,7 +49,7 @@ public sealed class RequestLogsOnSqlite : IAsyncLifetime
         var secrets = new List<string> { "@demo.council", AccountBootstrapper.DemoPassword, WrongPassword };
 
         // A failed sign-in, then a sign-in and a page read with the cookie it set.
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = Host.Client();
         var failed = await SignInAsync(client, email, WrongPassword, secrets);
         failed.StatusCode.ShouldBe(HttpStatusCode.OK, "a failed sign-in shows the form again");
         var signedIn = await SignInAsync(client, email, AccountBootstrapper.DemoPassword, secrets);
@@ -69,10 +60,9 @@ public sealed class RequestLogsOnSqlite : IAsyncLifetime
         (await client.SendAsync(page)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // An API call and an import with a key; the API call sends its own correlation id.
-        var key = await ApiClient.CreateKeyAsync(App, Roles.Admin, "Logging test");
+        var key = await ApiClient.CreateKeyAsync(Host.App, Roles.Admin, "Logging test");
         secrets.Add(key);
-        var api = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var api = Host.Client(key);
         using var measures = new HttpRequestMessage(HttpMethod.Get, "/api/v1/measures");
         measures.Headers.Add(Logging.CorrelationHeader, "caller-run-7");
         var answer = await api.SendAsync(measures);
@@ -165,7 +155,7 @@ public sealed class RequestLogsOnSqlite : IAsyncLifetime
 
     private async Task<string> UserIdAsync(string email)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = Host.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
