@@ -94,6 +94,13 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         // authenticate by API key and are checked in ApiAuthorizationMatrixOnSqlite.
         ["GET /openapi/{documentName}.json"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
 
+        // The API reference page (docs/decisions/0011): anyone signed in. Its script and icon are Scalar's own files,
+        // marked anonymous by Scalar.AspNetCore; they hold nothing of the council's.
+        ["GET /api-reference/{documentName?}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /api-reference/scalar.js"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /api-reference/scalar.aspnetcore.js"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /api-reference/favicon.svg"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+
         // ASP.NET Core's own endpoint for redirects after a form post; it only turns a protected token into a redirect.
         ["GET /_framework/opaque-redirect"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
     };
@@ -181,6 +188,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
             .Replace("{Id:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{period}", "2019-20-Q2", StringComparison.Ordinal)
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code}", "PH-HV-01", StringComparison.Ordinal)
             .Replace("{Code}", "C4", StringComparison.Ordinal)
