@@ -25,7 +25,7 @@ public sealed class ProjectUpdateChannelsOnSqlite(SqliteApp app) : IClassFixture
     {
         var code = await ProjectOfAsync(app.Factory, Adults);
         const string Marker = "DRAFT-MARKER-7Q2K";
-        var saved = await CommandAsync(app.Factory, c => c.SaveAsync(Officer, new(code, "2019/20 Q3", "Red", "MissedOrAtRisk", Marker, null, null,
+        var saved = await CommandAsync(app.Factory, c => c.SaveAsync(Officer, new(code, "2019/20 Q4", "Red", "MissedOrAtRisk", Marker, null, null,
             [new MilestoneInput(Marker + " milestone", "2020-01-31", "Missed")])));
         saved.Problems.ShouldBeEmpty();
         var segment = await DbAsync(app.Factory, db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
@@ -43,16 +43,16 @@ public sealed class ProjectUpdateChannelsOnSqlite(SqliteApp app) : IClassFixture
         {
             var projectPage = await Page.OkAsync(reader, $"/projects/{code}");
             projectPage.Body!.TextContent.ShouldNotContain(Marker);
-            projectPage.Body.TextContent.ShouldNotContain("Update for 2019/20 Q3", Case.Sensitive, "the draft's heading leaks that it exists");
+            projectPage.Body.TextContent.ShouldNotContain("Update for 2019/20 Q4", Case.Sensitive, "the draft's heading leaks that it exists");
             // A quarter with nothing published is not shown to them at all; a published one never carries the draft.
-            (await reader.GetAsync($"/segments/{Uri.EscapeDataString(segment)}?period=2019%2F20%20Q3")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await reader.GetAsync($"/segments/{Uri.EscapeDataString(segment)}?period=2019%2F20%20Q4")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
             var segmentPage = await Page.OkAsync(reader, $"/segments/{Uri.EscapeDataString(segment)}");
-            segmentPage.Table($"Projects of {segment}").Row(await TitleAsync(code)).CellText("Latest update").ShouldNotBe("2019/20 Q3");
+            segmentPage.Table($"Projects of {segment}").Row(await TitleAsync(code)).CellText("Latest update").ShouldNotBe("2019/20 Q4");
         }
 
         var councillorKey = ApiClient.With(app.Factory, keys[Roles.Councillor]);
         var listed = await ApiClient.JsonAsync(await councillorKey.GetAsync($"/api/v1/project-updates?project={code}"));
-        listed.EnumerateArray().Select(u => u.GetProperty("quarter").GetString()).ShouldNotContain("2019/20 Q3");
+        listed.EnumerateArray().Select(u => u.GetProperty("quarter").GetString()).ShouldNotContain("2019/20 Q4");
         listed.GetRawText().ShouldNotContain(Marker);
     }
 
