@@ -399,6 +399,9 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             o.MoveTo(WorkflowState.Published, user, at);
         }
 
+        // Project updates: the quarter's approved updates are published with its figures.
+        await global::PerformanceWheel.Application.Projects.ProjectUpdatePublication.PublishApprovedAsync(db, quarter, user, at, cancellationToken);
+
         if (whole && !await db.QuarterPublications.AnyAsync(p => p.Quarter == quarter, cancellationToken))
         {
             db.QuarterPublications.Add(new QuarterPublication(quarter, user, at));
