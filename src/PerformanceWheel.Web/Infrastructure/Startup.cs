@@ -48,6 +48,7 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Finance.FinanceEntry>();
 
         // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
         builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
