@@ -104,14 +104,16 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
                 run.Check(cancellationToken);
             }
 
-            if (run.Errors.Count > 0)
+            var finance = new FinanceSheets(db, clock, request, mode, content);
+            await finance.CheckAsync(cancellationToken);
+            if (run.Errors.Count > 0 || finance.Errors.Count > 0)
             {
-                return ImportReport.Failed(mode, run.SortedErrors());
+                return ImportReport.Failed(mode, [.. run.SortedErrors(), .. finance.Errors]);
             }
 
             if (!write)
             {
-                return run.Report(applied: false);
+                return finance.AddTo(run.Report(applied: false));
             }
 
             progress?.Report(new ImportProgress("Writing", content.DataRows));
@@ -132,7 +134,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
                     "Someone changed the same figures or measures while the workbook was being imported, so nothing was written. Check the workbook again and import it.")]);
             }
 
-            return run.Report(applied: true);
+            return finance.AddTo(run.Report(applied: true));
         }
         finally
         {

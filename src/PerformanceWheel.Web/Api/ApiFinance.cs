@@ -229,7 +229,7 @@ internal static class ApiFinance
         body.ValueKind == JsonValueKind.Object && body.EnumerateObject().Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>422 with the problems per field (camelCase, as in the request body).</summary>
-    private static IResult Invalid(Dictionary<string, string[]> errors) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Invalid(Dictionary<string, string[]> errors) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status422UnprocessableEntity,
