@@ -99,13 +99,14 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
                 await run.LoadAsync(cancellationToken);
             }
 
+            // The finance sheets first: checking the other sheets lets their rows go.
+            var finance = new FinanceSheets(db, clock, request, mode, content);
             using (Trace.StartActivity("Import.Check"))
             {
+                await finance.CheckAsync(cancellationToken);
                 run.Check(cancellationToken);
             }
 
-            var finance = new FinanceSheets(db, clock, request, mode, content);
-            await finance.CheckAsync(cancellationToken);
             if (run.Errors.Count > 0 || finance.Errors.Count > 0)
             {
                 return ImportReport.Failed(mode, [.. run.SortedErrors(), .. finance.Errors]);
