@@ -26,6 +26,9 @@ public sealed class ApiAuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixtur
         ["GET /api/v1/wheel"] = ["read"],
         ["POST /api/v1/outturns"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["POST /api/v1/imports/workbook"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /api/v1/finance"] = ["read"],
+        ["POST /api/v1/finance/lines"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /api/v1/finance/position"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /api/{**path}"] = [Anyone],
     };
 
