@@ -10,7 +10,7 @@ public sealed record ImportSheet(string Name, bool Required, string Purpose, IRe
 }
 
 /// <summary>
-/// The workbook format (docs/import-format.md): four sheets, a header in row 1, headers matched case-insensitively with
+/// The workbook format (docs/import-format.md): six sheets (two of them finance), a header in row 1, headers matched case-insensitively with
 /// surrounding spaces ignored; extra columns and other sheets are ignored, blank rows skipped. The templates, the reader
 /// and the documentation all take their sheet and column names from here.
 /// </summary>
