@@ -8,10 +8,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Projects;
 using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Tests.Import;
 using Shouldly;
@@ -33,6 +35,7 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
     private static readonly ReportingPeriod Next = ReportingPeriod.Parse("2019/20 Q3");
     private static readonly ReportingPeriod Published = ReportingPeriod.Parse("2019/20 Q2");
     private static int _unique;
+    private readonly Dictionary<string, string> _newestProject = new(StringComparer.Ordinal);
 
     public enum Who
     {
@@ -99,6 +102,11 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
 
             foreach (var who in row.Allowed)
             {
+                if (row.PrepareEachAllowedPost && who != row.Allowed[0])
+                {
+                    await row.Prepare!(this);
+                }
+
                 var before = await FingerprintAsync();
                 var (denied, status) = await PostAsync(row, who, clients);
                 if (denied)
@@ -124,7 +132,8 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
         Func<IDocument, Dictionary<string, string?>>? Change = null,
         Func<FormHandlerMatrixOnSqlite, Task>? Prepare = null,
         bool Changes = true,
-        Func<IDocument, string>? Resolve = null)
+        Func<IDocument, string>? Resolve = null,
+        bool PrepareEachAllowedPost = false)
     {
         /// <summary>A page form as "route formname" (the name as the page's source writes it); a POST endpoint as "POST route".</summary>
         public string Key => Handler is null ? $"POST {Route}" : $"{Route} {Handler}";
@@ -134,8 +143,13 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
     }
 
     private static Row Form(string route, string handler, Who[] allowed, Func<FormHandlerMatrixOnSqlite, string, Task<string>> url, Func<IDocument, Dictionary<string, string?>>? change = null,
-        Func<FormHandlerMatrixOnSqlite, Task>? prepare = null, bool changes = true, Func<IDocument, string>? resolve = null) =>
-        new(route, handler, allowed, url, change, prepare, changes, resolve);
+        Func<FormHandlerMatrixOnSqlite, Task>? prepare = null, bool changes = true, Func<IDocument, string>? resolve = null, bool prepareEachAllowedPost = false) =>
+        new(route, handler, allowed, url, change, prepare, changes, resolve, prepareEachAllowedPost);
+
+    /// <summary>The project updates page of the directorate for the next quarter, opened on its newest prepared project if asked.</summary>
+    private static Func<FormHandlerMatrixOnSqlite, string, Task<string>> Projects(bool withProject) =>
+        (t, d) => Task.FromResult($"/project-updates/{Uri.EscapeDataString(d)}?period={Uri.EscapeDataString(Next.Label)}"
+            + (withProject ? $"&project={Uri.EscapeDataString(t._newestProject[d])}" : string.Empty));
 
     private static Func<FormHandlerMatrixOnSqlite, string, Task<string>> At(string url) => (_, _) => Task.FromResult(url);
 
@@ -169,6 +183,23 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
                 _ => Set(("Item.Issue", Unique("Matrix edited issue "))), prepare: t => t.CriticalItemsAsync(), resolve: Starting("edit-")),
             Form("/outturns/{Directorate}/critical-items", "@($\"remove-{item.Id}\")", [Who.Admin, Who.Officer, Who.DirectorOfIt], items,
                 prepare: t => t.CriticalItemsAsync(), resolve: Starting("remove-")),
+
+            // Project updates: officers and a Director of the directorate enter, submit, approve and return (a directorate-wide
+            // step takes every update it finds, so each allowed post gets a fresh project of its own).
+            Form("/project-updates/{Directorate}", "save", [Who.Officer, Who.DirectorOfIt, Who.Admin], Projects(withProject: true),
+                _ => Set(("Form.Brag", "Amber"), ("Form.Direction", "Progressing"), ("Form.WorkingWell", Unique("Matrix success "))),
+                prepare: t => t.ProjectUpdatesAsync(submit: null), prepareEachAllowedPost: true),
+            Form("/project-updates/{Directorate}", "submit", [Who.Officer, Who.DirectorOfIt, Who.Admin], Projects(withProject: false),
+                prepare: t => t.ProjectUpdatesAsync(submit: false), prepareEachAllowedPost: true),
+            Form("/project-updates/{Directorate}", "approve", [Who.DirectorOfIt, Who.Officer, Who.Admin], Projects(withProject: false),
+                prepare: t => t.ProjectUpdatesAsync(submit: true), prepareEachAllowedPost: true),
+            Form("/project-updates/{Directorate}", "return", [Who.DirectorOfIt, Who.Officer, Who.Admin], Projects(withProject: false),
+                _ => Set(("ReturnReason", "Matrix: check the milestones")), prepare: t => t.ProjectUpdatesAsync(submit: true), prepareEachAllowedPost: true),
+
+            // The quarter's finance: officers (a finance lead has an officer's account).
+            Form("/finance/entry", "finance", Staff, At($"/finance/entry?period={Uri.EscapeDataString(Next.Label)}"),
+                _ => Set(("Lines[0].ServiceArea", Unique("Matrix service ")), ("Lines[0].ApprovedBudget", "10.5"), ("Lines[0].ForecastOutturn", "11.25"),
+                    ("Reason", "Matrix: the quarter is published by the outturn rows above"))),
 
             // Segment assessments: officers.
             Form("/assessments", "assessments", Staff, At($"/assessments?period={Uri.EscapeDataString(Published.Label)}"),
@@ -328,6 +359,37 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
             if (approve)
             {
                 (await workflow.ApproveAsync(directorate, Next, "director@demo.council")).Refused.ShouldBeNull();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new project in both directorates (Adults Services has none in the demo), and for each, unless <paramref name="submit"/>
+    /// is null, a draft update entered by the officer, submitted if asked.
+    /// </summary>
+    private async Task ProjectUpdatesAsync(bool? submit)
+    {
+        foreach (var directorate in new[] { Own, Other })
+        {
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
+            var segment = await db.Projects.Where(p => !p.IsRetired).OrderBy(p => p.Id).Select(p => p.Segment).FirstAsync();
+            var project = new Project(Unique("MXU-"), "Matrix project", segment);
+            project.AssignTo(await db.Directorates.SingleAsync(d => d.Name == directorate));
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            _newestProject[directorate] = project.Code;
+            if (submit is null)
+            {
+                continue;
+            }
+
+            var commands = scope.ServiceProvider.GetRequiredService<ProjectUpdateCommands>();
+            var officer = new WorkflowUser(null, "officer@demo.council", IsOfficer: true, IsDirector: false);
+            (await commands.SaveAsync(officer, new ProjectUpdateInput(project.Code, Next.Label, "Green", "Progressing", "Prepared", null, null, null))).Succeeded.ShouldBeTrue();
+            if (submit.Value)
+            {
+                (await commands.SubmitAsync(officer, directorate, Next)).Succeeded.ShouldBeTrue();
             }
         }
     }
