@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PerformanceWheel.Domain.Periods;
@@ -237,7 +238,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             foreach (var directorate in new[] { PlaceDirectorate, PeopleDirectorate })
             {
                 await NavAsync(officer, "Outturns");
-                await LinkAsync(officer, directorate);
+                await FiguresDueLinkAsync(officer, directorate);
                 await EnterAndSubmitAsync(officer, directorate, quarter, m => m.Value);
                 if (directorate == PlaceDirectorate)
                 {
@@ -248,7 +249,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             foreach (var directorate in new[] { PlaceDirectorate, PeopleDirectorate })
             {
                 await NavAsync(officer, "Outturns");
-                await LinkAsync(officer, directorate);
+                await FiguresDueLinkAsync(officer, directorate);
                 await officer.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = lastYearQuarter.Label });
                 await ClickAsync(officer, "Show");
                 await EnterAndSubmitAsync(officer, directorate, lastYearQuarter, m => m.LastYear);
@@ -264,7 +265,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 foreach (var directorate in new[] { PlaceDirectorate, PeopleDirectorate })
                 {
                     await NavAsync(director, "Outturns");
-                    await LinkAsync(director, directorate);
+                    await FiguresDueLinkAsync(director, directorate);
                     if (period != quarter)
                     {
                         await director.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = period.Label });
@@ -285,7 +286,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             foreach (var period in new[] { lastYearQuarter, quarter })
             {
                 await NavAsync(admin, "Outturns");
-                await LinkAsync(admin, PlaceDirectorate);
+                await FiguresDueLinkAsync(admin, PlaceDirectorate);
                 await admin.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = period.Label });
                 await ClickAsync(admin, "Show");
 
@@ -496,6 +497,10 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
 
     private static Task LinkAsync(IPage page, string link) => page.Locator("main").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+
+    /// <summary>A directorate's figures on the data-due tracker (Outturns), whatever quarter it opens on.</summary>
+    private static Task FiguresDueLinkAsync(IPage page, string directorate) =>
+        page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Figures due for ") }).GetByRole(AriaRole.Link, new() { Name = directorate, Exact = true }).ClickAsync();
 
     private static Task FillAsync(IPage page, string label, string value) => page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
 
