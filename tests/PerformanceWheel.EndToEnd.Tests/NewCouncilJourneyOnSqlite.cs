@@ -353,6 +353,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 File.WriteAllText(Path.Combine(Evidence.Folder, "new-council-11-cabinet-pack.txt"), text);
                 text.ShouldContain(NewCouncilApp.CouncilName);
                 text.ShouldContain(quarter.Label);
+                text.ShouldContain($"Rated under the council's rating scheme from {firstYear.Label}: Blue when exceeding target by 10%");
                 foreach (var m in Measures)
                 {
                     text.ShouldContain(m.Title);
@@ -410,7 +411,9 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
     private static async Task ShouldShowTheWheelAsync(IPage page, ReportingPeriod quarter, IReadOnlyDictionary<string, string> ratings)
     {
         await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Performance wheel, {quarter.Label}");
-        (await MainTextAsync(page)).ShouldContain(PlanName);
+        var main = await MainTextAsync(page);
+        main.ShouldContain(PlanName);
+        main.ShouldContain("Blue when exceeding target by 10%; Red only when also worse than the same period last year");
         var rows = await page.Locator("main section.group table tbody tr").EvaluateAllAsync<string[][]>(
             """
             rows => rows.map(r => [
