@@ -50,6 +50,8 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 
     public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();
 
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
     public DbSet<BudgetPosition> BudgetPositions => Set<BudgetPosition>();
@@ -97,6 +99,7 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
         StoreAsString<OutturnStatus>(configurationBuilder);
         StoreAsString<WorkflowState>(configurationBuilder);
         StoreAsString<ProjectDirection>(configurationBuilder);
+        StoreAsString<MilestoneStatus>(configurationBuilder);
         StoreAsString<RevisionKind>(configurationBuilder);
     }
 

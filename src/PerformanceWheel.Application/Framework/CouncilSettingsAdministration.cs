@@ -80,6 +80,35 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
         return ChangeResult.Saved(settings.Id);
     }
 
+    /// <summary>Whether the council separates duties: whoever entered or last changed a figure cannot approve it (off when there are no settings yet).</summary>
+    public async Task<bool> SeparatesDutiesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CouncilSettings.AnyAsync(c => c.SeparatesDuties, cancellationToken);
+    }
+
+    /// <summary>Turns separation of duties on or off; a change is audited.</summary>
+    public async Task<ChangeResult> SaveSeparationOfDutiesAsync(bool on, string by, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            return ChangeResult.Failed("SeparatesDuties", "The council has no settings yet; restart the application to create them.");
+        }
+
+        if (settings.SeparatesDuties != on)
+        {
+            var changes = new List<string>();
+            Note(changes, "Separation of duties (whoever entered or last changed a figure cannot approve it)", settings.SeparatesDuties, on);
+            settings.ChangeSeparationOfDuties(on);
+            db.AuditEntries.Add(new AuditEntry(by, clock.GetUtcNow(), "Updated", AuditType, settings.Name.Length <= Lengths.Label ? settings.Name : settings.Name[..Lengths.Label], changes[0]));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ChangeResult.Saved(settings.Id);
+    }
+
     /// <summary>The council's schemes by financial year (the plain scheme when there are no settings yet).</summary>
     public async Task<SchemeHistory> SchemesAsync(CancellationToken cancellationToken = default)
     {

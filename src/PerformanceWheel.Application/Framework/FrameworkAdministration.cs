@@ -552,7 +552,7 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<FieldProblem>();
         Project? project = null;
-        if (id is { } existingId && (project = await db.Projects.Include(p => p.Segment).FirstOrDefaultAsync(p => p.Id == existingId)) is null)
+        if (id is { } existingId && (project = await db.Projects.Include(p => p.Segment).Include(p => p.Directorate).FirstOrDefaultAsync(p => p.Id == existingId)) is null)
         {
             return ChangeResult.Failed("Title", $"There is no project with the id {existingId}.");
         }
@@ -574,6 +574,12 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             problems.Add(new("SegmentId", "Choose the segment the project belongs to."));
         }
 
+        var directorate = await db.Directorates.FirstOrDefaultAsync(d => d.Id == draft.DirectorateId);
+        if (directorate is null)
+        {
+            problems.Add(new("DirectorateId", "Choose the directorate that reports the project."));
+        }
+
         if (project is { IsRetired: true } && !draft.IsRetired)
         {
             problems.Add(new("IsRetired", "A retired project cannot be brought back; create a new one."));
@@ -587,6 +593,7 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         var before = project is null ? null : Describe(project);
         project ??= db.Projects.Add(new Project(key!, draft.Title, segment!)).Entity;
         project.Edit(draft.Title, segment!);
+        project.AssignTo(directorate!);
         if (draft.IsRetired)
         {
             project.Retire();
@@ -743,6 +750,7 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         ["Code"] = p.Code,
         ["Title"] = Value(p.Title),
         ["Segment"] = p.Segment.Code,
+        ["Directorate"] = p.Directorate?.Name ?? "–",
         ["Retired"] = YesNo(p.IsRetired),
     };
 

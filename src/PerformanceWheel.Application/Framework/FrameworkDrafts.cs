@@ -35,8 +35,8 @@ public sealed record PlanDraft(string Name, string? FirstYear, string? LastYear,
 /// <summary>A segment (objective or key priority) in a ring.</summary>
 public sealed record SegmentDraft(int GroupId, string Code, string Title, string? Lead, int Order, IReadOnlyCollection<int> CommitteeIds, bool IsRetired);
 
-/// <summary>A project under a segment.</summary>
-public sealed record ProjectDraft(string Code, string Title, int SegmentId, bool IsRetired);
+/// <summary>A project under a segment, reported by a directorate.</summary>
+public sealed record ProjectDraft(string Code, string Title, int SegmentId, bool IsRetired, int DirectorateId = 0);
 
 /// <summary>The result of a change: the key of what was saved, or the problems that stopped it (and nothing was saved).</summary>
 public sealed record ChangeResult(int? Id, IReadOnlyList<FieldProblem> Problems)

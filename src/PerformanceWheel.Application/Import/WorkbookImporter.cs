@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Data;
@@ -27,13 +28,20 @@ namespace PerformanceWheel.Application.Import;
 public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock, IOptions<ImportOptions> options)
 {
     /// <summary>
-    /// The name of the <see cref="ActivitySource"/> that traces each phase of an import (Import.Read, Import.Load,
-    /// Import.Check, Import.Save and within it Import.Write.*) for profiling, e.g. the import timing benchmark; nothing
-    /// is recorded without a listener.
+    /// The name of the <see cref="ActivitySource"/> that traces an import (Import.Validate or Import.Run, and within it
+    /// each phase: Import.Read, Import.Load, Import.Check, Import.Save and within that Import.Write.*) and of the
+    /// <see cref="Meter"/> that counts them (<c>performancewheel.import.runs</c> by mode and outcome,
+    /// <c>performancewheel.import.rows</c>, <c>performancewheel.import.duration</c>); used by OpenTelemetry
+    /// (docs/decisions/0009) and the import timing benchmark. Nothing is recorded without a listener.
     /// </summary>
     public const string TraceSource = "PerformanceWheel.Import";
 
     internal static readonly ActivitySource Trace = new(TraceSource);
+
+    private static readonly Meter Metrics = new(TraceSource);
+    private static readonly Counter<long> Runs = Metrics.CreateCounter<long>("performancewheel.import.runs", "{import}", "Workbook imports and validations, by mode and outcome (applied, validated, refused).");
+    private static readonly Histogram<long> Rows = Metrics.CreateHistogram<long>("performancewheel.import.rows", "{row}", "Data rows read from a workbook.");
+    private static readonly Histogram<double> Duration = Metrics.CreateHistogram<double>("performancewheel.import.duration", "s", "Time to read, check and (when applying) write a workbook.");
 
     /// <summary>Reads and checks the workbook against the database; writes nothing.</summary>
     public Task<ImportReport> ValidateAsync(Stream workbook, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -43,8 +51,26 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
     public Task<ImportReport> ImportAsync(Stream workbook, ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         RunAsync(workbook, request, write: true, progress, cancellationToken);
 
-    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The copy is disposed in finally.")]
+    // One span and one count per import, whichever way it ends.
     private async Task<ImportReport> RunAsync(Stream workbook, ImportRequest request, bool write, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var activity = Trace.StartActivity(write ? "Import.Run" : "Import.Validate");
+        var mode = new KeyValuePair<string, object?>("import.mode", request?.EffectiveMode.ToString());
+        activity?.SetTag(mode.Key, mode.Value);
+        var started = Stopwatch.GetTimestamp();
+        var (report, rows) = await RunCoreAsync(workbook, request!, write, progress, cancellationToken);
+        var outcome = new KeyValuePair<string, object?>("import.outcome", report.Errors.Count > 0 ? "refused" : report.Applied ? "applied" : "validated");
+        activity?.SetTag(outcome.Key, outcome.Value);
+        activity?.SetTag("import.rows", rows);
+        activity?.SetTag("import.errors", report.Errors.Count);
+        Runs.Add(1, mode, outcome);
+        Rows.Record(rows, mode);
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, mode, outcome);
+        return report;
+    }
+
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The copy is disposed in finally.")]
+    private async Task<(ImportReport Report, int Rows)> RunCoreAsync(Stream workbook, ImportRequest request, bool write, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(request);
@@ -52,7 +78,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
         var mode = request.EffectiveMode;
         if (mode == ImportMode.Historical && !request.IsAdmin)
         {
-            return ImportReport.Failed(mode, [new ImportError(null, null, null, "Only an Admin can import in historical mode (figures published at once); import in draft mode instead.")]);
+            return (ImportReport.Failed(mode, [new ImportError(null, null, null, "Only an Admin can import in historical mode (figures published at once); import in draft mode instead.")]), 0);
         }
 
         MemoryStream? copy = null;
@@ -70,7 +96,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
             var size = source.Length - source.Position;
             if (size > limits.MaxFileBytes)
             {
-                return ImportReport.Failed(mode, [new ImportError(null, null, null, TooLarge(size, limits.MaxFileBytes))]);
+                return (ImportReport.Failed(mode, [new ImportError(null, null, null, TooLarge(size, limits.MaxFileBytes))]), 0);
             }
 
             progress?.Report(new ImportProgress("Reading", 0));
@@ -82,7 +108,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
 
             if (content.Stopped)
             {
-                return ImportReport.Failed(mode, content.Errors);
+                return (ImportReport.Failed(mode, content.Errors), content.DataRows);
             }
 
             foreach (var sheet in ImportFormat.Sheets.Where(s => s.Required && !content.Sheets.ContainsKey(s.Name)))
@@ -106,12 +132,12 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
 
             if (run.Errors.Count > 0)
             {
-                return ImportReport.Failed(mode, run.SortedErrors());
+                return (ImportReport.Failed(mode, run.SortedErrors()), content.DataRows);
             }
 
             if (!write)
             {
-                return run.Report(applied: false);
+                return (run.Report(applied: false), content.DataRows);
             }
 
             progress?.Report(new ImportProgress("Writing", content.DataRows));
@@ -128,11 +154,11 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
             catch (DbUpdateException)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                return ImportReport.Failed(mode, [new ImportError(null, null, null,
-                    "Someone changed the same figures or measures while the workbook was being imported, so nothing was written. Check the workbook again and import it.")]);
+                return (ImportReport.Failed(mode, [new ImportError(null, null, null,
+                    "Someone changed the same figures or measures while the workbook was being imported, so nothing was written. Check the workbook again and import it.")]), content.DataRows);
             }
 
-            return run.Report(applied: true);
+            return (run.Report(applied: true), content.DataRows);
         }
         finally
         {

@@ -174,11 +174,11 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         return new SegmentDetail(segment, line, evaluation, measures, projects, criticalItems);
     }
 
-    public async Task<Project?> ProjectAsync(string code, CancellationToken cancellationToken = default)
+    /// <summary>A project with the updates the reader may see (drafts only of directorates in scope).</summary>
+    public async Task<Project?> ProjectAsync(string code, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Projects.AsNoTracking()
-            .Include(p => p.Updates)
+        return await global::PerformanceWheel.Application.Projects.ProjectUpdateReader.Visible(db, scope)
             .Include(p => p.Segment).ThenInclude(s => s.Group)
             .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
     }

@@ -67,8 +67,7 @@ internal sealed class PerformanceSnapshot
         var assessments = await db.SegmentAssessments.AsNoTracking()
             .Where(a => quarters.Contains(a.Period))
             .ToListAsync(cancellationToken);
-        var projects = await db.Projects.AsNoTracking()
-            .Include(p => p.Updates)
+        var projects = await global::PerformanceWheel.Application.Projects.ProjectUpdateReader.Visible(db, scope)
             .Where(p => !p.IsRetired)
             .ToListAsync(cancellationToken);
 

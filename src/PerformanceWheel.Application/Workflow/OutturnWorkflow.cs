@@ -41,6 +41,15 @@ public sealed record PublishOutcome(int Published, bool Whole, string? Refused)
         : $"{Published} figure(s) published for {quarter.Label} as part of the quarter; readers keep opening the last quarter published as a whole first.");
 }
 
+/// <summary>
+/// What approving did: how many figures were approved, or why none were (<see cref="Refused"/>). <see cref="Conflicts"/>
+/// names the figures the approver entered or last changed ("code period (why)"); approved anyway only by an Admin's override.
+/// </summary>
+public sealed record ApprovalOutcome(int Approved, string? Refused, IReadOnlyList<string> Conflicts, bool Overridden)
+{
+    public static ApprovalOutcome Refusal(IReadOnlyList<string> conflicts, string message) => new(0, message, conflicts, false);
+}
+
 /// <summary>What a person typed on one row of the grid.</summary>
 public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
 
@@ -277,9 +286,77 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     public Task<int> SubmitAsync(string directorate, ReportingPeriod quarter, string user, CancellationToken cancellationToken = default) =>
         MoveAsync(directorate, quarter, [WorkflowState.Draft, WorkflowState.Returned], WorkflowState.Submitted, "Submitted", null, user, cancellationToken);
 
-    /// <summary>A Director approves the submitted figures.</summary>
-    public Task<int> ApproveAsync(string directorate, ReportingPeriod quarter, string user, CancellationToken cancellationToken = default) =>
-        MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Approved, "Approved", null, user, cancellationToken);
+    /// <summary>
+    /// A Director (or an Admin) approves the directorate's submitted figures of the quarter, all or none. When the council
+    /// separates duties, nothing is approved while any of them was entered or last changed by the approver (the outcome names
+    /// them and why), unless an Admin overrides with a reason, which the audit log records with the figures.
+    /// </summary>
+    public async Task<ApprovalOutcome> ApproveAsync(
+        string directorate, ReportingPeriod quarter, string user, bool isAdmin = false, string? overrideReason = null, CancellationToken cancellationToken = default)
+    {
+        var outturns = await InStateAsync(directorate, quarter, [WorkflowState.Submitted], null, cancellationToken);
+        var conflicts = await DutyConflictsAsync(outturns, user, cancellationToken);
+        var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
+        if (conflicts.Count > 0)
+        {
+            var named = $"{string.Join("; ", conflicts)}. Someone else must approve {(conflicts.Count == 1 ? "it" : "them")}";
+            if (reason is null)
+            {
+                return ApprovalOutcome.Refusal(conflicts,
+                    $"Nothing was approved: separation of duties is on, and you may not approve {conflicts.Count} of the {outturns.Count} submitted figure(s): {named}" +
+                    (isAdmin ? ", or, as an Admin, give a reason to override (it is recorded in the audit log)." : "."));
+            }
+
+            if (!isAdmin)
+            {
+                return ApprovalOutcome.Refusal(conflicts,
+                    $"Nothing was approved: only an Admin may override separation of duties. You may not approve {conflicts.Count} of the {outturns.Count} submitted figure(s): {named}.");
+            }
+
+            if (reason.Length > Lengths.Text)
+            {
+                return ApprovalOutcome.Refusal(conflicts, $"Nothing was approved: the reason for overriding is longer than {Lengths.Text} characters.");
+            }
+        }
+
+        var at = clock.GetUtcNow();
+        Move(outturns, WorkflowState.Approved, "Approved", null, directorate, quarter, user, at, null);
+        if (conflicts.Count > 0)
+        {
+            var details = $"{conflicts.Count} figure(s) approved by whoever entered or last changed them: {string.Join("; ", conflicts)}. Reason: {reason}";
+            db.AuditEntries.Add(new AuditEntry(user, at, OverrideAction, "Directorate period", KeyPrefix(directorate, quarter),
+                details.Length <= Lengths.Text ? details : details[..Lengths.Text]));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ApprovalOutcome(outturns.Count, null, conflicts, conflicts.Count > 0);
+    }
+
+    /// <summary>The audit log's action for an Admin's override of separation of duties.</summary>
+    public const string OverrideAction = "Separation of duties overridden";
+
+    /// <summary>Whether the council separates duties (off while the council has no settings).</summary>
+    public Task<bool> SeparatesDutiesAsync(CancellationToken cancellationToken = default) =>
+        db.CouncilSettings.AnyAsync(c => c.SeparatesDuties, cancellationToken);
+
+    /// <summary>The figures <paramref name="user"/> may not approve, each as "code period (why)"; none when the council does not separate duties.</summary>
+    private async Task<List<string>> DutyConflictsAsync(List<Outturn> outturns, string user, CancellationToken cancellationToken)
+    {
+        if (outturns.Count == 0 || !await SeparatesDutiesAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var ids = outturns.Select(o => o.Id).ToList();
+        var revisions = await db.OutturnRevisions.AsNoTracking().Where(r => ids.Contains(r.OutturnId)).ToListAsync(cancellationToken);
+        var latest = revisions.GroupBy(r => r.OutturnId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+        return outturns
+            .OrderBy(o => o.Measure.Code, StringComparer.Ordinal).ThenBy(o => o.Period)
+            .Select(o => (o, Why: SeparationOfDuties.Conflict(o, latest.GetValueOrDefault(o.Id), user)))
+            .Where(c => c.Why is not null)
+            .Select(c => $"{c.o.Measure.Code} {c.o.Period.Label} ({c.Why})")
+            .ToList();
+    }
 
     /// <summary>A Director returns submitted figures (all, or one measure's) with a reason.</summary>
     public Task<int> ReturnAsync(string directorate, ReportingPeriod quarter, string? measureCode, string reason, string user, CancellationToken cancellationToken = default)
@@ -322,6 +399,9 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             o.MoveTo(WorkflowState.Published, user, at);
         }
 
+        // Project updates: the quarter's approved updates are published with its figures.
+        await global::PerformanceWheel.Application.Projects.ProjectUpdatePublication.PublishApprovedAsync(db, quarter, user, at, cancellationToken);
+
         if (whole && !await db.QuarterPublications.AnyAsync(p => p.Quarter == quarter, cancellationToken))
         {
             db.QuarterPublications.Add(new QuarterPublication(quarter, user, at));
@@ -358,12 +438,24 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     private async Task<int> MoveAsync(
         string directorate, ReportingPeriod quarter, WorkflowState[] from, WorkflowState to, string action, string? reason, string user, CancellationToken cancellationToken, string? measureCode = null)
     {
+        var outturns = await InStateAsync(directorate, quarter, from, measureCode, cancellationToken);
+        Move(outturns, to, action, reason, directorate, quarter, user, clock.GetUtcNow(), measureCode);
+        await db.SaveChangesAsync(cancellationToken);
+        return outturns.Count;
+    }
+
+    private Task<List<Outturn>> InStateAsync(string directorate, ReportingPeriod quarter, WorkflowState[] from, string? measureCode, CancellationToken cancellationToken)
+    {
         var periods = DueIn(quarter);
-        var outturns = await db.Outturns.Include(o => o.Measure).ThenInclude(m => m.Directorate)
+        return db.Outturns.Include(o => o.Measure).ThenInclude(m => m.Directorate)
             .Where(o => o.Measure.Directorate.Name == directorate && periods.Contains(o.Period) && from.Contains(o.State))
             .Where(o => measureCode == null || o.Measure.Code == measureCode)
             .ToListAsync(cancellationToken);
-        var at = clock.GetUtcNow();
+    }
+
+    private void Move(
+        List<Outturn> outturns, WorkflowState to, string action, string? reason, string directorate, ReportingPeriod quarter, string user, DateTimeOffset at, string? measureCode)
+    {
         foreach (var o in outturns)
         {
             o.MoveTo(to, user, at);
@@ -371,8 +463,6 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
 
         var what = measureCode is null ? $"{outturns.Count} figures" : $"{measureCode} ({outturns.Count} figures)";
         db.AuditEntries.Add(new AuditEntry(user, at, action, "Directorate period", KeyPrefix(directorate, quarter), reason is null ? what : $"{what}: {reason}"));
-        await db.SaveChangesAsync(cancellationToken);
-        return outturns.Count;
     }
 
     private static List<ReportingPeriod> DueIn(ReportingPeriod quarter) =>

@@ -12,6 +12,7 @@ internal sealed class CouncilSettingsConfiguration : IEntityTypeConfiguration<Co
         builder.ToTable("CouncilSettings");
         builder.Property(c => c.Name).HasMaxLength(Lengths.Name).IsRequired();
         builder.Property(c => c.OpenDataEnabled).HasDefaultValue(false);
+        builder.Property(c => c.SeparatesDuties).HasDefaultValue(false);
         builder.Ignore(c => c.Scheme);
         builder.Ignore(c => c.SchemeHistory);
         builder.HasMany(c => c.SchemeChanges).WithOne().HasForeignKey("CouncilSettingsId").IsRequired().OnDelete(DeleteBehavior.Cascade);

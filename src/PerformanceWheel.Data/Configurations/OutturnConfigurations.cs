@@ -16,6 +16,7 @@ internal sealed class OutturnConfiguration : IEntityTypeConfiguration<Outturn>
         builder.Property(o => o.Commentary).HasMaxLength(Lengths.Text);
         builder.Property(o => o.UpdatedBy).HasMaxLength(Lengths.User);
         builder.Property(o => o.CommentaryBy).HasMaxLength(Lengths.User);
+        builder.Property(o => o.EnteredBy).HasMaxLength(Lengths.User);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.HasValue);
         builder.HasOne(o => o.Measure).WithMany().HasForeignKey(o => o.MeasureId).OnDelete(DeleteBehavior.Cascade);
@@ -74,6 +75,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Title).HasMaxLength(Lengths.Title).IsRequired();
         builder.HasIndex(p => p.Code).IsUnique();
         builder.HasOne(p => p.Segment).WithMany().HasForeignKey(p => p.SegmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Directorate).WithMany().HasForeignKey(p => p.DirectorateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Updates).WithOne().HasForeignKey(u => u.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Updates).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -88,7 +90,21 @@ internal sealed class ProjectUpdateConfiguration : IEntityTypeConfiguration<Proj
         builder.Property(u => u.WorkingWell).HasMaxLength(Lengths.Text);
         builder.Property(u => u.Concerns).HasMaxLength(Lengths.Text);
         builder.Property(u => u.NextFocus).HasMaxLength(Lengths.Text);
+        builder.Property(u => u.UpdatedBy).HasMaxLength(Lengths.User);
+        builder.Property(u => u.Version).IsConcurrencyToken();
         builder.HasIndex(u => new { u.ProjectId, u.Period }).IsUnique();
+        builder.HasMany(u => u.Milestones).WithOne().HasForeignKey(m => m.ProjectUpdateId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(u => u.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProjectMilestoneConfiguration : IEntityTypeConfiguration<ProjectMilestone>
+{
+    public void Configure(EntityTypeBuilder<ProjectMilestone> builder)
+    {
+        builder.ToTable("ProjectMilestones");
+        builder.Property(m => m.Title).HasMaxLength(Lengths.Title).IsRequired();
+        builder.HasIndex(m => new { m.ProjectUpdateId, m.Order }).IsUnique();
     }
 }
 

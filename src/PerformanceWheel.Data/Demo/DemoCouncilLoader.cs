@@ -64,6 +64,7 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Outturns.AddRange(build.Outturns);
         db.SegmentAssessments.AddRange(build.Assessments);
         db.CriticalItems.AddRange(build.CriticalItems);
+        build.AssignProjectDirectorates();
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);
         db.BudgetPositions.AddRange(build.BudgetPositions);
@@ -195,7 +196,8 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
                 var project = new Project(p.Code, p.Title, Segment(p.Segment));
                 foreach (var u in p.Updates)
                 {
-                    project.Report(ReportingPeriod.Parse(u.Period), Rag(u.Brag), Enum.Parse<ProjectDirection>(u.Direction, ignoreCase: true), u.WorkingWell, u.Concerns, u.NextFocus);
+                    project.Report(ReportingPeriod.Parse(u.Period), Rag(u.Brag), Enum.Parse<ProjectDirection>(u.Direction, ignoreCase: true), u.WorkingWell, u.Concerns, u.NextFocus)
+                        .PublishHistorical(LoadedBy, LoadedAt);
                 }
 
                 Projects.Add(project);
@@ -291,6 +293,18 @@ public sealed class DemoCouncilLoader(PerformanceWheelDbContext db)
             SegmentRating.Suggest(Measures.Values
                 .Where(m => m.Segment == segment)
                 .Select(m => MeasureEvaluator.Evaluate(m, _series.GetValueOrDefault(m) ?? [], quarter).Rating.Status));
+
+        /// <summary>Each project is reported by the directorate with most measures in its segment (the first directorate if none).</summary>
+        public void AssignProjectDirectorates()
+        {
+            foreach (var project in Projects)
+            {
+                var owner = Measures.Values.Where(m => m.Segment == project.Segment)
+                    .GroupBy(m => m.Directorate).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Name, StringComparer.Ordinal)
+                    .Select(g => g.Key).FirstOrDefault() ?? Directorates.Values.OrderBy(d => d.Name, StringComparer.Ordinal).First();
+                project.AssignTo(owner);
+            }
+        }
 
         private Directorate DirectorateFor(Segment segment, int cycle)
         {

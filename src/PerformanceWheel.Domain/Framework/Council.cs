@@ -32,6 +32,12 @@ public sealed class CouncilSettings : Entity
     /// <summary>Whether published figures are offered as CSV at /open-data for anyone to download (off by default).</summary>
     public bool OpenDataEnabled { get; private set; }
 
+    /// <summary>
+    /// Separation of duties: whoever entered or last changed a figure cannot approve it (an Admin may override with a
+    /// reason). On for a new council; a council that existed before the setting keeps working as before until an Admin turns it on.
+    /// </summary>
+    public bool SeparatesDuties { get; private set; } = true;
+
     /// <summary>Days after a period ends before missing data is overdue.</summary>
     public int OverdueDaysAfterPeriodEnd { get; private set; } = 30;
 
@@ -80,6 +86,9 @@ public sealed class CouncilSettings : Entity
         AllowAnonymousReading = allowAnonymousReading;
         OverdueDaysAfterPeriodEnd = overdueDaysAfterPeriodEnd;
     }
+
+    /// <summary>Turns separation of duties on or off.</summary>
+    public void ChangeSeparationOfDuties(bool on) => SeparatesDuties = on;
 
     /// <summary>Turns the open data downloads (published figures only) on or off.</summary>
     public void ChangeOpenData(bool enabled) => OpenDataEnabled = enabled;

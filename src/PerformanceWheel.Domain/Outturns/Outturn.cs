@@ -57,6 +57,13 @@ public sealed class Outturn : Entity
     /// <summary>When the commentary was last written.</summary>
     public DateTimeOffset? CommentaryAt { get; private set; }
 
+    /// <summary>
+    /// Who first recorded the figure (a user name): kept when the figure later moves through the workflow or is changed
+    /// (each change leaves an <see cref="OutturnRevision"/> naming who made it). Separation of duties reads it.
+    /// Null for a figure entered before this was recorded.
+    /// </summary>
+    public string? EnteredBy { get; private set; }
+
     public string? UpdatedBy { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -135,6 +142,7 @@ public sealed class Outturn : Entity
 
         Value = value;
         Status = status;
+        EnteredBy ??= Guard.Required(by, "User", Lengths.User);
         IsProvisional = provisional;
         var text = Guard.Optional(commentary, "Commentary", Lengths.Text);
         if (text != Commentary)

@@ -61,6 +61,9 @@ public static class XlsxWriter
     {
         ArgumentNullException.ThrowIfNull(sheets);
         var list = sheets.ToList();
+        using var activity = ReportingTelemetry.Source.StartActivity("Export.Write");
+        activity?.SetTag("export.sheets", list.Count);
+        activity?.SetTag("export.rows", list.Sum(s => s.Rows.Count));
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {

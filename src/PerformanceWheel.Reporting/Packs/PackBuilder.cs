@@ -30,6 +30,7 @@ public sealed class PackBuilder(
 
     public async Task<PackModel> CabinetAsync(string? periodText, CancellationToken cancellationToken = default)
     {
+        using var activity = Gathering(PackKind.Cabinet);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
         var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
         return await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
@@ -38,6 +39,7 @@ public sealed class PackBuilder(
 
     public async Task<PackModel> ScrutinyAsync(string? committee, string? periodText, CancellationToken cancellationToken = default)
     {
+        using var activity = Gathering(PackKind.Scrutiny);
         var committees = await context.CommitteesAsync(cancellationToken);
         var chosen = committees.FirstOrDefault(c => c.Code.Equals(committee?.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new PackNotFoundException($"There is no committee '{committee}'. Choose one of {string.Join(", ", committees.Select(c => c.Code))}.");
@@ -55,6 +57,7 @@ public sealed class PackBuilder(
 
     public async Task<PackModel> DirectorateAsync(string directorate, string? periodText, CancellationToken cancellationToken = default)
     {
+        using var activity = Gathering(PackKind.Directorate);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
         var scorecard = await performance.ScorecardAsync(directorate, quarter, Scope, cancellationToken)
             ?? throw new PackNotFoundException($"There is no directorate '{directorate}'.");
@@ -89,6 +92,7 @@ public sealed class PackBuilder(
 
     public async Task<PackModel> MeasureAsync(string code, string? periodText, CancellationToken cancellationToken = default)
     {
+        using var activity = Gathering(PackKind.Measure);
         ReportingPeriod? period = null;
         if (!string.IsNullOrWhiteSpace(periodText))
         {
@@ -113,22 +117,68 @@ public sealed class PackBuilder(
         return model;
     }
 
-    /// <summary>Renders and prints a pack (two passes when it has a contents page).</summary>
+    /// <summary>Renders and prints a pack (two passes when it has a contents page), traced and counted (<see cref="ReportingTelemetry"/>).</summary>
     public async Task<PackFile> RenderAsync(PackModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var kind = new KeyValuePair<string, object?>("pack.kind", model.Kind.ToString());
+        using var activity = ReportingTelemetry.Source.StartActivity("Pack.Render");
+        activity?.SetTag(kind.Key, kind.Value);
+        activity?.SetTag("pack.period", model.Period.Label);
+        activity?.SetTag("pack.draft", model.IsDraft);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var file = await RenderPassesAsync(model, cancellationToken);
+            activity?.SetTag("pack.bytes", file.Content.Length);
+            ReportingTelemetry.Renders.Add(1, kind, new("outcome", "printed"));
+            ReportingTelemetry.Duration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, kind);
+            ReportingTelemetry.Size.Record(file.Content.Length, kind);
+            return file;
+        }
+        catch (Exception e)
+        {
+            var outcome = e switch { OperationCanceledException => "cancelled", TimeoutException => "timed out", PdfRenderingUnavailableException => "unavailable", _ => "failed" };
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, outcome);
+            ReportingTelemetry.Renders.Add(1, kind, new("outcome", outcome));
+            throw;
+        }
+    }
+
+    private async Task<PackFile> RenderPassesAsync(PackModel model, CancellationToken cancellationToken)
+    {
         var footer = Footer(model);
         model.Pages = null;
-        var first = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
+        var first = await PrintPassAsync(model, footer, 1, cancellationToken);
         if (model.Contents.Count == 0)
         {
             return new PackFile(model.FileName, "application/pdf", first);
         }
 
         model.Pages = ContentsPages(model, first);
-        var second = await printer.PrintAsync(new PdfPrintRequest(await html.RenderAsync(model), footer), cancellationToken);
+        var second = await PrintPassAsync(model, footer, 2, cancellationToken);
         return new PackFile(model.FileName, "application/pdf", second);
     }
+
+    private async Task<byte[]> PrintPassAsync(PackModel model, string footer, int pass, CancellationToken cancellationToken)
+    {
+        string page;
+        using (var rendering = ReportingTelemetry.Source.StartActivity("Pack.Html"))
+        {
+            rendering?.SetTag("pack.pass", pass);
+            page = await html.RenderAsync(model);
+            rendering?.SetTag("pack.html_chars", page.Length);
+        }
+
+        using var printing = ReportingTelemetry.Source.StartActivity("Pdf.Print");
+        printing?.SetTag("pack.pass", pass);
+        var pdf = await printer.PrintAsync(new PdfPrintRequest(page, footer), cancellationToken);
+        printing?.SetTag("pdf.bytes", pdf.Length);
+        return pdf;
+    }
+
+    private static System.Diagnostics.Activity? Gathering(PackKind kind) =>
+        ReportingTelemetry.Source.StartActivity("Pack.Gather")?.SetTag("pack.kind", kind.ToString());
 
     /// <summary>The footer line printed on every page before "Page x of y".</summary>
     public static string Footer(PackModel model)

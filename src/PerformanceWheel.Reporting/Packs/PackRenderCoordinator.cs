@@ -42,6 +42,10 @@ public sealed class PackRenderCoordinator
             Interlocked.Increment(ref _started);
             _ = RenderAsync(key, shared, render);
         }
+        else
+        {
+            ReportingTelemetry.Joined.Add(1);
+        }
 
         PackFile file;
         using (cancellationToken.Register(() => Leave(shared)))

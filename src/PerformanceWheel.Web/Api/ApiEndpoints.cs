@@ -87,6 +87,8 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
+        api.MapProjectUpdates();
+
         // Anything else under /api answers JSON rather than the HTML not-found page.
         endpoints.Map("/api/{**path}", Unmatched)
             .AllowAnonymous()

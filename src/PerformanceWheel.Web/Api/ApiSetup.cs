@@ -7,6 +7,7 @@ using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Web.OpenData;
 using PerformanceWheel.Web.Security;
+using Scalar.AspNetCore;
 
 namespace PerformanceWheel.Web.Api;
 
@@ -98,11 +99,32 @@ public static class ApiSetup
         return services;
     }
 
-    /// <summary>Maps /api/v1, the OpenAPI document (anonymous: it describes the API, it holds no figures), open data and the key admin actions.</summary>
+    /// <summary>The API reference page (Scalar), drawn in the browser from the OpenAPI document.</summary>
+    public const string ReferencePath = "/api-reference";
+
+    /// <summary>
+    /// Maps /api/v1, the OpenAPI document (anonymous: it describes the API, it holds no figures), the API reference page,
+    /// open data and the key admin actions.
+    /// </summary>
     public static IEndpointRouteBuilder MapApiAndOpenData(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapApi();
         endpoints.MapOpenApi().AllowAnonymous();
+
+        // The reference page and its script come from the app (Scalar.AspNetCore embeds them): no CDN, no web fonts, no
+        // telemetry, no AI agent; its scripts carry a per-request nonce that SecurityHeaders puts in the page's CSP.
+        // Any signed-in user may read it (docs/decisions/0011): the people who integrate with the API are council staff.
+        endpoints.MapScalarApiReference(ReferencePath, o => o
+                .WithTitle("PerformanceWheel API reference")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .AddDocument(DocumentName)
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .HideDeveloperTools()
+                .WithNonce())
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
         endpoints.MapOpenData();
         endpoints.MapApiKeyAdministration();
         return endpoints;

@@ -13,6 +13,15 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /// <summary>
+    /// The API reference page only (<see cref="Api.ApiSetup.ReferencePath"/>, docs/decisions/0011): its own scripts carry
+    /// a per-request nonce, and its script framework sets styles inline at run time. Everything else as above: nothing
+    /// from another site.
+    /// </summary>
+    public static string ApiReferencePolicy(string? nonce) =>
+        $"default-src 'self'; script-src 'self'{(string.IsNullOrEmpty(nonce) ? string.Empty : $" 'nonce-{nonce}'")}; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
     public const string ReferrerPolicy = "same-origin";
 
     public const string PermissionsPolicy = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
@@ -23,7 +32,9 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(Api.ApiSetup.ReferencePath, StringComparison.OrdinalIgnoreCase)
+                    ? ApiReferencePolicy(context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] as string)
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = ReferrerPolicy;

@@ -8,7 +8,6 @@ using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Components;
 using PerformanceWheel.Web.Import;
 using PerformanceWheel.Web.Security;
-using Serilog;
 
 namespace PerformanceWheel.Web.Infrastructure;
 
@@ -20,20 +19,11 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
 
-        // Logging: Serilog to the console and a rolling file (LogFile:Path); levels from configuration (Serilog:MinimumLevel).
-        var logPath = configuration["LogFile:Path"] ?? "logs/performancewheel-.log";
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
-            .WriteTo.File(
-                Path.Combine(builder.Environment.ContentRootPath, logPath),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: configuration.GetValue("LogFile:RetainedFileCountLimit", 14))
-            .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
-        builder.Services.AddHttpLogging(_ => { });
+        // Logging: Serilog (console, rolling text file, optional compact JSON file; Logging.cs, docs/decisions/0008).
+        builder.AddLogging();
+
+        // Traces and metrics over OTLP when an endpoint is configured (Telemetry.cs, docs/decisions/0009).
+        builder.AddTelemetry();
 
         // Database: provider from configuration, chosen in DatabaseSetup.
         var database = ResolveDatabase(configuration, builder.Environment.ContentRootPath);
@@ -48,6 +38,8 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Projects.ProjectUpdateCommands>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Projects.ProjectUpdateReader>();
 
         // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
         builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
@@ -83,13 +75,13 @@ public static class Startup
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSecurityHeaders();
+        app.UseRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 
-        app.UseHttpLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -125,7 +125,8 @@ public sealed class AccountBootstrapper(
 
         Check(await users.CreateAsync(user, password), $"user {email}");
         Check(await users.AddToRoleAsync(user, role), $"role for {email}");
-        logger.LogInformation("Created {Role} account {Email}", role, email);
+        // The account's id, never its e-mail address: logs hold no personal data (docs/decisions/0008).
+        logger.LogInformation("Created {Role} account {UserId}", role, user.Id);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -72,7 +72,11 @@ public sealed class FullGraph
         CriticalItem = new CriticalItem(Measure, September, "Admissions above the range.", "Targeted outreach in two districts.", "Head of Public Health");
 
         Project = new Project("PRJ-7", "Wellbeing hubs", Segment);
-        ProjectUpdate = Project.Report(Quarter2, RagStatus.Blue, ProjectDirection.MissedOrAtRisk, "Three hubs open.", "Staffing in the north.", "Open the fourth hub.");
+        Project.AssignTo(Directorate);
+        ProjectUpdate = Project.UpdateFor(Quarter2);
+        ProjectUpdate.Record(RagStatus.Blue, ProjectDirection.MissedOrAtRisk, "Three hubs open.", "Staffing in the north.", "Open the fourth hub.",
+            [("Fourth hub open", new DateOnly(2020, 3, 31), MilestoneStatus.OnTrack), ("Staff recruited", null, MilestoneStatus.Missed)], "officer@shire.gov.uk", RecordedAt);
+        ProjectUpdate.MoveTo(WorkflowState.Submitted, "officer@shire.gov.uk", SubmittedAt);
         Project.Retire();
 
         BudgetLine = new BudgetLine("Adult Social Care", Quarter2, 123456789012.123456m, 130.5m);

@@ -157,7 +157,7 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         critical.RemedialAction.ShouldBe("Targeted outreach in two districts.");
         critical.Owner.ShouldBe("Head of Public Health");
 
-        var project = await read.Projects.Include(p => p.Updates).SingleAsync();
+        var project = await read.Projects.Include(p => p.Updates).ThenInclude(u => u.Milestones).SingleAsync();
         project.Id.ShouldBe(saved.Project.Id);
         project.Code.ShouldBe("PRJ-7");
         project.Title.ShouldBe("Wellbeing hubs");
@@ -172,6 +172,13 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         update.WorkingWell.ShouldBe("Three hubs open.");
         update.Concerns.ShouldBe("Staffing in the north.");
         update.NextFocus.ShouldBe("Open the fourth hub.");
+        project.DirectorateId.ShouldBe(saved.Directorate.Id);
+        update.State.ShouldBe(WorkflowState.Submitted);
+        update.UpdatedBy.ShouldBe("officer@shire.gov.uk");
+        update.UpdatedAt.ShouldBe(FullGraph.SubmittedAt);
+        update.Version.ShouldBe(2);
+        update.Milestones.Select(m => (m.Order, m.Title, m.Due, m.Status)).ShouldBe(
+            [(1, "Fourth hub open", new DateOnly(2020, 3, 31), MilestoneStatus.OnTrack), (2, "Staff recruited", (DateOnly?)null, MilestoneStatus.Missed)]);
 
         var line = await read.BudgetLines.SingleAsync();
         line.Id.ShouldBe(saved.BudgetLine.Id);

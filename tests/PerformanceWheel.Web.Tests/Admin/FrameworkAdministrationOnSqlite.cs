@@ -130,10 +130,11 @@ public sealed class FrameworkAdministrationOnSqlite(SqliteApp app) : IClassFixtu
 
         var missingSegment = await FrameworkForms.PostAsync(officer, "/admin/framework/projects/new", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = "0" });
         FrameworkForms.MessageNextTo(await missingSegment.Content.ReadAsStringAsync(), "Input.SegmentId").ShouldContain("Choose the segment the project belongs to");
-        (await FrameworkForms.PostAsync(officer, "/admin/framework/projects/new", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = $"{segment.Id}" }))
+        var directorateId = await FrameworkForms.QueryAsync(_factory, db => db.Directorates.OrderBy(d => d.Name).Select(d => d.Id).FirstAsync());
+        (await FrameworkForms.PostAsync(officer, "/admin/framework/projects/new", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = $"{segment.Id}", ["Input.DirectorateId"] = $"{directorateId}" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var projectId = await FrameworkForms.QueryAsync(_factory, db => db.Projects.Where(p => p.Code == "TP1").Select(p => p.Id).SingleAsync());
-        (await FrameworkForms.PostAsync(officer, $"/admin/framework/projects/{projectId}", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = $"{segment.Id}", ["Input.IsRetired"] = "true" }))
+        (await FrameworkForms.PostAsync(officer, $"/admin/framework/projects/{projectId}", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = $"{segment.Id}", ["Input.DirectorateId"] = $"{directorateId}", ["Input.IsRetired"] = "true" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         (await FrameworkForms.QueryAsync(_factory, db => db.Projects.SingleAsync(p => p.Id == projectId))).IsRetired.ShouldBeTrue();

@@ -26,6 +26,11 @@ public sealed class ApiAuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixtur
         ["GET /api/v1/wheel"] = ["read"],
         ["POST /api/v1/outturns"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["POST /api/v1/imports/workbook"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /api/v1/project-updates"] = ["read"],
+        ["POST /api/v1/project-updates"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /api/v1/project-updates/submit"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /api/v1/project-updates/approve"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /api/v1/project-updates/return"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /api/{**path}"] = [Anyone],
     };
 

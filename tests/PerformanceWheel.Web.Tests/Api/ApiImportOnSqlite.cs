@@ -86,7 +86,7 @@ public sealed class ApiImportOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         (await director.PostAsync(Import, Upload(Samples.Good("APN").Bytes()))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    private static MultipartFormDataContent Upload(byte[] workbook, string? mode = null)
+    internal static MultipartFormDataContent Upload(byte[] workbook, string? mode = null)
     {
         var file = new ByteArrayContent(workbook);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

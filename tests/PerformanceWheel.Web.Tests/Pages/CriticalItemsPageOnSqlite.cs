@@ -84,7 +84,7 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
         other.QuerySelectorAll("main form[method=post]").ShouldBeEmpty();
         other.QuerySelector("h1")!.Text().ShouldBe("You do not have access to this directorate's critical items");
 
-        // A forged post to the other directorate's page finds no form to submit and saves nothing.
+        // A forged post to the other directorate's page is refused (403: the page offers the Director no form there) and saves nothing.
         using var forged = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "add-O3.1-01",
@@ -92,7 +92,7 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
             ["Item.Issue"] = "Forged", ["Item.RemedialAction"] = "Forged", ["Item.Owner"] = "Forged",
         });
         var response = await director.PostAsync(new Uri(Childrens, UriKind.Relative), forged);
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await QueryAsync(db => db.CriticalItems.AnyAsync(c => c.Issue == "Forged"))).ShouldBeFalse();
 
         var ownPost = await PageForms.SubmitAsync(director, Adults, "add-ASC-RES-01", new Dictionary<string, string>

@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /outturns"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}/critical-items"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
+        ["GET /project-updates/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /assessments"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework/measures"] = [Roles.Admin, Roles.PerformanceOfficer],
@@ -93,6 +94,13 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         // The OpenAPI document describes the API and holds no figures: anonymous on purpose. The /api routes themselves
         // authenticate by API key and are checked in ApiAuthorizationMatrixOnSqlite.
         ["GET /openapi/{documentName}.json"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+
+        // The API reference page (docs/decisions/0011): anyone signed in. Its script and icon are Scalar's own files,
+        // marked anonymous by Scalar.AspNetCore; they hold nothing of the council's.
+        ["GET /api-reference/{documentName?}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /api-reference/scalar.js"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /api-reference/scalar.aspnetcore.js"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /api-reference/favicon.svg"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
 
         // ASP.NET Core's own endpoint for redirects after a form post; it only turns a protected token into a redirect.
         ["GET /_framework/opaque-redirect"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
@@ -181,6 +189,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
             .Replace("{Id:int}", "1", StringComparison.Ordinal)
             .Replace("{id:int}", "1", StringComparison.Ordinal)
             .Replace("{period}", "2019-20-Q2", StringComparison.Ordinal)
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{code}", "PH-HV-01", StringComparison.Ordinal)
             .Replace("{Code}", "C4", StringComparison.Ordinal)
@@ -211,29 +220,11 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
             response = await client.GetAsync(new Uri(url, UriKind.Relative));
         }
 
-        var location = response.Headers.Location?.ToString() ?? string.Empty;
-        var denied = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
-            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/account/sign-in", StringComparison.Ordinal) || location.Contains("/account/access-denied", StringComparison.Ordinal)));
-        return (!denied, $"{(int)response.StatusCode} {location}");
+        var (refused, status) = SignedInClient.Refusal(response);
+        return (!refused, status);
     }
 
-    // The user the /admin/users/{id} rows act on. Not one of the signed-in clients: enabling an account changes its
-    // security stamp, which would sign that client out at the next validation (one minute) in the middle of the matrix.
-    private async Task<string> AnyUserIdAsync()
-    {
-        const string Email = "matrix-target@demo.council";
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(Email) is { } existing)
-        {
-            return existing.Id;
-        }
-
-        var user = new AppUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Matrix target" };
-        (await users.CreateAsync(user, "Matrix-Target-2019")).Succeeded.ShouldBeTrue();
-        (await users.AddToRoleAsync(user, Roles.Councillor)).Succeeded.ShouldBeTrue();
-        return user.Id;
-    }
+    private Task<string> AnyUserIdAsync() => SignedInClient.TargetUserAsync(app.Factory, "matrix-target@demo.council");
 
     private async Task<string> AnyProjectCodeAsync()
     {

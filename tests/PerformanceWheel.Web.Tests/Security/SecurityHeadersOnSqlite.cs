@@ -42,6 +42,34 @@ public sealed class SecurityHeadersOnSqlite(SqliteApp app) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task TheApiReferencePageLoosensOnlyWhatItNeedsAndLoadsNothingFromElsewhere()
+    {
+        var client = await SignedInClient.AsAsync(app.Factory, Roles.Councillor);
+
+        var response = await client.GetAsync(new Uri("/api-reference/", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        var policy = Header(response, "Content-Security-Policy");
+        var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
+        nonce.Length.ShouldBeGreaterThanOrEqualTo(16, "a per-request nonce");
+        policy.ShouldBe(
+            $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
+        var scripts = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("script");
+        scripts.Length.ShouldBeGreaterThan(0);
+        scripts.ShouldAllBe(s => s.GetAttribute("nonce") == nonce);
+        scripts.Select(s => s.GetAttribute("src")).Where(src => src != null).ShouldAllBe(src => !src!.Contains("//", StringComparison.Ordinal), "scripts come from the app");
+        html.ShouldNotContain("cdn.jsdelivr", Case.Insensitive);
+        html.ShouldNotContain("fonts.scalar.com", Case.Insensitive);
+        (await client.GetAsync(new Uri("/api-reference/scalar.js", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var second = Header(await client.GetAsync(new Uri("/api-reference/", UriKind.Relative)), "Content-Security-Policy");
+        second.ShouldNotContain(nonce, Case.Sensitive, "each response has its own nonce");
+        Header(await client.GetAsync(new Uri("/api-referenced", UriKind.Relative)), "Content-Security-Policy").ShouldNotContain("unsafe-inline", Case.Sensitive, "only that path is loosened");
+    }
+
+    [Fact]
     public async Task ProductionAddsHstsOverHttpsAndRefusesAForeignHost()
     {
         await using var production = app.Factory.WithWebHostBuilder(b => b

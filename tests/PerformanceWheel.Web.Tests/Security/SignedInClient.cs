@@ -1,5 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Web.Security;
@@ -49,4 +51,36 @@ internal static class SignedInClient
     }
 
     public static IReadOnlyList<string> AllRoles => Roles.All;
+
+    /// <summary>Whether the app refused the request: 401/403, or a redirect to sign in or to access denied.</summary>
+    public static (bool Refused, string Status) Refusal(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location?.ToString() ?? string.Empty;
+        var refused = response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+            || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/account/sign-in", StringComparison.Ordinal) || location.Contains("/account/access-denied", StringComparison.Ordinal)));
+        return (refused, $"{(int)response.StatusCode} {location}");
+    }
+
+    /// <summary>
+    /// The id of a Councillor account that the admin rows of a matrix act on (created on first use). Not one of the
+    /// signed-in clients: enabling or editing an account changes its security stamp, which would sign that client out.
+    /// </summary>
+    public static async Task<string> TargetUserAsync(AppFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return existing.Id;
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Matrix target" };
+        if (!(await users.CreateAsync(user, "Matrix-Target-2019")).Succeeded || !(await users.AddToRoleAsync(user, Roles.Councillor)).Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the account {email}.");
+        }
+
+        return user.Id;
+    }
 }

@@ -106,18 +106,9 @@ public sealed class OutturnWorkflowOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         lines.Where(l => l.Missing.Count > 0).ShouldAllBe(l => l.IsOverdue);
     }
 
-    private async Task<T> WithWorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<OutturnWorkflow>());
-    }
+    private Task<T> WithWorkflowAsync<T>(Func<OutturnWorkflow, Task<T>> action) => WorkflowQueries.WithWorkflowAsync(app.Factory, action);
 
-    private async Task<WorkflowState?> StateAsync(string code)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
-        return await db.Outturns.Where(o => o.Measure.Code == code && o.Period == NextQuarter).Select(o => (WorkflowState?)o.State).SingleOrDefaultAsync();
-    }
+    private Task<WorkflowState?> StateAsync(string code) => WorkflowQueries.StateAsync(app.Factory, code, NextQuarter);
 
     private async Task<int> VersionAsync(string code, string period)
     {

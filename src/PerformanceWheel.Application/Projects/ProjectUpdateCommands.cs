@@ -1,0 +1,349 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Framework;
+using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Audit;
+using PerformanceWheel.Domain.Common;
+using PerformanceWheel.Domain.Outturns;
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Projects;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Application.Projects;
+
+/// <summary>
+/// The one path by which project updates change, used alike by the entry page, the API and the workbook import:
+/// officers (and a Director of the project's directorate) enter a quarter's update and submit the directorate's
+/// updates; a Director of that directorate or an officer approves them or returns them with a reason; they are
+/// published with the quarter's figures (<see cref="ProjectUpdatePublication"/>). Each input is checked field by field
+/// before anything is saved, and every change leaves an audit entry.
+/// </summary>
+public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProvider clock)
+{
+    /// <summary>The audit entity type of one update ("PRJ-1 2019/20 Q2").</summary>
+    public const string EntityType = "Project update";
+
+    /// <summary>The audit entity type of a directorate's updates for a quarter (submitted, approved, returned).</summary>
+    public const string StepEntityType = "Directorate projects";
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d MMM yyyy"];
+
+    /// <summary>Saves one update; nothing is saved when a field is wrong.</summary>
+    public async Task<ProjectUpdateResult> SaveAsync(WorkflowUser user, ProjectUpdateInput input, CancellationToken cancellationToken = default) =>
+        (await SaveManyAsync(user, [input], cancellationToken))[0];
+
+    /// <summary>
+    /// Saves several updates together (the workbook import): every input is checked first, and when any has a problem
+    /// nothing at all is saved. The results are in the order of the inputs.
+    /// </summary>
+    public async Task<IReadOnlyList<ProjectUpdateResult>> SaveManyAsync(WorkflowUser user, IReadOnlyList<ProjectUpdateInput> inputs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var plans = new List<Plan?>();
+        var results = new List<ProjectUpdateResult>();
+        foreach (var input in inputs)
+        {
+            var (plan, failure) = await PrepareAsync(user, input, cancellationToken);
+            plans.Add(plan);
+            results.Add(failure ?? ProjectUpdateResult.Done(1));
+        }
+
+        if (results.Any(r => !r.Succeeded))
+        {
+            return results;
+        }
+
+        var at = clock.GetUtcNow();
+        foreach (var plan in plans)
+        {
+            Apply(plan!, user.Name, at);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return inputs.Select(_ => ProjectUpdateResult.Failed(ProjectUpdateProblem.Conflict, "Version",
+                "Someone else saved this update at the same moment. Reload to see theirs; your entry was not saved.")).ToList();
+        }
+
+        return results;
+    }
+
+    /// <summary>Submits the directorate's draft and returned updates of the quarter for approval.</summary>
+    public Task<ProjectUpdateResult> SubmitAsync(WorkflowUser user, string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default) =>
+        MoveAsync(user, directorate, quarter, [WorkflowState.Draft, WorkflowState.Returned], WorkflowState.Submitted, "Submitted", null, null, cancellationToken);
+
+    /// <summary>Approves the directorate's submitted updates of the quarter.</summary>
+    public Task<ProjectUpdateResult> ApproveAsync(WorkflowUser user, string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default) =>
+        MoveAsync(user, directorate, quarter, [WorkflowState.Submitted], WorkflowState.Approved, "Approved", null, null, cancellationToken);
+
+    /// <summary>Returns the directorate's submitted updates (all, or one project's) with a reason.</summary>
+    public Task<ProjectUpdateResult> ReturnAsync(WorkflowUser user, string directorate, ReportingPeriod quarter, string? projectCode, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Task.FromResult(ProjectUpdateResult.Failed(ProjectUpdateProblem.Invalid, "Reason", "Enter the reason for returning the updates."));
+        }
+
+        if (reason.Trim().Length > Lengths.Text)
+        {
+            return Task.FromResult(ProjectUpdateResult.Failed(ProjectUpdateProblem.Invalid, "Reason", $"Reason must be at most {Lengths.Text} characters."));
+        }
+
+        return MoveAsync(user, directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, "Returned", reason.Trim(), projectCode, cancellationToken);
+    }
+
+    /// <summary>Whether the user enters a directorate's project updates: an officer (Admin, PerformanceOfficer) or a Director of it.</summary>
+    public async Task<bool> MayEnterAsync(WorkflowUser user, string? directorate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsOfficer || (user.IsDirector && await IsDirectorOfAsync(user, directorate, cancellationToken));
+    }
+
+    /// <summary>Whether the user approves and returns a directorate's updates: a Director of it, or an officer.</summary>
+    public Task<bool> MayApproveAsync(WorkflowUser user, string? directorate, CancellationToken cancellationToken = default) =>
+        MayEnterAsync(user, directorate, cancellationToken);
+
+    private async Task<bool> IsDirectorOfAsync(WorkflowUser user, string? directorate, CancellationToken cancellationToken) =>
+        user.UserId is { } id && directorate is not null &&
+        await db.UserDirectorates.AnyAsync(u => u.UserId == id && db.Directorates.Any(d => d.Id == u.DirectorateId && d.Name == directorate), cancellationToken);
+
+    private async Task<(Plan? Plan, ProjectUpdateResult? Failure)> PrepareAsync(WorkflowUser user, ProjectUpdateInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!ReportingPeriod.TryParse(input.Quarter, out var quarter) || quarter.Kind != PeriodKind.Quarter)
+        {
+            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Invalid, "Quarter", $"'{input.Quarter}' is not a quarter; use a label such as 2019/20 Q2."));
+        }
+
+        var code = input.ProjectCode?.Trim() ?? string.Empty;
+        var project = await db.Projects.Include(p => p.Directorate)
+            .Include(p => p.Updates.Where(u => u.Period == quarter)).ThenInclude(u => u.Milestones)
+            .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (project is null || project.IsRetired)
+        {
+            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.NotFound, "ProjectCode",
+                project is null ? $"There is no project with the code '{code}'." : $"Project {code} is retired; it takes no more updates."));
+        }
+
+        if (project.Directorate is null)
+        {
+            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Invalid, "ProjectCode", $"Project {code} has no directorate; an Admin gives it one on the project's page first."));
+        }
+
+        if (!await MayEnterAsync(user, project.Directorate.Name, cancellationToken))
+        {
+            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Forbidden, "ProjectCode", $"You do not enter the updates of {project.Directorate.Name}'s projects."));
+        }
+
+        var existing = project.Updates.FirstOrDefault(u => u.Period == quarter);
+        if (existing is not null && input.Version is { } seen && seen != existing.Version)
+        {
+            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Conflict, "Version",
+                $"{existing.UpdatedBy} saved this update since you opened it. Reload to see theirs; your entry was not saved."));
+        }
+
+        if (existing?.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published)
+        {
+            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Locked, "State",
+                $"The update of {code} for {quarter.Label} is {existing.State.ToString().ToLowerInvariant()} and can no longer be changed."));
+        }
+
+        var problems = new List<FieldProblem>();
+        var brag = existing?.Brag;
+        if (input.Brag is not null || existing is null)
+        {
+            if (string.IsNullOrWhiteSpace(input.Brag))
+            {
+                problems.Add(new("Brag", $"Choose the BRAG status: {ProjectUpdateText.BragChoices}."));
+            }
+            else if (ProjectUpdateText.TryBrag(input.Brag, out var b))
+            {
+                brag = b;
+            }
+            else
+            {
+                problems.Add(new("Brag", $"'{input.Brag.Trim()}' is not a BRAG status; use {ProjectUpdateText.BragChoices}."));
+            }
+        }
+
+        var direction = existing?.Direction;
+        if (input.Direction is not null || existing is null)
+        {
+            if (string.IsNullOrWhiteSpace(input.Direction))
+            {
+                problems.Add(new("Direction", $"Choose the direction: {ProjectUpdateText.DirectionChoices}."));
+            }
+            else if (ProjectUpdateText.TryDirection(input.Direction, out var d))
+            {
+                direction = d;
+            }
+            else
+            {
+                problems.Add(new("Direction", $"'{input.Direction.Trim()}' is not a direction; use {ProjectUpdateText.DirectionChoices}."));
+            }
+        }
+
+        var workingWell = Text(problems, "WorkingWell", "Areas of success", input.WorkingWell, existing?.WorkingWell);
+        var concerns = Text(problems, "Concerns", "Areas of concern", input.Concerns, existing?.Concerns);
+        var nextFocus = Text(problems, "NextFocus", "Focus for next quarter", input.NextFocus, existing?.NextFocus);
+        var milestones = input.Milestones is null
+            ? (existing?.Milestones.Select(m => (m.Title, m.Due, m.Status)).ToList() ?? [])
+            : Milestones(problems, input.Milestones);
+
+        if (problems.Count > 0)
+        {
+            return (null, ProjectUpdateResult.Failed(problems));
+        }
+
+        return (new Plan(project, quarter, brag!.Value, direction!.Value, workingWell, concerns, nextFocus, milestones), null);
+    }
+
+    private void Apply(Plan plan, string by, DateTimeOffset at)
+    {
+        var isNew = plan.Project.Updates.All(u => u.Period != plan.Quarter);
+        var update = plan.Project.UpdateFor(plan.Quarter);
+        var before = isNew ? null : Describe(update);
+        update.Record(plan.Brag, plan.Direction, plan.WorkingWell, plan.Concerns, plan.NextFocus, plan.Milestones, by, at);
+        if (FrameworkAdministration.Audit(by, at, isNew ? "Created" : "Updated", EntityType, Key(plan.Project.Code, plan.Quarter), before, Describe(update)) is { } entry)
+        {
+            db.AuditEntries.Add(entry);
+        }
+    }
+
+    private async Task<ProjectUpdateResult> MoveAsync(
+        WorkflowUser user, string directorate, ReportingPeriod quarter, WorkflowState[] from, WorkflowState to, string action, string? reason, string? projectCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var allowed = to == WorkflowState.Submitted ? await MayEnterAsync(user, directorate, cancellationToken) : await MayApproveAsync(user, directorate, cancellationToken);
+        if (!allowed)
+        {
+            return ProjectUpdateResult.Failed(ProjectUpdateProblem.Forbidden, "Directorate", $"You do not {(to == WorkflowState.Submitted ? "submit" : "review")} the project updates of {directorate}.");
+        }
+
+        if (!await db.Directorates.AnyAsync(d => d.Name == directorate, cancellationToken))
+        {
+            return ProjectUpdateResult.Failed(ProjectUpdateProblem.NotFound, "Directorate", $"There is no directorate called '{directorate}'.");
+        }
+
+        var code = string.IsNullOrWhiteSpace(projectCode) ? null : projectCode.Trim();
+        var projects = await db.Projects
+            .Include(p => p.Updates.Where(u => u.Period == quarter && from.Contains(u.State)))
+            .Where(p => p.Directorate!.Name == directorate && (code == null || p.Code == code))
+            .ToListAsync(cancellationToken);
+        if (code is not null && projects.Count == 0)
+        {
+            return ProjectUpdateResult.Failed(ProjectUpdateProblem.NotFound, "ProjectCode", $"{directorate} has no project with the code '{code}'.");
+        }
+
+        var at = clock.GetUtcNow();
+        var moved = projects.SelectMany(p => p.Updates).ToList();
+        foreach (var update in moved)
+        {
+            update.MoveTo(to, user.Name, at);
+        }
+
+        var what = code is null ? $"{moved.Count} project updates" : $"{code} ({moved.Count} project updates)";
+        db.AuditEntries.Add(new AuditEntry(user.Name, at, action, StepEntityType, StepKey(directorate, quarter), reason is null ? what : $"{what}: {reason}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return ProjectUpdateResult.Done(moved.Count);
+    }
+
+    private static string? Text(List<FieldProblem> problems, string field, string name, string? typed, string? existing)
+    {
+        if (typed is null)
+        {
+            return existing;
+        }
+
+        var text = string.IsNullOrWhiteSpace(typed) ? null : typed.Trim();
+        if (text is { Length: > Lengths.Text })
+        {
+            problems.Add(new(field, $"{name} must be at most {Lengths.Text} characters; it has {text.Length}."));
+        }
+
+        return text;
+    }
+
+    private static List<(string Title, DateOnly? Due, MilestoneStatus Status)> Milestones(List<FieldProblem> problems, IReadOnlyList<MilestoneInput> typed)
+    {
+        var kept = new List<(string, DateOnly?, MilestoneStatus)>();
+        for (var i = 0; i < typed.Count; i++)
+        {
+            var m = typed[i];
+            if (string.IsNullOrWhiteSpace(m.Title) && string.IsNullOrWhiteSpace(m.Due) && string.IsNullOrWhiteSpace(m.Status))
+            {
+                continue;
+            }
+
+            var field = $"Milestones[{i}]";
+            var title = m.Title?.Trim();
+            if (string.IsNullOrEmpty(title))
+            {
+                problems.Add(new($"{field}.Title", $"Milestone {i + 1} needs a title."));
+            }
+            else if (title.Length > Lengths.Title)
+            {
+                problems.Add(new($"{field}.Title", $"Milestone {i + 1}'s title must be at most {Lengths.Title} characters; it has {title.Length}."));
+            }
+
+            DateOnly? due = null;
+            if (!string.IsNullOrWhiteSpace(m.Due))
+            {
+                if (DateOnly.TryParseExact(m.Due.Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var date))
+                {
+                    due = date;
+                }
+                else
+                {
+                    problems.Add(new($"{field}.Due", $"'{m.Due.Trim()}' is not a date for milestone {i + 1}; use 2020-03-31 or 31/03/2020."));
+                }
+            }
+
+            var status = MilestoneStatus.NotStarted;
+            if (string.IsNullOrWhiteSpace(m.Status))
+            {
+                problems.Add(new($"{field}.Status", $"Choose milestone {i + 1}'s status: {ProjectUpdateText.MilestoneChoices}."));
+            }
+            else if (!ProjectUpdateText.TryMilestone(m.Status, out status))
+            {
+                problems.Add(new($"{field}.Status", $"'{m.Status.Trim()}' is not a milestone status; use {ProjectUpdateText.MilestoneChoices}."));
+            }
+
+            kept.Add((title ?? string.Empty, due, status));
+        }
+
+        return kept;
+    }
+
+    /// <summary>The audit key of one update.</summary>
+    public static string Key(string projectCode, ReportingPeriod quarter) => $"{projectCode} {quarter.Label}";
+
+    /// <summary>The audit key of a directorate's updates for a quarter.</summary>
+    public static string StepKey(string directorate, ReportingPeriod quarter)
+    {
+        var key = $"{quarter.Label} {directorate}";
+        return key.Length <= Lengths.Label ? key : key[..Lengths.Label];
+    }
+
+    private static Dictionary<string, string> Describe(ProjectUpdate u) => new()
+    {
+        ["BRAG"] = u.Brag.ToString(),
+        ["Direction"] = u.Direction.ToString(),
+        ["Areas of success"] = u.WorkingWell ?? "–",
+        ["Areas of concern"] = u.Concerns ?? "–",
+        ["Focus for next quarter"] = u.NextFocus ?? "–",
+        ["Milestones"] = u.Milestones.Count == 0 ? "–" : string.Join(" | ", u.Milestones.Select(m =>
+            $"{m.Title} ({(m.Due is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no date")}, {ProjectUpdateText.MilestoneLabel(m.Status)})")),
+    };
+
+    private sealed record Plan(
+        Project Project, ReportingPeriod Quarter, RagStatus Brag, ProjectDirection Direction, string? WorkingWell, string? Concerns, string? NextFocus,
+        List<(string Title, DateOnly? Due, MilestoneStatus Status)> Milestones);
+}
