@@ -29,6 +29,12 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
     private const string CouncillorEmail = "councillor@riverside.example";
     private const string CouncillorPassword = "Councillor-Reads-Them-3";
 
+    private const string ProjectCode = "RV-PRJ-01";
+    private const string ProjectTitle = "Riverside library refurbishment";
+    private const string ServiceArea = "Environment and waste";
+    private const decimal ApprovedBudget = 12.5m;
+    private const decimal ForecastOutturn = 13.1m;
+
     private static readonly (string Code, string Name)[] Committees = [("PLS", "Place Scrutiny Committee"), ("PPS", "People Scrutiny Committee")];
 
     private static readonly (string Ring, int Order, string Code, string Title, string Committee)[] Segments =
@@ -211,11 +217,13 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await NavAsync(admin, "Framework");
             await LinkAsync(admin, "Projects");
             await LinkAsync(admin, "Add a project");
-            await FillAsync(admin, "Code", "RV-PRJ-01");
-            await FillAsync(admin, "Title", "Riverside library refurbishment");
+            await FillAsync(admin, "Code", ProjectCode);
+            await FillAsync(admin, "Title", ProjectTitle);
             await admin.GetByLabel("Segment", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "RS4 Healthy lives" });
+            await admin.GetByLabel("Directorate (its officers enter the project's updates").SelectOptionAsync(new SelectOptionValue { Label = PeopleDirectorate });
             await ClickAsync(admin, "Add project");
-            (await MainTextAsync(admin)).ShouldContain("Riverside library refurbishment");
+            await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Project {ProjectCode} saved.");
+            (await MainTextAsync(admin)).ShouldContain(ProjectTitle);
         });
 
         await Evidence.StepAsync(admin, "users", async () =>
@@ -256,6 +264,46 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             }
         });
 
+        // The officer writes the project's update for the quarter and submits it, then enters the quarter's finance.
+        await Evidence.StepAsync(officer, "officer-project-update", async () =>
+        {
+            await NavAsync(officer, "Outturns");
+            await officer.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Project updates due for ") }).GetByRole(AriaRole.Link, new() { Name = PeopleDirectorate, Exact = true }).ClickAsync();
+            await officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{PeopleDirectorate} project updates, {quarter.Label}");
+            await LinkAsync(officer, $"Enter update for {ProjectCode}");
+            await officer.GetByLabel("BRAG status").SelectOptionAsync(new SelectOptionValue { Label = "Green (on track)" });
+            await officer.GetByLabel("Direction", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Progressing" });
+            await officer.GetByLabel("Areas of success").FillAsync("The contractor started on site on time.");
+            await officer.GetByLabel("Areas of concern").FillAsync("Steel prices may raise the cost.");
+            await officer.GetByLabel("Focus for next quarter").FillAsync("Complete the roof.");
+            await officer.GetByLabel("Milestone 1 title").FillAsync("Library reopens");
+            await officer.GetByLabel("Milestone 1 due date").FillAsync(new DateOnly(thisYear.StartYear + 1, 3, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await officer.GetByLabel("Milestone 1 status").SelectOptionAsync(new SelectOptionValue { Label = "On track" });
+            await ClickAsync(officer, "Save update");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"The update of {ProjectCode} for {quarter.Label} is saved as a draft.");
+            await ClickAsync(officer, $"Submit {PeopleDirectorate}'s updates for approval");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 project update(s) submitted for approval.");
+            await Evidence.SaveAsync(officer, "new-council-6b-project-update-submitted");
+        });
+
+        await Evidence.StepAsync(officer, "officer-finance", async () =>
+        {
+            await NavAsync(officer, "Finance");
+            await LinkAsync(officer, "Enter the quarter's finance");
+            await officer.GetByLabel("Quarter", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = quarter.Label });
+            await ClickAsync(officer, "Show");
+            await officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Enter finance, {quarter.Label}");
+            await officer.GetByLabel("Service area, line 1", new() { Exact = true }).FillAsync(ServiceArea);
+            await officer.GetByLabel("Approved budget £m, line 1", new() { Exact = true }).FillAsync(Invariant(ApprovedBudget));
+            await officer.GetByLabel("Forecast outturn £m, line 1", new() { Exact = true }).FillAsync(Invariant(ForecastOutturn));
+            await officer.GetByLabel("Projected variance £m").FillAsync(Invariant(ForecastOutturn - ApprovedBudget));
+            await officer.GetByLabel("Rating", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Amber" });
+            await officer.GetByLabel("Commentary", new() { Exact = true }).FillAsync("Waste disposal costs are above budget.");
+            await ClickAsync(officer, "Save finance");
+            await officer.GetByRole(AriaRole.Status).ShouldContainTextAsync($"{quarter.Label} finance saved");
+            await Evidence.SaveAsync(officer, "new-council-6c-finance-entered");
+        });
+
         // The director (not the person who entered the figures) approves both quarters of both directorates.
         var director = await People.SignedInAsync(app, DirectorEmail, DirectorPassword);
         await Evidence.StepAsync(director, "director-approves", async () =>
@@ -278,6 +326,11 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 }
             }
 
+            await NavAsync(director, "Outturns");
+            await director.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Project updates due for ") }).GetByRole(AriaRole.Link, new() { Name = PeopleDirectorate, Exact = true }).ClickAsync();
+            await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{PeopleDirectorate} project updates, {quarter.Label}");
+            await ClickAsync(director, "Approve submitted updates");
+            await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 project update(s) approved.");
             await Evidence.SaveAsync(director, "new-council-7-director-approved");
         });
 
@@ -336,10 +389,23 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await ShouldShowNoDemoDataAsync(councillor, demo);
             }
 
-            await councillor.GotoAsync("/finance");
-            await councillor.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldContainTextAsync("Finance");
+            await NavAsync(councillor, "Finance");
+            await councillor.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Finance, {quarter.Label}");
+            var line = await councillor.GetByRole(AriaRole.Row).Filter(new() { HasText = ServiceArea }).InnerTextAsync();
+            line.ShouldContain("12.5");
+            line.ShouldContain("13.1");
+            line.ShouldContain("0.6", Case.Sensitive, "the variance is the forecast less the budget");
+            line.ShouldContain("4.8", Case.Sensitive, "0.6 of 12.5 is 4.8%");
+            (await MainTextAsync(councillor)).ShouldContain("Waste disposal costs are above budget.");
             await Evidence.SaveAsync(councillor, "new-council-10-finance");
             await ShouldShowNoDemoDataAsync(councillor, demo);
+
+            await councillor.GotoAsync($"/projects/{ProjectCode}");
+            var project = await MainTextAsync(councillor);
+            project.ShouldContain($"Update for {quarter.Label}");
+            project.ShouldContain("The contractor started on site on time.");
+            project.ShouldContain("Library reopens");
+            await Evidence.SaveAsync(councillor, "new-council-10b-project");
 
             await councillor.GotoAsync("/");
             var download = await councillor.RunAndWaitForDownloadAsync(
@@ -359,6 +425,9 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                     text.ShouldContain(m.Title);
                     text.ShouldContain(m.Formatted(m.Value));
                 }
+
+                text.ShouldContain(ProjectTitle);
+                text.ShouldContain(ServiceArea);
 
                 foreach (var marker in demo)
                 {
