@@ -10,7 +10,7 @@ public sealed record ImportSheet(string Name, bool Required, string Purpose, IRe
 }
 
 /// <summary>
-/// The workbook format (docs/import-format.md): four sheets, a header in row 1, headers matched case-insensitively with
+/// The workbook format (docs/import-format.md): six sheets (two of them finance), a header in row 1, headers matched case-insensitively with
 /// surrounding spaces ignored; extra columns and other sheets are ignored, blank rows skipped. The templates, the reader
 /// and the documentation all take their sheet and column names from here.
 /// </summary>
@@ -21,6 +21,8 @@ public static class ImportFormat
     public const string Targets = "Targets";
     public const string Outturns = "Outturns";
     public const string Instructions = "Instructions";
+    public const string BudgetLines = "BudgetLines";
+    public const string BudgetPosition = "BudgetPosition";
 
     public const string Code = "Code";
     public const string Name = "Name";
@@ -48,6 +50,12 @@ public static class ImportFormat
     public const string Status = "Status";
     public const string Provisional = "Provisional";
     public const string Commentary = "Commentary";
+    public const string ServiceArea = "Service area";
+    public const string ApprovedBudget = "Approved budget";
+    public const string ForecastOutturn = "Forecast outturn";
+    public const string Remove = "Remove";
+    public const string Variance = "Variance";
+    public const string Rating = "Rating";
 
     /// <summary>The revision reason of a figure changed by an import.</summary>
     public const string RevisionReason = "import";
@@ -98,8 +106,25 @@ public static class ImportFormat
         new(Commentary, false, "Free text."),
     ]);
 
+    public static readonly ImportSheet BudgetLinesSheet = new(BudgetLines, false, "Finance: budget lines by service area, one row per quarter and service area (checked and saved as on the finance entry page). Optional.",
+    [
+        new(Period, true, "The quarter, such as 2019/20 Q2."),
+        new(ServiceArea, true, "The service area, such as Adult Services. An existing line of the quarter is updated."),
+        new(ApprovedBudget, false, "The approved budget in £m (required unless Remove is Y)."),
+        new(ForecastOutturn, false, "The forecast outturn in £m (required unless Remove is Y)."),
+        new(Remove, false, "Y removes the quarter's line for the service area; blank: N."),
+    ]);
+
+    public static readonly ImportSheet BudgetPositionSheet = new(BudgetPosition, false, "Finance: the council's budget position statement, one row per quarter. Optional.",
+    [
+        new(Period, true, "The quarter, such as 2019/20 Q2."),
+        new(Variance, true, "The projected variance in £m: positive an overspend, negative an underspend."),
+        new(Rating, false, "Green | Amber | Red | blank (no rating)."),
+        new(Commentary, false, "Free text."),
+    ]);
+
     /// <summary>The sheets in the order they are read and reported.</summary>
-    public static IReadOnlyList<ImportSheet> Sheets { get; } = [SegmentsSheet, MeasuresSheet, TargetsSheet, OutturnsSheet];
+    public static IReadOnlyList<ImportSheet> Sheets { get; } = [SegmentsSheet, MeasuresSheet, TargetsSheet, OutturnsSheet, BudgetLinesSheet, BudgetPositionSheet];
 
     /// <summary>A header or sheet name as it is matched: trimmed, inner spaces collapsed, lower case (a trailing * is ignored).</summary>
     public static string Normalize(string? text)

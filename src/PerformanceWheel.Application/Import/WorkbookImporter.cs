@@ -125,19 +125,22 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
                 await run.LoadAsync(cancellationToken);
             }
 
+            // The finance sheets first: checking the other sheets lets their rows go.
+            var finance = new FinanceSheets(db, clock, request, mode, content);
             using (Trace.StartActivity("Import.Check"))
             {
+                await finance.CheckAsync(cancellationToken);
                 run.Check(cancellationToken);
             }
 
-            if (run.Errors.Count > 0)
+            if (run.Errors.Count > 0 || finance.Errors.Count > 0)
             {
-                return (ImportReport.Failed(mode, run.SortedErrors()), content.DataRows);
+                return (ImportReport.Failed(mode, [.. run.SortedErrors(), .. finance.Errors]), content.DataRows);
             }
 
             if (!write)
             {
-                return (run.Report(applied: false), content.DataRows);
+                return (finance.AddTo(run.Report(applied: false)), content.DataRows);
             }
 
             progress?.Report(new ImportProgress("Writing", content.DataRows));
@@ -158,7 +161,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
                     "Someone changed the same figures or measures while the workbook was being imported, so nothing was written. Check the workbook again and import it.")]), content.DataRows);
             }
 
-            return (run.Report(applied: true), content.DataRows);
+            return (finance.AddTo(run.Report(applied: true)), content.DataRows);
         }
         finally
         {

@@ -63,6 +63,12 @@ public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<Reportin
     /// <summary>The overall position recorded for the chosen quarter, if any.</summary>
     public BudgetPosition? Position => Positions.FirstOrDefault(p => p.Period == Period);
 
+    /// <summary>The quarters whose finance is not published yet (shown only to readers who see drafts, marked as drafts).</summary>
+    public IReadOnlySet<ReportingPeriod> DraftQuarters { get; init; } = new HashSet<ReportingPeriod>();
+
+    /// <summary>Whether the chosen quarter's finance is a draft.</summary>
+    public bool IsDraft => Period is { } p && DraftQuarters.Contains(p);
+
     /// <summary>Whether anything at all (lines or an overall position) was recorded for the chosen quarter.</summary>
     public bool HasPeriod => Period is { } p && (Periods.Contains(p) || Position is not null);
 
@@ -183,12 +189,13 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
     }
 
-    /// <summary>Budget lines for a period (default: the latest with lines) and every overall position.</summary>
-    public async Task<FinanceView> FinanceAsync(ReportingPeriod? period, CancellationToken cancellationToken = default)
+    /// <summary>Budget lines for a period (default: the latest with lines) and every overall position, as far as the reader may see them (FinanceAudience).</summary>
+    public async Task<FinanceView> FinanceAsync(ReportingPeriod? period, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var lines = await db.BudgetLines.AsNoTracking().ToListAsync(cancellationToken);
-        var positions = (await db.BudgetPositions.AsNoTracking().ToListAsync(cancellationToken)).OrderBy(p => p.Period).ToList();
+        var (lines, positions, drafts) = await Finance.FinanceAudience.VisibleAsync(
+            db, await db.BudgetLines.AsNoTracking().ToListAsync(cancellationToken), await db.BudgetPositions.AsNoTracking().ToListAsync(cancellationToken), scope, cancellationToken);
+        positions = positions.OrderBy(p => p.Period).ToList();
         var periods = lines.Select(l => l.Period).Distinct().OrderDescending().ToList();
         // The quarter asked for, and only that quarter: no silent fallback to an older quarter's budget.
         var chosen = period is { } asked ? PerformanceReader.AsQuarter(asked) : periods.Count > 0 ? periods[0] : (ReportingPeriod?)null;
@@ -196,7 +203,10 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             chosen,
             periods,
             lines.Where(l => l.Period == chosen).OrderBy(l => l.ServiceArea, StringComparer.OrdinalIgnoreCase).ToList(),
-            positions);
+            positions)
+        {
+            DraftQuarters = drafts,
+        };
     }
 
     /// <summary>Measures that are Red or declining (with their critical items), and measures that improved, for a quarter.</summary>

@@ -37,6 +37,9 @@ public sealed class BudgetLine : Entity
         ApprovedBudget = approvedBudget;
         ForecastOutturn = forecastOutturn;
     }
+
+    /// <summary>Gives the service area a new name (its figures stay).</summary>
+    public void Rename(string serviceArea) => ServiceArea = Guard.Required(serviceArea, "Service area", Lengths.Name);
 }
 
 /// <summary>The council's overall projected over- or underspend in a period (seed 002's revenue budget line).</summary>

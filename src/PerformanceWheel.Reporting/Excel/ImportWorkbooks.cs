@@ -22,7 +22,7 @@ public sealed class ImportWorkbooks(IDbContextFactory<PerformanceWheelDbContext>
 {
     private const string General = "General";
 
-    /// <summary>The empty workbook: Instructions, then the four sheets with their headers.</summary>
+    /// <summary>The empty workbook: Instructions, then every sheet of the format with its headers.</summary>
     public static PackFile Template()
     {
         var sheets = new List<XlsxSheet> { Instructions(null) };

@@ -247,7 +247,7 @@ public sealed class PackBuilder(
 
         var exceptions = await details.ExceptionsAsync(quarter, Scope, cancellationToken);
         var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, Scope, cancellationToken);
-        var finance = await details.FinanceAsync(quarter, cancellationToken);
+        var finance = await details.FinanceAsync(quarter, Scope, cancellationToken);
 
         var model = new PackModel
         {

@@ -88,6 +88,7 @@ public static class ApiEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapProjectUpdates();
+        api.MapFinance();
 
         // Anything else under /api answers JSON rather than the HTML not-found page.
         endpoints.Map("/api/{**path}", Unmatched)

@@ -40,6 +40,7 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
         builder.Services.AddScoped<PerformanceWheel.Application.Projects.ProjectUpdateCommands>();
         builder.Services.AddScoped<PerformanceWheel.Application.Projects.ProjectUpdateReader>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Finance.FinanceEntry>();
 
         // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
         builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));

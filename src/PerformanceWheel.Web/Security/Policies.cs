@@ -20,6 +20,12 @@ public static class Policies
     /// <summary>Open the outturn entry grid: officers enter, directors review; Admin both.</summary>
     public const string Workflow = "Workflow";
 
+    /// <summary>
+    /// Enter the quarter's finance (budget lines and the budget position statement): Admin and PerformanceOfficer. A
+    /// council's finance lead is given a PerformanceOfficer account; there is no separate finance role.
+    /// </summary>
+    public const string EnterFinance = "EnterFinance";
+
     /// <summary>Manage users and council settings: Admin only.</summary>
     public const string Administer = "Administer";
 
@@ -40,6 +46,7 @@ public static class Policies
         options.AddPolicy(ManageFramework, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
         options.AddPolicy(ApproveOutturns, p => p.RequireRole(Roles.Admin, Roles.Director));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(EnterFinance, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
         options.AddPolicy(Workflow, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer, Roles.Director));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
 

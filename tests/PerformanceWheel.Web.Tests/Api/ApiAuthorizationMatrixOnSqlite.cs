@@ -31,6 +31,9 @@ public sealed class ApiAuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixtur
         ["POST /api/v1/project-updates/submit"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["POST /api/v1/project-updates/approve"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["POST /api/v1/project-updates/return"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["GET /api/v1/finance"] = ["read"],
+        ["POST /api/v1/finance/lines"] = [Roles.Admin, Roles.PerformanceOfficer],
+        ["POST /api/v1/finance/position"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /api/{**path}"] = [Anyone],
     };
 

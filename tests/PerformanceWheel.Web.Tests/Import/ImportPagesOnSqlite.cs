@@ -78,16 +78,23 @@ public sealed class ImportPagesOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
-    public async Task TheTemplateHasInstructionsAndTheFourSheetsHeaders()
+    public async Task TheTemplateHasInstructionsAndEverySheetsHeaders()
     {
         var officer = await SignedInClient.AsAsync(app.Factory, Roles.PerformanceOfficer);
         var bytes = await officer.GetByteArrayAsync(new Uri("/admin/import/template.xlsx", UriKind.Relative));
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        sheets.ShouldBe(["Instructions", "Segments", "Measures", "Targets", "Outturns"]);
-        var outturns = (WorksheetPart)document.WorkbookPart.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Last().Id!);
-        outturns.Worksheet.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText).ShouldBe(["Code", "Period", "Value", "Status", "Provisional", "Commentary"]);
+        sheets.ShouldBe(["Instructions", "Segments", "Measures", "Targets", "Outturns", "BudgetLines", "BudgetPosition"]);
+        Header(document, "Outturns").ShouldBe(["Code", "Period", "Value", "Status", "Provisional", "Commentary"]);
+        Header(document, "BudgetLines").ShouldBe(["Period", "Service area", "Approved budget", "Forecast outturn", "Remove"]);
+        Header(document, "BudgetPosition").ShouldBe(["Period", "Variance", "Rating", "Commentary"]);
+    }
+
+    private static List<string> Header(SpreadsheetDocument document, string sheet)
+    {
+        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!);
+        return part.Worksheet.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText).ToList();
     }
 
     private static async Task<string> UploadAsync(HttpClient client, byte[] workbook, string mode)

@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /measures/{Code}"] = ["read"],
         ["GET /projects/{Code}"] = ["read"],
         ["GET /finance"] = ["read"],
+        ["GET /finance/entry"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /exceptions"] = ["read"],
         ["GET /outturns"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
