@@ -52,15 +52,7 @@ public static class Evidence
             return configured;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerformanceWheel.sln")))
-            {
-                return Path.Combine(dir.FullName, "artifacts", "e2e");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "pw-e2e-artifacts");
+        return TestFiles.RepositoryRoot() is { } root ? Path.Combine(root, "artifacts", "e2e") : Path.Combine(Path.GetTempPath(), "pw-e2e-artifacts");
     }
 }
 

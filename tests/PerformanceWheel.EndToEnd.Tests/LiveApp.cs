@@ -13,12 +13,32 @@ namespace PerformanceWheel.EndToEnd.Tests;
 /// <summary>
 /// The real app served by Kestrel on a free loopback port, on a fresh SQLite database with the demo council and its demo
 /// users, and one headless Chromium shared by the tests of the collection. Each test opens its own browser context.
+/// A subclass may start it otherwise (another environment, other settings), as <see cref="NewCouncilApp"/> does.
 /// </summary>
-public sealed class LiveApp : IAsyncLifetime, IAsyncDisposable
+public class LiveApp : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pw-e2e", Guid.NewGuid().ToString("N"));
+    private readonly string _environment;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Factory? _factory;
     private IPlaywright? _playwright;
+
+    /// <summary>The demo council with one demo user per role, in the Testing environment.</summary>
+    public LiveApp()
+        : this("Testing", new Dictionary<string, string>
+        {
+            ["DemoData:LoadOnEmptyDatabase"] = "true",
+            ["DemoData:CreateDemoUsers"] = "true",
+        })
+    {
+    }
+
+    /// <summary>The app in <paramref name="environment"/> with <paramref name="settings"/> added to its configuration.</summary>
+    protected LiveApp(string environment, IReadOnlyDictionary<string, string> settings)
+    {
+        _environment = environment;
+        _settings = settings;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -28,7 +48,7 @@ public sealed class LiveApp : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(TestDatabases.CreateSqlite(), _folder);
+        _factory = new Factory(TestDatabases.CreateSqlite(), _folder, _environment, _settings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -71,7 +91,11 @@ public sealed class LiveApp : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>PERFORMANCEWHEEL_TEST_CHROMIUM, else the Debian package's binary; the test command installs it.</summary>
     private static string ChromiumPath()
@@ -82,18 +106,20 @@ public sealed class LiveApp : IAsyncLifetime, IAsyncDisposable
             : throw new InvalidOperationException($"Chromium was not found at {path}: run the README's test command (it installs it) or set PERFORMANCEWHEEL_TEST_CHROMIUM.");
     }
 
-    private sealed class Factory(TestDatabase database, string folder) : WebApplicationFactory<Program>
+    private sealed class Factory(TestDatabase database, string folder, string environment, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(environment);
             builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
             builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
-            builder.UseSetting("DemoData:LoadOnEmptyDatabase", "true");
-            builder.UseSetting("DemoData:CreateDemoUsers", "true");
             builder.UseSetting("LogFile:Path", Path.Combine(folder, "logs", "e2e-.log"));
             builder.UseSetting("DataProtection:KeysPath", Path.Combine(folder, "keys"));
             builder.UseSetting("Reporting:BrowserExecutablePath", ChromiumPath());
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         // Scopes validated as under `dotnet run` (Development).

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -164,7 +163,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await download.SaveAsAsync(pdf);
             try
             {
-                var text = PdfText(pdf);
+                var text = TestFiles.PdfText(pdf);
                 text.ShouldContain(Quarter.Label);
                 text.ShouldContain(chosen.Code);
                 text.ShouldContain(chosen.Formatted);
@@ -240,15 +239,6 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
     }
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.id : ''");
-
-    private static string PdfText(string pdf)
-    {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true })
-            ?? throw new InvalidOperationException("pdftotext did not start (apt-get install poppler-utils; the test command installs it).");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return text;
-    }
 
     [GeneratedRegex(@"-?\d[\d,]*(\.\d+)?")]
     private static partial Regex Number();
