@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Finance;
 using PerformanceWheel.Domain.Framework;
@@ -184,7 +185,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
     public async Task<Project?> ProjectAsync(string code, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await global::PerformanceWheel.Application.Projects.ProjectUpdateReader.Visible(db, scope)
+        return await ProjectUpdateReader.Visible(db, scope)
             .Include(p => p.Segment).ThenInclude(s => s.Group)
             .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
     }

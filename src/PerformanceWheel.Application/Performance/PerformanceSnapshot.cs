@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
@@ -67,7 +68,7 @@ internal sealed class PerformanceSnapshot
         var assessments = await db.SegmentAssessments.AsNoTracking()
             .Where(a => quarters.Contains(a.Period))
             .ToListAsync(cancellationToken);
-        var projects = await global::PerformanceWheel.Application.Projects.ProjectUpdateReader.Visible(db, scope)
+        var projects = await ProjectUpdateReader.Visible(db, scope)
             .Where(p => !p.IsRetired)
             .ToListAsync(cancellationToken);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Audit;
 using PerformanceWheel.Domain.Common;
@@ -400,7 +401,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         }
 
         // Project updates: the quarter's approved updates are published with its figures.
-        await global::PerformanceWheel.Application.Projects.ProjectUpdatePublication.PublishApprovedAsync(db, quarter, user, at, cancellationToken);
+        await ProjectUpdatePublication.PublishApprovedAsync(db, quarter, user, at, cancellationToken);
 
         if (whole && !await db.QuarterPublications.AnyAsync(p => p.Quarter == quarter, cancellationToken))
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Finance;
 using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Data;
 using PerformanceWheel.Reporting;
 using PerformanceWheel.Web.Api;
@@ -38,9 +40,9 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
-        builder.Services.AddScoped<PerformanceWheel.Application.Projects.ProjectUpdateCommands>();
-        builder.Services.AddScoped<PerformanceWheel.Application.Projects.ProjectUpdateReader>();
-        builder.Services.AddScoped<PerformanceWheel.Application.Finance.FinanceEntry>();
+        builder.Services.AddScoped<ProjectUpdateCommands>();
+        builder.Services.AddScoped<ProjectUpdateReader>();
+        builder.Services.AddScoped<FinanceEntry>();
 
         // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
         builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
