@@ -26,6 +26,8 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/PerformanceWheel.Domain/PerformanceWheel.Domain.csproj           src/PerformanceWheel.Domain/
 COPY src/PerformanceWheel.Application/PerformanceWheel.Application.csproj src/PerformanceWheel.Application/
 COPY src/PerformanceWheel.Data/PerformanceWheel.Data.csproj               src/PerformanceWheel.Data/
+COPY src/PerformanceWheel.Reporting/PerformanceWheel.Reporting.csproj     src/PerformanceWheel.Reporting/
+COPY src/PerformanceWheel.Workbooks/PerformanceWheel.Workbooks.csproj     src/PerformanceWheel.Workbooks/
 COPY src/PerformanceWheel.Web/PerformanceWheel.Web.csproj                 src/PerformanceWheel.Web/
 RUN dotnet restore src/PerformanceWheel.Web/PerformanceWheel.Web.csproj
 

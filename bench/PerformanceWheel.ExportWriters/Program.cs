@@ -7,7 +7,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PerformanceWheel.Domain.Rating;
-using PerformanceWheel.Reporting.Excel;
+using PerformanceWheel.Workbooks;
 
 var folder = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "pw-export-writers");
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;

@@ -4,9 +4,9 @@ using System.Diagnostics.Metrics;
 namespace PerformanceWheel.Reporting;
 
 /// <summary>
-/// Traces and metrics of pack rendering and Excel exports, under one name (<see cref="Name"/>) for the ActivitySource
-/// and the Meter. Spans: Pack.Gather (reading the figures), Pack.Render (both passes), Pack.Html and Pdf.Print (each
-/// pass), Export.Write. Metrics: <c>performancewheel.pack.renders</c> (by kind and outcome),
+/// Traces and metrics of pack rendering, under one name (<see cref="Name"/>) for the ActivitySource and the Meter.
+/// Spans: Pack.Gather (reading the figures), Pack.Render (both passes), Pack.Html and Pdf.Print (each pass); Excel
+/// exports' Export.Write is traced by <c>PerformanceWheel.Workbooks.WorkbooksTelemetry</c>. Metrics: <c>performancewheel.pack.renders</c> (by kind and outcome),
 /// <c>performancewheel.pack.duration</c> (s), <c>performancewheel.pack.size</c> (bytes) and
 /// <c>performancewheel.pack.joined</c> (readers who joined a render already under way). Nothing is recorded without a
 /// listener (docs/decisions/0009).

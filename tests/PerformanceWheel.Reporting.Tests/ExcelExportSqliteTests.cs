@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using PerformanceWheel.Reporting.Excel;
+using PerformanceWheel.Workbooks;
 using Shouldly;
 
 namespace PerformanceWheel.Reporting.Tests;

@@ -103,7 +103,7 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
             WorkbookContent content;
             using (Trace.StartActivity("Import.Read"))
             {
-                content = WorkbookReader.Read(source, limits, progress, cancellationToken);
+                content = WorkbookContent.Read(source, limits, progress, cancellationToken);
             }
 
             if (content.Stopped)

@@ -4,6 +4,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PerformanceWheel.Application.Import;
 using PerformanceWheel.Reporting;
+using PerformanceWheel.Workbooks;
 
 namespace PerformanceWheel.Web.Infrastructure;
 
@@ -18,8 +19,8 @@ public static class Telemetry
 {
     public const string ServiceName = "PerformanceWheel";
 
-    /// <summary>The app's own ActivitySources and Meters (each pair shares its name).</summary>
-    public static readonly string[] Sources = [WorkbookImporter.TraceSource, ReportingTelemetry.Name];
+    /// <summary>The app's own ActivitySources and Meters (a Meter shares its source's name; Workbooks has no Meter).</summary>
+    public static readonly string[] Sources = [WorkbookImporter.TraceSource, ReportingTelemetry.Name, WorkbooksTelemetry.Name];
 
     public static string? OtlpEndpoint(IConfiguration configuration)
     {

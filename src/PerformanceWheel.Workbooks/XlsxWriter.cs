@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PerformanceWheel.Domain.Rating;
 
-namespace PerformanceWheel.Reporting.Excel;
+namespace PerformanceWheel.Workbooks;
 
 /// <summary>A cell: text, a number with an Excel number format, or a rating (its name as text on its colour).</summary>
 public readonly record struct XlsxCell
@@ -61,7 +61,7 @@ public static class XlsxWriter
     {
         ArgumentNullException.ThrowIfNull(sheets);
         var list = sheets.ToList();
-        using var activity = ReportingTelemetry.Source.StartActivity("Export.Write");
+        using var activity = WorkbooksTelemetry.Source.StartActivity("Export.Write");
         activity?.SetTag("export.sheets", list.Count);
         activity?.SetTag("export.rows", list.Sum(s => s.Rows.Count));
         using var stream = new MemoryStream();
