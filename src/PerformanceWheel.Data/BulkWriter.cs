@@ -14,8 +14,10 @@ namespace PerformanceWheel.Data;
 /// by a concurrency token. Table and column names, parameter types and value conversions (periods as codes, enums as
 /// names, times in UTC, decimals as SQLite stores them) come from the EF model, so a row reads back exactly as if EF had
 /// saved it. For bulk imports: tens of thousands of tracked entities cost EF seconds and hundreds of megabytes. The
-/// caller owns the transaction (it must be the context's current one) and passes each row's values in the order of the
-/// properties it named. A database error becomes a <see cref="DbUpdateException"/>, as from SaveChanges.
+/// caller owns the transaction (it must be the context's current one). Name each column with its value
+/// (<see cref="BulkWriter{TEntity, TItem}"/>, <see cref="BulkColumn{TItem}"/>) so that a column and its value cannot
+/// drift apart; the positional form here (names, then a row filled in the same order) is what that form runs on. A
+/// database error becomes a <see cref="DbUpdateException"/>, as from SaveChanges.
 /// <para>
 /// On SQLite (in process: no round trips) each row is one statement, prepared once and run again with new parameters,
 /// because Microsoft.Data.Sqlite binds a statement's parameters by searching the command's parameters one by one. On
@@ -38,6 +40,7 @@ public sealed class BulkWriter<TEntity>
 
     /// <param name="db">The context whose connection and current transaction are used.</param>
     /// <param name="properties">The properties written by <see cref="InsertAsync"/> or set by <see cref="UpdateAsync"/>.</param>
+    /// <remarks>Prefer <see cref="BulkWriter{TEntity, TItem}"/>, which takes each column with its value.</remarks>
     public BulkWriter(DbContext db, params string[] properties)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -265,4 +268,56 @@ public sealed class BulkWriter<TEntity>
 
     /// <summary>A column written: its delimited name, EF's mapping (type and value conversion) and whether it takes NULL.</summary>
     private sealed record Column(string Name, RelationalTypeMapping Mapping, bool Nullable);
+}
+
+/// <summary>A column of a bulk write (an entity property's name) and the item's value for it.</summary>
+public sealed record BulkColumn<TItem>(string Property, Func<TItem, object?> Value);
+
+/// <summary>
+/// A <see cref="BulkWriter{TEntity}"/> whose columns are named each with the value written to it, so a column cannot
+/// be given another column's value: <c>new BulkWriter&lt;Outturn, Outturn&gt;(db, [new(nameof(Outturn.Value), o =&gt; o.Value), …])</c>.
+/// </summary>
+public sealed class BulkWriter<TEntity, TItem>
+    where TEntity : class
+{
+    private readonly BulkWriter<TEntity> _writer;
+    private readonly Func<TItem, object?>[] _values;
+
+    /// <param name="db">The context whose connection and current transaction are used.</param>
+    /// <param name="columns">The columns inserted by <see cref="InsertAsync"/> or set by <see cref="UpdateAsync"/>, each with its value.</param>
+    public BulkWriter(DbContext db, IReadOnlyList<BulkColumn<TItem>> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        _writer = new BulkWriter<TEntity>(db, [.. columns.Select(c => c.Property)]);
+        _values = [.. columns.Select(c => c.Value)];
+    }
+
+    /// <summary>Inserts one row per item.</summary>
+    public Task InsertAsync(IReadOnlyCollection<TItem> items, CancellationToken cancellationToken) =>
+        _writer.InsertAsync(items, Fill, cancellationToken);
+
+    /// <summary>
+    /// Updates one row per item, found by <paramref name="key"/> and the <paramref name="concurrencyToken"/>'s original
+    /// value. Throws <see cref="DbUpdateConcurrencyException"/> when any row was changed or deleted meanwhile.
+    /// </summary>
+    public Task UpdateAsync(IReadOnlyCollection<TItem> items, BulkColumn<TItem> key, BulkColumn<TItem> concurrencyToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(concurrencyToken);
+        var set = _values.Length;
+        return _writer.UpdateAsync(items, key.Property, concurrencyToken.Property, (item, row) =>
+        {
+            Fill(item, row);
+            row[set] = key.Value(item);
+            row[set + 1] = concurrencyToken.Value(item);
+        }, cancellationToken);
+    }
+
+    private void Fill(TItem item, object?[] row)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            row[i] = _values[i](item);
+        }
+    }
 }
