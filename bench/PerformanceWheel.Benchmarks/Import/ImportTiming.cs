@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PerformanceWheel.Application.Import;
@@ -100,7 +101,8 @@ public static class ImportTiming
         }
 
         Console.WriteLine($"== {name}");
-        var importer = new WorkbookImporter(LargeCouncilDatabase.Factory(options), TimeProvider.System, Options.Create(new ImportOptions { MaxFileBytes = 200L * 1024 * 1024 }));
+        var importer = new WorkbookImporter(
+            LargeCouncilDatabase.Factory(options), TimeProvider.System, Options.Create(new ImportOptions { MaxFileBytes = 200L * 1024 * 1024 }), NullLogger<WorkbookImporter>.Instance);
         var admin = new ImportRequest("bench@large.council", true, ImportMode.Historical, "large-council-outturns.xlsx");
         await TimeAsync("validate (nothing written)", original, f => importer.ValidateAsync(f, admin), phases);
         await TimeAsync("import, every figure new", original, f => importer.ImportAsync(f, admin), phases);

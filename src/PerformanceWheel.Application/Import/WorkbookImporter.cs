@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Data;
 
@@ -24,8 +25,14 @@ namespace PerformanceWheel.Application.Import;
 /// historical mode (the Admin's default), else Draft; only an Admin's historical import may change a figure that is
 /// submitted, approved or published. Limits come from <see cref="ImportOptions"/> (Import:MaxFileBytes, Import:MaxRows).
 /// </para>
+/// <para>
+/// When the write clashes with someone else's change (a figure changed or added meanwhile: a concurrency or unique-key
+/// failure) the report says so and nothing is written. Any other database failure is logged and thrown, so the person
+/// importing gets the error page and its reference, not a misleading "someone changed the same figures".
+/// </para>
 /// </summary>
-public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock, IOptions<ImportOptions> options)
+public sealed partial class WorkbookImporter(
+    IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock, IOptions<ImportOptions> options, ILogger<WorkbookImporter> logger)
 {
     /// <summary>
     /// The name of the <see cref="ActivitySource"/> that traces an import (Import.Validate or Import.Run, and within it
@@ -154,11 +161,18 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
                 await run.WriteFiguresAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (DatabaseErrors.IsClash(e))
             {
                 await transaction.RollbackAsync(CancellationToken.None);
+                LogClash(logger, e, mode, request.FileName);
                 return (ImportReport.Failed(mode, [new ImportError(null, null, null,
                     "Someone changed the same figures or measures while the workbook was being imported, so nothing was written. Check the workbook again and import it.")]), content.DataRows);
+            }
+            catch (DbUpdateException e)
+            {
+                // Disposing the transaction rolls it back; the exception goes on to the error page and its reference.
+                LogFailure(logger, e, mode, request.FileName, content.DataRows);
+                throw;
             }
 
             return (finance.AddTo(run.Report(applied: true)), content.DataRows);
@@ -171,6 +185,12 @@ public sealed class WorkbookImporter(IDbContextFactory<PerformanceWheelDbContext
             }
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "The {Mode} import of {FileName} clashed with a change made meanwhile; nothing was written")]
+    private static partial void LogClash(ILogger logger, Exception exception, ImportMode mode, string? fileName);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "The {Mode} import of {FileName} ({Rows} rows) failed while writing; nothing was written")]
+    private static partial void LogFailure(ILogger logger, Exception exception, ImportMode mode, string? fileName, int rows);
 
     /// <summary>The message for a file over the limit.</summary>
     public static string TooLarge(long size, long limit) =>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Import;
 using PerformanceWheel.Application.Workflow;
@@ -60,7 +61,7 @@ public sealed class FigurePeriodsOnSqlite(SqliteApp app) : IClassFixture<SqliteA
     public async Task AnImportRefusesAPeriodAfterTheCurrentQuarter()
     {
         var workbook = Samples.Good("FP", x => x.Outturns![2][1] = "Dec-19").Bytes();
-        var importer = new WorkbookImporter(app.Factory.Database.Factory(), new FixedClock(new DateTimeOffset(2019, 9, 20, 9, 0, 0, TimeSpan.Zero)), Options.Create(new ImportOptions()));
+        var importer = new WorkbookImporter(app.Factory.Database.Factory(), new FixedClock(new DateTimeOffset(2019, 9, 20, 9, 0, 0, TimeSpan.Zero)), Options.Create(new ImportOptions()), NullLogger<WorkbookImporter>.Instance);
         using var stream = new MemoryStream(workbook);
 
         var report = await importer.ValidateAsync(stream, Samples.Admin());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Import;
 using PerformanceWheel.Data.Demo;
@@ -62,7 +63,7 @@ internal static class Samples
     }
 
     public static WorkbookImporter Importer(TestDatabase database, ImportOptions? options = null) =>
-        new(database.Factory(), TimeProvider.System, Options.Create(options ?? new ImportOptions()));
+        new(database.Factory(), TimeProvider.System, Options.Create(options ?? new ImportOptions()), NullLogger<WorkbookImporter>.Instance);
 
     public static async Task<ImportReport> ImportAsync(TestDatabase database, byte[] workbook, ImportRequest request, ImportOptions? options = null)
     {
