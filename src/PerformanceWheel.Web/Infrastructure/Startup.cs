@@ -43,6 +43,8 @@ public static class Startup
         builder.Services.AddScoped<ProjectUpdateCommands>();
         builder.Services.AddScoped<ProjectUpdateReader>();
         builder.Services.AddScoped<FinanceEntry>();
+        builder.Services.AddScoped<PerformanceWheel.Web.Accounts.SignInAudit>();
+        builder.Services.AddScoped<PerformanceWheel.Web.Accounts.DirectorateChoices>();
 
         // Workbook import (docs/import-format.md): the engine, uploads waiting for confirmation, and the templates.
         builder.Services.Configure<PerformanceWheel.Application.Import.ImportOptions>(configuration.GetSection(PerformanceWheel.Application.Import.ImportOptions.Section));
