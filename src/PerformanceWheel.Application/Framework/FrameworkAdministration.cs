@@ -140,8 +140,8 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         {
             measure ??= db.Measures.Add(new Measure(code!, draft.Title, directorate!, draft.Polarity, draft.Frequency, unit)).Entity;
             measure.Describe(draft.Title, draft.Description, draft.DataNotes);
-            Apply(problems, "Polarity", () => measure.Classify(draft.Polarity, draft.Frequency, draft.Aggregation, unit, draft.DecimalPlaces));
-            Apply(problems, "SteadyThreshold", () => measure.SetTolerance(tolerance!.Value, draft.SteadyThreshold));
+            measure.Classify(draft.Polarity, draft.Frequency, draft.Aggregation, unit, draft.DecimalPlaces);
+            measure.SetTolerance(tolerance!.Value, draft.SteadyThreshold);
             measure.AssignTo(directorate!, segment);
             measure.Discontinue(discontinuedFrom);
             foreach (var c in measure.Committees.Where(c => !committees.Contains(c)).ToList())
@@ -165,7 +165,7 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         }
         catch (DomainException e)
         {
-            problems.Add(new("Code", e.Message));
+            problems.Add(new(FrameworkFields.ForMeasure(e), e.Message));
         }
 
         if (problems.Count > 0 || measure is null)

@@ -452,7 +452,7 @@ internal sealed class ImportRun(
         }
         catch (DomainException e)
         {
-            Error(sheet, row, e.Message.StartsWith("Polarity", StringComparison.Ordinal) ? ImportFormat.Polarity : Code, e.Message);
+            Error(sheet, row, ImportColumns.For(Measures, FrameworkFields.ForMeasure(e)), e.Message);
             return;
         }
 
@@ -570,7 +570,7 @@ internal sealed class ImportRun(
             }
             catch (DomainException e)
             {
-                Error(sheet, row, measure.Polarity == Domain.Rating.Polarity.WithinRange ? TargetHigh : ImportFormat.Target, e.Message);
+                Error(sheet, row, ImportColumns.For(Targets, FrameworkFields.ForTarget(e, measure.Polarity == Domain.Rating.Polarity.WithinRange)), e.Message);
                 continue;
             }
 
@@ -765,7 +765,7 @@ internal sealed class ImportRun(
         }
         catch (DomainException e)
         {
-            Error(sheet, row, Value, e.Message);
+            Error(sheet, row, ImportColumns.For(Outturns, e.Field), e.Message);
         }
     }
 
