@@ -27,6 +27,7 @@ internal static class ImportColumns
         [FrameworkFields.Segment] = F.Segment,
         [FrameworkFields.Committees] = F.Committees,
         [FrameworkFields.DiscontinuedFrom] = F.DiscontinuedFrom,
+        [FrameworkFields.DecimalPlaces] = F.DecimalPlaces,
     };
 
     private static readonly Dictionary<string, string> TargetColumns = new(StringComparer.Ordinal)
