@@ -108,6 +108,34 @@ public sealed class OneMeasureRuleForFormAndImport
             "Polarity cannot change between Within range and a single target while targets exist; remove the targets first.")]);
     }
 
+    [Theory]
+    [InlineData("UnitText", "Unit", "furlongs")]
+    [InlineData("ToleranceValue", "Tolerance", "-1")]
+    [InlineData("SteadyThreshold", "Steady threshold", "-1")]
+    [InlineData("DecimalPlaces", "Decimal places", "7")]
+    public async Task ARefusedValueGetsTheSameMessageOnTheFormAndInItsColumnOfTheWorkbook(string field, string column, string value)
+    {
+        await using var council = await Council.CreateAsync();
+        var draft = await DraftAsync(council, "M1");
+        var number = decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        draft = field switch
+        {
+            "UnitText" => draft with { UnitText = value },
+            "ToleranceValue" => draft with { ToleranceValue = number },
+            "SteadyThreshold" => draft with { SteadyThreshold = number },
+            _ => draft with { DecimalPlaces = (int)number },
+        };
+        var row = ImportRow("M1");
+        row[Array.IndexOf(Workbooks.MeasuresHeader, column)] = field == "UnitText" ? value : number;
+
+        var form = (await council.SaveMeasureAsync(null, draft)).Problems.ShouldHaveSingleItem();
+        var report = await council.ImportAsync(Workbooks.Measures(row));
+
+        form.Field.ShouldBe(field);
+        report.Errors.ShouldBe([new Import.ImportError("Measures", 2, column, form.Message)]);
+        (await council.MeasureAsync("M1")).ShouldBeNull();
+    }
+
     internal static async Task<MeasureDraft> DraftAsync(Council council, string code) => new(
         code, "Visits", "About visits", null, "%", 1, Polarity.HigherIsBetter, Frequency.Quarterly, Aggregation.Snapshot,
         ToleranceType.Percent, 5, 0.5m, await council.DirectorateIdAsync(), await council.SegmentIdAsync(), [await council.CommitteeIdAsync()], null, null);
