@@ -8,7 +8,7 @@ using static PerformanceWheel.TestSupport.TestWorkbook;
 namespace PerformanceWheel.Application.Tests.Framework;
 
 /// <summary>A target set through the measure's targets form and through a workbook import follows the same rules and ends alike.</summary>
-public sealed class OneTargetRuleForFormAndImport
+public sealed class OneTargetRuleForFormAndImportOnSqlite
 {
     [Fact]
     public async Task AYearTargetAndThenAChangeAreStoredAndAuditedAlike()
@@ -24,8 +24,8 @@ public sealed class OneTargetRuleForFormAndImport
         (await byImport.ImportAsync(Workbooks.Targets(Row("M1", "2019/20", 85, null, null, null)))).Errors.ShouldBeEmpty();
 
         Targets(await byImport.MeasureAsync("M1")).ShouldBe(Targets(await byForm.MeasureAsync("M1")));
-        var audit = OneMeasureRuleForFormAndImport.Audit(await byForm.AuditAsync("Measure target", "M1"));
-        audit.ShouldBe(OneMeasureRuleForFormAndImport.Audit(await byImport.AuditAsync("Measure target", "M1")));
+        var audit = Stored.Audit(await byForm.AuditAsync("Measure target", "M1"));
+        audit.ShouldBe(Stored.Audit(await byImport.AuditAsync("Measure target", "M1")));
         audit[^1].ShouldStartWith("Updated | Target 2019/20: 80 → 85 |");
     }
 
@@ -56,14 +56,14 @@ public sealed class OneTargetRuleForFormAndImport
         (await byImport.ImportAsync(Workbooks.Targets(Row("M1", "2020/21", null, 10, 20, null)))).Errors.ShouldBeEmpty();
 
         Targets(await byImport.MeasureAsync("M1")).ShouldBe(Targets(await byForm.MeasureAsync("M1")));
-        OneMeasureRuleForFormAndImport.Audit(await byImport.AuditAsync("Measure target", "M1"))
-            .ShouldBe(OneMeasureRuleForFormAndImport.Audit(await byForm.AuditAsync("Measure target", "M1")));
+        Stored.Audit(await byImport.AuditAsync("Measure target", "M1"))
+            .ShouldBe(Stored.Audit(await byForm.AuditAsync("Measure target", "M1")));
     }
 
     private static async Task<Council> CouncilWithMeasureAsync(Polarity polarity)
     {
         var council = await Council.CreateAsync();
-        var draft = await OneMeasureRuleForFormAndImport.DraftAsync(council, "M1") with { Polarity = polarity };
+        var draft = await Stored.DraftAsync(council, "M1") with { Polarity = polarity };
         (await council.SaveMeasureAsync(null, draft)).Problems.ShouldBeEmpty();
         return council;
     }

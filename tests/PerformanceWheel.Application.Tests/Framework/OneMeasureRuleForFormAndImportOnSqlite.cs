@@ -11,7 +11,7 @@ namespace PerformanceWheel.Application.Tests.Framework;
 /// A measure created or changed through the admin form and through a workbook import follows the same rules and ends
 /// in the same stored state with the same audit text (the API has no measure writes).
 /// </summary>
-public sealed class OneMeasureRuleForFormAndImport
+public sealed class OneMeasureRuleForFormAndImportOnSqlite
 {
     private const string UnknownUnit = "'furlongs' is not a unit; use %, number, count, £, £m, days or per N (e.g. per 100,000).";
 
@@ -19,7 +19,7 @@ public sealed class OneMeasureRuleForFormAndImport
     public async Task AnUnknownUnitIsRefusedByTheImportWithTheFormsMessageAndNothingIsSaved()
     {
         await using var council = await Council.CreateAsync();
-        var form = await council.SaveMeasureAsync(null, await DraftAsync(council, "M1") with { UnitText = "furlongs" });
+        var form = await council.SaveMeasureAsync(null, await Stored.DraftAsync(council, "M1") with { UnitText = "furlongs" });
         form.Problems.ShouldContain(new FieldProblem("UnitText", UnknownUnit));
 
         var report = await council.ImportAsync(Workbooks.Measures(Row("M1", "Visits", Council.Directorate, "S1", "Higher is better", "furlongs", "Quarterly",
@@ -36,13 +36,13 @@ public sealed class OneMeasureRuleForFormAndImport
         await using var byForm = await Council.CreateAsync();
         await using var byImport = await Council.CreateAsync();
 
-        var saved = await byForm.SaveMeasureAsync(null, await DraftAsync(byForm, "M1"));
+        var saved = await byForm.SaveMeasureAsync(null, await Stored.DraftAsync(byForm, "M1"));
         saved.Problems.ShouldBeEmpty();
-        var report = await byImport.ImportAsync(Workbooks.Measures(ImportRow("M1")));
+        var report = await byImport.ImportAsync(Workbooks.Measures(Stored.ImportRow("M1")));
         report.Errors.ShouldBeEmpty();
 
-        Stored(await byImport.MeasureAsync("M1")).ShouldBe(Stored(await byForm.MeasureAsync("M1")));
-        Audit(await byImport.AuditAsync("Measure", "M1")).ShouldBe(Audit(await byForm.AuditAsync("Measure", "M1")));
+        Stored.Measure(await byImport.MeasureAsync("M1")).ShouldBe(Stored.Measure(await byForm.MeasureAsync("M1")));
+        Stored.Audit(await byImport.AuditAsync("Measure", "M1")).ShouldBe(Stored.Audit(await byForm.AuditAsync("Measure", "M1")));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class OneMeasureRuleForFormAndImport
     {
         await using var council = await Council.CreateAsync();
 
-        var report = await council.ImportAsync(Workbooks.Measures(ImportRow("M1", decimals: 3)));
+        var report = await council.ImportAsync(Workbooks.Measures(Stored.ImportRow("M1", decimals: 3)));
 
         report.Errors.ShouldBeEmpty();
         (await council.MeasureAsync("M1"))!.DecimalPlaces.ShouldBe(3);
@@ -61,7 +61,7 @@ public sealed class OneMeasureRuleForFormAndImport
     {
         await using var council = await Council.CreateAsync();
 
-        var report = await council.ImportAsync(Workbooks.Measures(ImportRow("M1", decimals: 7)));
+        var report = await council.ImportAsync(Workbooks.Measures(Stored.ImportRow("M1", decimals: 7)));
 
         report.Errors.ShouldContain(new Import.ImportError("Measures", 2, "Decimal places", "Decimal places must be between 0 and 6."));
     }
@@ -73,11 +73,11 @@ public sealed class OneMeasureRuleForFormAndImport
         await using var byImport = await Council.CreateAsync();
         foreach (var council in new[] { byForm, byImport })
         {
-            (await council.SaveMeasureAsync(null, await DraftAsync(council, "M1"))).Problems.ShouldBeEmpty();
+            (await council.SaveMeasureAsync(null, await Stored.DraftAsync(council, "M1"))).Problems.ShouldBeEmpty();
         }
 
         var id = await byForm.MeasureIdAsync("M1");
-        var change = await DraftAsync(byForm, "M1") with
+        var change = await Stored.DraftAsync(byForm, "M1") with
         {
             Title = "Home visits", UnitText = "number", DecimalPlaces = 2, ToleranceType = ToleranceType.Absolute, ToleranceValue = 3, DiscontinuedFrom = "2021/22 Q1",
         };
@@ -86,9 +86,9 @@ public sealed class OneMeasureRuleForFormAndImport
             "Snapshot", 3, "Absolute", 0.5, "P", "2021/22 Q1", "About visits", 2)));
         report.Errors.ShouldBeEmpty();
 
-        Stored(await byImport.MeasureAsync("M1")).ShouldBe(Stored(await byForm.MeasureAsync("M1")));
-        var audit = Audit(await byForm.AuditAsync("Measure", "M1"));
-        audit.ShouldBe(Audit(await byImport.AuditAsync("Measure", "M1")));
+        Stored.Measure(await byImport.MeasureAsync("M1")).ShouldBe(Stored.Measure(await byForm.MeasureAsync("M1")));
+        var audit = Stored.Audit(await byForm.AuditAsync("Measure", "M1"));
+        audit.ShouldBe(Stored.Audit(await byImport.AuditAsync("Measure", "M1")));
         audit[^1].ShouldStartWith("Retired | Title: Visits → Home visits; Unit: % → number; Decimal places: 1 → 2;");
     }
 
@@ -97,7 +97,7 @@ public sealed class OneMeasureRuleForFormAndImport
     {
         await using var council = await Council.CreateAsync();
         (await council.ImportAsync(new PerformanceWheel.TestSupport.TestWorkbook()
-            .Sheet("Measures", Workbooks.MeasuresHeader, ImportRow("M1"))
+            .Sheet("Measures", Workbooks.MeasuresHeader, Stored.ImportRow("M1"))
             .Sheet("Targets", Workbooks.TargetsHeader, Row("M1", "2019/20", 80, null, null, null))
             .Sheet("Outturns", Workbooks.OutturnsHeader))).Errors.ShouldBeEmpty();
 
@@ -116,7 +116,7 @@ public sealed class OneMeasureRuleForFormAndImport
     public async Task ARefusedValueGetsTheSameMessageOnTheFormAndInItsColumnOfTheWorkbook(string field, string column, string value)
     {
         await using var council = await Council.CreateAsync();
-        var draft = await DraftAsync(council, "M1");
+        var draft = await Stored.DraftAsync(council, "M1");
         var number = decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
         draft = field switch
         {
@@ -125,7 +125,7 @@ public sealed class OneMeasureRuleForFormAndImport
             "SteadyThreshold" => draft with { SteadyThreshold = number },
             _ => draft with { DecimalPlaces = (int)number },
         };
-        var row = ImportRow("M1");
+        var row = Stored.ImportRow("M1");
         row[Array.IndexOf(Workbooks.MeasuresHeader, column)] = field == "UnitText" ? value : number;
 
         var form = (await council.SaveMeasureAsync(null, draft)).Problems.ShouldHaveSingleItem();
@@ -135,25 +135,4 @@ public sealed class OneMeasureRuleForFormAndImport
         report.Errors.ShouldBe([new Import.ImportError("Measures", 2, column, form.Message)]);
         (await council.MeasureAsync("M1")).ShouldBeNull();
     }
-
-    internal static async Task<MeasureDraft> DraftAsync(Council council, string code) => new(
-        code, "Visits", "About visits", null, "%", 1, Polarity.HigherIsBetter, Frequency.Quarterly, Aggregation.Snapshot,
-        ToleranceType.Percent, 5, 0.5m, await council.DirectorateIdAsync(), await council.SegmentIdAsync(), [await council.CommitteeIdAsync()], null, null);
-
-    internal static object?[] ImportRow(string code, int? decimals = 1) =>
-        Row(code, "Visits", Council.Directorate, "S1", "Higher is better", "%", "Quarterly", "Snapshot", 5, "Percent", 0.5, "P", null, "About visits", decimals);
-
-    /// <summary>Every stored value of a measure, in one line to compare.</summary>
-    internal static string Stored(Measure? m)
-    {
-        m.ShouldNotBeNull();
-        return string.Join(" | ", m.Code, m.Title, m.Description, m.DataNotes, m.Unit.Label, m.DecimalPlaces, m.Polarity, m.Frequency, m.Aggregation,
-            m.ToleranceType, m.ToleranceValue.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture),
-            m.SteadyThreshold.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), m.Directorate.Name, m.Segment?.Code,
-            string.Join(",", m.Committees.Select(c => c.Code).Order(StringComparer.Ordinal)), m.DiscontinuedFrom?.Label, m.Benchmarks.Count);
-    }
-
-    /// <summary>What each audit entry says: who, when, action and changes.</summary>
-    internal static string[] Audit(IEnumerable<Domain.Audit.AuditEntry> entries) =>
-        [.. entries.Select(a => $"{a.Action} | {a.Changes} | {a.User} | {a.At:O}")];
 }
