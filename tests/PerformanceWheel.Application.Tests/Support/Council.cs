@@ -62,6 +62,13 @@ internal sealed class Council : IAsyncDisposable
         return await new TargetCommands(db, new FixedClock(Now)).SetAsync(measureId, draft, Officer);
     }
 
+    /// <summary>Runs any framework command on a context of its own, with the council's clock.</summary>
+    public async Task<ChangeResult> RunAsync<TCommand>(Func<PerformanceWheelDbContext, TimeProvider, TCommand> create, Func<TCommand, Task<ChangeResult>> command)
+    {
+        await using var db = Context();
+        return await command(create(db, new FixedClock(Now)));
+    }
+
     public Task<ImportReport> ImportAsync(TestWorkbook workbook, bool isAdmin = true)
     {
         var importer = new WorkbookImporter(_database.Factory(), new FixedClock(Now), Options.Create(new ImportOptions()));
