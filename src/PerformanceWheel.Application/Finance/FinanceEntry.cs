@@ -99,9 +99,9 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
         }
 
         var lineChanges = plans.Select(p => (Plan: p, Before: p.Line is null ? null : Describe(p.Line), After: p.Remove ? null : Describe(p.Name!, p.Approved, p.Forecast)))
-            .Where(c => c.After is null || c.Before is null || FrameworkAdministration.ChangesText(c.Before, c.After).Length > 0)
+            .Where(c => c.After is null || c.Before is null || FrameworkAudit.ChangesText(c.Before, c.After).Length > 0)
             .ToList();
-        var positionChanged = positionPlan is { } pp && (pp.Remove || position is null || FrameworkAdministration.ChangesText(Describe(position), Describe(pp.Variance, pp.Rag, pp.Commentary)).Length > 0);
+        var positionChanged = positionPlan is { } pp && (pp.Remove || position is null || FrameworkAudit.ChangesText(Describe(position), Describe(pp.Variance, pp.Rag, pp.Commentary)).Length > 0);
         var unchanged = plans.Count - lineChanges.Count + (positionPlan is not null && !positionChanged ? 1 : 0);
         if (lineChanges.Count == 0 && !positionChanged)
         {
@@ -328,8 +328,8 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
     private FinanceChange Audit(int? line, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after, string? reason, string user, DateTimeOffset at)
     {
         var detail = action == "Removed"
-            ? FrameworkAdministration.ChangesText(null, before!)
-            : FrameworkAdministration.ChangesText(before, after);
+            ? FrameworkAudit.ChangesText(null, before!)
+            : FrameworkAudit.ChangesText(before, after);
         if (reason is not null)
         {
             detail = $"{detail}; Reason: {reason}";

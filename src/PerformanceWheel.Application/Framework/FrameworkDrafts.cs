@@ -6,14 +6,14 @@ namespace PerformanceWheel.Application.Framework;
 /// <summary>A problem with one field of a form: the form model's property name and a message a person can act on.</summary>
 public sealed record FieldProblem(string Field, string Message);
 
-/// <summary>What the measure form asks for; the unit is the text people type (%, £m, per 100,000).</summary>
+/// <summary>What the measure form asks for; the unit is the text people type (%, £m, per 100,000); no decimal places: the default for the unit.</summary>
 public sealed record MeasureDraft(
     string Code,
     string Title,
     string? Description,
     string? DataNotes,
     string? UnitText,
-    int DecimalPlaces,
+    int? DecimalPlaces,
     Polarity Polarity,
     Frequency Frequency,
     Aggregation Aggregation,

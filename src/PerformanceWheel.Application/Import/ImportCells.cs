@@ -202,7 +202,7 @@ internal static class ImportCells
         };
     }
 
-    /// <summary>A whole number (for Order).</summary>
+    /// <summary>A whole number (for Order and Decimal places).</summary>
     public static (int? Value, string? Problem) WholeNumber(SheetCell cell)
     {
         var (value, problem) = Number(cell, false);

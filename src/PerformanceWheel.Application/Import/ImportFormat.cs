@@ -41,6 +41,7 @@ public static class ImportFormat
     public const string Committees = "Committees";
     public const string DiscontinuedFrom = "Discontinued from";
     public const string Description = "Description";
+    public const string DecimalPlaces = "Decimal places";
     public const string Year = "Year";
     public const string Target = "Target";
     public const string TargetLow = "Target low";
@@ -84,6 +85,7 @@ public static class ImportFormat
         new(Committees, false, "Comma-separated committee codes, e.g. P, A&H; created if absent; blank: none."),
         new(DiscontinuedFrom, false, "A period label such as 2019/20 Q1; blank: active."),
         new(Description, false, "Free text; blank: none."),
+        new(DecimalPlaces, false, "A whole number from 0 to 6: the decimals figures are shown with; blank: 1 for %, else 0 (an existing measure keeps its own)."),
     ]);
 
     public static readonly ImportSheet TargetsSheet = new(Targets, true, "Targets: one row per measure and financial year, or per period for a target specific to that period.",

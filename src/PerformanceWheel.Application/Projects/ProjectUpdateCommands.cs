@@ -211,7 +211,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         var update = plan.Project.UpdateFor(plan.Quarter);
         var before = isNew ? null : Describe(update);
         update.Record(plan.Brag, plan.Direction, plan.WorkingWell, plan.Concerns, plan.NextFocus, plan.Milestones, by, at);
-        if (FrameworkAdministration.Audit(by, at, isNew ? "Created" : "Updated", EntityType, Key(plan.Project.Code, plan.Quarter), before, Describe(update)) is { } entry)
+        if (FrameworkAudit.Audit(by, at, isNew ? "Created" : "Updated", EntityType, Key(plan.Project.Code, plan.Quarter), before, Describe(update)) is { } entry)
         {
             db.AuditEntries.Add(entry);
         }

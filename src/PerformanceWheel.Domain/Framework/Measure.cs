@@ -19,7 +19,7 @@ public sealed class Measure : Entity
     public Measure(string code, string title, Directorate directorate, Polarity polarity, Frequency frequency, MeasureUnit unit)
     {
         Code = Guard.Required(code, "Measure code", Lengths.Code);
-        Directorate = directorate ?? throw new DomainException("A measure needs an owning directorate.");
+        Directorate = directorate ?? throw new DomainException(DomainFields.Directorate, "A measure needs an owning directorate.");
         Describe(title, null, null);
         Polarity = polarity;
         Frequency = frequency;
@@ -86,12 +86,12 @@ public sealed class Measure : Entity
     {
         if (decimalPlaces is < 0 or > MaxDecimalPlaces)
         {
-            throw new DomainException($"Decimal places must be between 0 and {MaxDecimalPlaces}.");
+            throw new DomainException(DomainFields.DecimalPlaces, $"Decimal places must be between 0 and {MaxDecimalPlaces}.");
         }
 
         if (polarity != Polarity && _targets.Count > 0 && (polarity == Polarity.WithinRange || Polarity == Polarity.WithinRange))
         {
-            throw new DomainException("Polarity cannot change between Within range and a single target while targets exist; remove the targets first.");
+            throw new DomainException(DomainFields.Polarity, "Polarity cannot change between Within range and a single target while targets exist; remove the targets first.");
         }
 
         Polarity = polarity;
@@ -105,7 +105,7 @@ public sealed class Measure : Entity
     {
         if (steadyThreshold < 0)
         {
-            throw new DomainException("Steady threshold must be zero or more.");
+            throw new DomainException(DomainFields.SteadyThreshold, "Steady threshold must be zero or more.");
         }
 
         ToleranceType = tolerance.Type;
@@ -115,7 +115,7 @@ public sealed class Measure : Entity
 
     public void AssignTo(Directorate directorate, Segment? segment)
     {
-        Directorate = directorate ?? throw new DomainException("A measure needs an owning directorate.");
+        Directorate = directorate ?? throw new DomainException(DomainFields.Directorate, "A measure needs an owning directorate.");
         Segment = segment;
         SegmentId = segment?.Id;
     }
@@ -149,7 +149,7 @@ public sealed class Measure : Entity
         var target = Rating.Target.For(Polarity, value, low, high);
         if (period is { } p && p.Year != year)
         {
-            throw new DomainException($"Period {p.Label} is not in financial year {year.Label}.");
+            throw new DomainException(DomainFields.Period, $"Period {p.Label} is not in financial year {year.Label}.");
         }
 
         var existing = _targets.FirstOrDefault(t => t.Year == year && t.Period == period);
@@ -182,7 +182,7 @@ public sealed class Measure : Entity
     {
         if (period.Kind != PeriodKind)
         {
-            throw new DomainException($"{Code} is reported {Frequency.ToString().ToLowerInvariant()}; {period.Label} is not one of its periods.");
+            throw new DomainException(DomainFields.Period, $"{Code} is reported {Frequency.ToString().ToLowerInvariant()}; {period.Label} is not one of its periods.");
         }
 
         return new Outturn(this, period);

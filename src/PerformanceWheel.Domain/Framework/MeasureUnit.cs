@@ -27,7 +27,7 @@ public readonly record struct MeasureUnit
     {
         if (kind == UnitKind.Rate && per is not > 0)
         {
-            throw new DomainException("A rate needs a positive base, e.g. per 100,000.");
+            throw new DomainException(DomainFields.Unit, "A rate needs a positive base, e.g. per 100,000.");
         }
 
         return new MeasureUnit(kind, kind == UnitKind.Rate ? per : null);
@@ -68,7 +68,7 @@ public readonly record struct MeasureUnit
     }
 
     public static MeasureUnit Parse(string? text) =>
-        TryParse(text, out var unit) ? unit : throw new DomainException($"'{text}' is not a unit; use %, number, count, £, £m, days or per N (e.g. per 100,000).");
+        TryParse(text, out var unit) ? unit : throw new DomainException(DomainFields.Unit, $"'{text}' is not a unit; use %, number, count, £, £m, days or per N (e.g. per 100,000).");
 
     /// <summary>Short label: "%", "£m", "days", "per 100,000".</summary>
     public string Label => Kind switch

@@ -127,17 +127,17 @@ public sealed class Outturn : Entity
     {
         if (value.HasValue == status.HasValue)
         {
-            throw new DomainException(value.HasValue ? OutturnStatusText.NotBoth : OutturnStatusText.OneNeeded);
+            throw new DomainException(DomainFields.Value, value.HasValue ? OutturnStatusText.NotBoth : OutturnStatusText.OneNeeded);
         }
 
         if (value is { } v && (Measure?.ValidateValue(v) ?? StoredNumber.Problem(v)) is { } problem)
         {
-            throw new DomainException(problem);
+            throw new DomainException(DomainFields.Value, problem);
         }
 
         if (status is { } s && !Enum.IsDefined(s))
         {
-            throw new DomainException($"{(int)s} is not a status; use {OutturnStatusText.Choices}.");
+            throw new DomainException(DomainFields.Status, $"{(int)s} is not a status; use {OutturnStatusText.Choices}.");
         }
 
         Value = value;

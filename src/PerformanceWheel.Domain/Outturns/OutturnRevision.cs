@@ -26,7 +26,7 @@ public sealed class OutturnRevision : Entity
         ArgumentNullException.ThrowIfNull(outturn);
         if (kind == RevisionKind.Correction && string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainException("A correction to a published figure needs a reason.");
+            throw new DomainException(DomainFields.Reason, "A correction to a published figure needs a reason.");
         }
 
         Outturn = outturn;

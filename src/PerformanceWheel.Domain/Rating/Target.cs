@@ -27,7 +27,7 @@ public readonly record struct Target
     {
         if (low > high)
         {
-            throw new DomainException($"Target low ({low}) must not be above target high ({high}).");
+            throw new DomainException(DomainFields.TargetHigh, $"Target low ({low}) must not be above target high ({high}).");
         }
 
         return new Target(null, low, high);
@@ -40,7 +40,7 @@ public readonly record struct Target
         {
             if (low is null || high is null)
             {
-                throw new DomainException("A Within range measure needs both a target low and a target high.");
+                throw new DomainException(low is null ? DomainFields.TargetLow : DomainFields.TargetHigh, "A Within range measure needs both a target low and a target high.");
             }
 
             return Range(low.Value, high.Value);
@@ -48,7 +48,7 @@ public readonly record struct Target
 
         if (value is null)
         {
-            throw new DomainException("A target value is required.");
+            throw new DomainException(DomainFields.Target, "A target value is required.");
         }
 
         return Single(value.Value);

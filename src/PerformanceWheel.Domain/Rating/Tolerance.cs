@@ -21,12 +21,12 @@ public readonly record struct Tolerance
     {
         if (value < 0)
         {
-            throw new DomainException($"Tolerance must be zero or more; got {value}.");
+            throw new DomainException(DomainFields.Tolerance, $"Tolerance must be zero or more; got {value}.");
         }
 
         if (!Enum.IsDefined(type))
         {
-            throw new DomainException($"Unknown tolerance type {type}.");
+            throw new DomainException(DomainFields.ToleranceType, $"Unknown tolerance type {type}.");
         }
 
         return new Tolerance(type, value);

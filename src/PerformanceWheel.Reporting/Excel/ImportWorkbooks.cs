@@ -119,6 +119,7 @@ public sealed class ImportWorkbooks(IDbContextFactory<PerformanceWheelDbContext>
             m.Code, m.Title, m.Directorate.Name, m.Segment?.Code, PolarityText(m.Polarity), m.Unit.Label, m.Frequency.ToString(), AggregationText(m.Aggregation),
             Number(m.ToleranceValue), m.ToleranceType.ToString(), Number(m.SteadyThreshold),
             string.Join(", ", m.Committees.Select(c => c.Code).Order(StringComparer.Ordinal)), m.DiscontinuedFrom?.Label, m.Description,
+            XlsxCell.Of(m.DecimalPlaces),
         ]).ToList());
 
     private static XlsxSheet TargetsSheet(IEnumerable<Measure> measures, Func<MeasureTarget, bool> which) =>

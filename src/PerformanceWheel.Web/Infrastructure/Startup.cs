@@ -35,7 +35,7 @@ public static class Startup
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
         builder.Services.AddScoped<PerformanceReader>();
         builder.Services.AddScoped<DetailReader>();
-        builder.Services.AddScoped<PerformanceWheel.Application.Framework.FrameworkAdministration>();
+        PerformanceWheel.Application.Framework.FrameworkServices.AddFrameworkAdministration(builder.Services);
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();

@@ -110,7 +110,7 @@ public sealed class MeasureAdministrationOnSqlite(SqliteApp app) : IClassFixture
         var page = $"/admin/framework/measures/{id}/targets";
 
         var refused = await FrameworkForms.PostAsync(officer, page, "target", new Dictionary<string, string> { ["Input.Year"] = "2019/20", ["Input.Period"] = "", ["Input.Low"] = "40", ["Input.High"] = "" });
-        FrameworkForms.MessageNextTo(await refused.Content.ReadAsStringAsync(), "Input.High").ShouldContain("A Within range measure needs a target high");
+        FrameworkForms.MessageNextTo(await refused.Content.ReadAsStringAsync(), "Input.High").ShouldContain("TST-RNG-01 is rated Within range: give a target high.");
         (await FrameworkForms.QueryAsync(_factory, db => db.MeasureTargets.CountAsync(t => t.MeasureId == id))).ShouldBe(0);
 
         var accepted = await FrameworkForms.PostAsync(officer, page, "target", new Dictionary<string, string> { ["Input.Year"] = "2019/20", ["Input.Period"] = "2019/20 Q2", ["Input.Low"] = "40", ["Input.High"] = "60" });

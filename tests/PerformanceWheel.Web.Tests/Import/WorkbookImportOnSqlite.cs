@@ -56,6 +56,18 @@ public sealed class WorkbookImportOnSqlite(DemoCouncilDatabase demo) : IClassFix
     }
 
     [Fact]
+    public async Task AnImportedDraftRecordsWhoEnteredIt()
+    {
+        // Separation of duties reads who entered a figure; the import's bulk writes used to leave it out.
+        (await Samples.ImportAsync(demo.Database, Samples.Good("GQ").Bytes(), Samples.Officer())).Applied.ShouldBeTrue();
+
+        await using var db = Db();
+        var figures = await db.Outturns.Where(o => o.Measure.Code.StartsWith("GQ-")).ToListAsync();
+        figures.ShouldNotBeEmpty();
+        figures.ShouldAllBe(o => o.State == WorkflowState.Draft && o.EnteredBy == "officer@demo.council");
+    }
+
+    [Fact]
     public async Task ReimportingTheSameRowsChangesNothing()
     {
         var workbook = Samples.Good("GB").Bytes();

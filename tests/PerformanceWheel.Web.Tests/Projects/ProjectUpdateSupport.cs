@@ -45,8 +45,8 @@ internal static class ProjectUpdateSupport
             var d = await db.Directorates.SingleAsync(x => x.Name == directorate);
             return (taken.First(p => p.Directorate!.Name != directorate), d.Id);
         });
-        var result = await WithAsync(factory, s => s.GetRequiredService<FrameworkAdministration>()
-            .SaveProjectAsync(project.Id, new ProjectDraft(project.Code, project.Title, project.SegmentId, false, directorateId), "admin@demo.council"));
+        var result = await WithAsync(factory, s => s.GetRequiredService<ProjectCommands>()
+            .SaveAsync(project.Id, new ProjectDraft(project.Code, project.Title, project.SegmentId, false, directorateId), "admin@demo.council"));
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", result.Problems.Select(p => p.Message)));

@@ -229,7 +229,7 @@ public sealed class MarkedCouncil : IAsyncLifetime
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
-            var framework = scope.ServiceProvider.GetRequiredService<FrameworkAdministration>();
+            var framework = scope.ServiceProvider.GetRequiredService<MeasureCommands>();
             var workflow = scope.ServiceProvider.GetRequiredService<OutturnWorkflow>();
             var directorates = await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).ToListAsync();
             var measures = await db.Measures.AsNoTracking().Include(m => m.Segment!).ThenInclude(s => s.Committees).Where(m => m.SegmentId != null).ToListAsync();
@@ -238,7 +238,7 @@ public sealed class MarkedCouncil : IAsyncLifetime
                 var directorate = directorates[i];
                 var segment = (measures.FirstOrDefault(m => m.DirectorateId == directorate.Id) ?? measures[0]).Segment!;
                 var code = $"LEAK-{i + 1}";
-                var saved = await framework.SaveMeasureAsync(null, new MeasureDraft(
+                var saved = await framework.SaveAsync(null, new MeasureDraft(
                     code, $"Draft marker of {directorate.Name}", null, null, "number", 0, Polarity.HigherIsBetter, Frequency.Quarterly,
                     Aggregation.Sum, ToleranceType.Percent, 5, 0, directorate.Id, segment.Id, segment.Committees.Select(c => c.Id).ToList(), null, null), "tests@demo.council");
                 saved.Succeeded.ShouldBeTrue(string.Join("; ", saved.Problems.Select(p => p.Message)));

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Common;
+using PerformanceWheel.Domain.Framework;
+using static PerformanceWheel.Application.Framework.CommandSteps;
+
+namespace PerformanceWheel.Application.Framework;
+
+/// <summary>Creates and changes council plans (their years may not overlap another current plan's); each change audited as "Field: old → new".</summary>
+public sealed class PlanCommands(PerformanceWheelDbContext db, TimeProvider clock)
+{
+    /// <summary>
+    /// Creates a plan (when <paramref name="id"/> is null) or changes one. A plan's years may not overlap another current
+    /// plan's, so each financial year has one plan for its wheel; a retired plan keeps its rings and segments for history.
+    /// </summary>
+    public async Task<ChangeResult> SaveAsync(int? id, PlanDraft draft, string by)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var problems = new List<FieldProblem>();
+        Plan? plan = null;
+        if (id is { } existingId && (plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == existingId)) is null)
+        {
+            return ChangeResult.Failed("Name", $"There is no plan with the id {existingId}.");
+        }
+
+        var name = Check(problems, "Name", () => Guard.Required(draft.Name, "Plan name", Lengths.Name));
+        var others = await db.Plans.AsNoTracking().Where(p => p.Id != (id ?? 0)).ToListAsync();
+        if (name is not null && others.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add(new("Name", $"There is already a plan named {name}."));
+        }
+
+        var first = Year(problems, "FirstYear", "first", draft.FirstYear);
+        var last = Year(problems, "LastYear", "last", draft.LastYear);
+        if (first is { } f && last is { } l)
+        {
+            if (l < f)
+            {
+                problems.Add(new("LastYear", $"The last year ({l.Label}) is before the first ({f.Label})."));
+            }
+            else if (!draft.IsRetired && others.FirstOrDefault(p => !p.IsRetired && p.FirstYear <= l && p.LastYear >= f) is { } overlap)
+            {
+                problems.Add(new("FirstYear",
+                    $"{overlap.Name} already covers {overlap.FirstYear.Label} to {overlap.LastYear.Label}; change its years or retire it first, so each year has one plan."));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Abandon(db, problems);
+        }
+
+        var before = plan is null ? null : FrameworkAudit.Describe(plan);
+        plan ??= db.Plans.Add(new Plan(name!, first!.Value, last!.Value)).Entity;
+        plan.Rename(name!);
+        plan.ChangeYears(first!.Value, last!.Value);
+        if (draft.IsRetired)
+        {
+            plan.Retire();
+        }
+        else
+        {
+            plan.Reinstate();
+        }
+
+        await SaveAuditedAsync(db, clock, by, FrameworkAudit.ActionFor(before, draft.IsRetired), "Plan", plan.Name, before, FrameworkAudit.Describe(plan));
+        return ChangeResult.Saved(plan.Id);
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Common;
+using PerformanceWheel.Domain.Framework;
+using static PerformanceWheel.Application.Framework.CommandSteps;
+
+namespace PerformanceWheel.Application.Framework;
+
+/// <summary>Creates and renames the rings (segment groups) of a plan; each change audited as "Field: old → new".</summary>
+public sealed class RingCommands(PerformanceWheelDbContext db, TimeProvider clock)
+{
+    public async Task<ChangeResult> SaveAsync(int? id, int planId, string name, int order, string by)
+    {
+        var problems = new List<FieldProblem>();
+        var trimmed = Check(problems, "Name", () => Guard.Required(name, "Group name", Lengths.Name));
+        SegmentGroup? group = null;
+        Plan? plan;
+        if (id is { } existingId)
+        {
+            group = await db.SegmentGroups.Include(g => g.Plan).ThenInclude(p => p.Groups).FirstOrDefaultAsync(g => g.Id == existingId);
+            if (group is null)
+            {
+                return ChangeResult.Failed("Name", $"There is no ring with the id {existingId}.");
+            }
+
+            plan = group.Plan;
+        }
+        else
+        {
+            plan = await db.Plans.Include(p => p.Groups).FirstOrDefaultAsync(p => p.Id == planId);
+            if (plan is null)
+            {
+                problems.Add(new("PlanId", "Choose the plan the ring belongs to."));
+            }
+            else if (plan.IsRetired)
+            {
+                problems.Add(new("PlanId", $"The plan {plan.Name} is retired; add the ring to the current plan."));
+            }
+        }
+
+        if (trimmed is not null && plan is not null && plan.Groups.Any(g => g.Id != (id ?? 0) && g.Name.Equals(trimmed, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add(new("Name", $"The plan already has a ring named {trimmed}."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Abandon(db, problems);
+        }
+
+        var before = group is null ? null : FrameworkAudit.Describe(group);
+        if (group is null)
+        {
+            group = plan!.AddGroup(trimmed!, order);
+        }
+        else
+        {
+            group.Rename(trimmed!, order);
+        }
+
+        await SaveAuditedAsync(db, clock, by, before is null ? "Created" : "Updated", "Segment group", group.Name, before, FrameworkAudit.Describe(group));
+        return ChangeResult.Saved(group.Id);
+    }
+}
