@@ -379,9 +379,30 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             return ChangeResult.Failed("Name", $"There is no plan with the id {existingId}.");
         }
 
-        var name = Check(problems, "Name", () => Guard.Required(draft.Name, "Plan name", Lengths.Name));
         var others = await db.Plans.AsNoTracking().Where(p => p.Id != (id ?? 0)).ToListAsync();
-        if (name is not null && others.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        if (CheckPlan(draft, others, problems) is not (var name, var first, var last))
+        {
+            return Abandon(problems);
+        }
+
+        var before = plan is null ? null : Describe(plan);
+        plan ??= db.Plans.Add(new Plan(name, first, last)).Entity;
+        ApplyPlan(plan, name, first, last, draft.IsRetired);
+        await SaveAuditedAsync(by, ActionFor(before, draft.IsRetired), "Plan", plan.Name, before, Describe(plan));
+        return ChangeResult.Saved(plan.Id);
+    }
+
+    /// <summary>
+    /// Checks a plan as the plan form does, against the other plans (the workbook's Plans sheet passes those of the
+    /// database and of its earlier rows): the name, unique; the years, in order and not overlapping a current plan's.
+    /// Answers null when there is a problem (added to <paramref name="problems"/>).
+    /// </summary>
+    internal static (string Name, FinancialYear First, FinancialYear Last)? CheckPlan(PlanDraft draft, IEnumerable<Plan> others, List<FieldProblem> problems)
+    {
+        var count = problems.Count;
+        var name = Check(problems, "Name", () => Guard.Required(draft.Name, "Plan name", Lengths.Name));
+        var otherPlans = others.ToList();
+        if (name is not null && otherPlans.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add(new("Name", $"There is already a plan named {name}."));
         }
@@ -394,23 +415,22 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             {
                 problems.Add(new("LastYear", $"The last year ({l.Label}) is before the first ({f.Label})."));
             }
-            else if (!draft.IsRetired && others.FirstOrDefault(p => !p.IsRetired && p.FirstYear <= l && p.LastYear >= f) is { } overlap)
+            else if (!draft.IsRetired && otherPlans.FirstOrDefault(p => !p.IsRetired && p.FirstYear <= l && p.LastYear >= f) is { } overlap)
             {
                 problems.Add(new("FirstYear",
                     $"{overlap.Name} already covers {overlap.FirstYear.Label} to {overlap.LastYear.Label}; change its years or retire it first, so each year has one plan."));
             }
         }
 
-        if (problems.Count > 0)
-        {
-            return Abandon(problems);
-        }
+        return problems.Count > count ? null : (name!, first!.Value, last!.Value);
+    }
 
-        var before = plan is null ? null : Describe(plan);
-        plan ??= db.Plans.Add(new Plan(name!, first!.Value, last!.Value)).Entity;
-        plan.Rename(name!);
-        plan.ChangeYears(first!.Value, last!.Value);
-        if (draft.IsRetired)
+    /// <summary>Gives a checked plan its name, years and whether it is retired.</summary>
+    internal static void ApplyPlan(Plan plan, string name, FinancialYear first, FinancialYear last, bool retired)
+    {
+        plan.Rename(name);
+        plan.ChangeYears(first, last);
+        if (retired)
         {
             plan.Retire();
         }
@@ -418,9 +438,6 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         {
             plan.Reinstate();
         }
-
-        await SaveAuditedAsync(by, ActionFor(before, draft.IsRetired), "Plan", plan.Name, before, Describe(plan));
-        return ChangeResult.Saved(plan.Id);
     }
 
     // ----- Rings (segment groups), segments and projects -----
@@ -444,20 +461,9 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         else
         {
             plan = await db.Plans.Include(p => p.Groups).FirstOrDefaultAsync(p => p.Id == planId);
-            if (plan is null)
-            {
-                problems.Add(new("PlanId", "Choose the plan the ring belongs to."));
-            }
-            else if (plan.IsRetired)
-            {
-                problems.Add(new("PlanId", $"The plan {plan.Name} is retired; add the ring to the current plan."));
-            }
         }
 
-        if (trimmed is not null && plan is not null && plan.Groups.Any(g => g.Id != (id ?? 0) && g.Name.Equals(trimmed, StringComparison.OrdinalIgnoreCase)))
-        {
-            problems.Add(new("Name", $"The plan already has a ring named {trimmed}."));
-        }
+        CheckGroup(plan, group, trimmed, problems);
 
         if (problems.Count > 0)
         {
@@ -476,6 +482,27 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
 
         await SaveAuditedAsync(by, before is null ? "Created" : "Updated", "Segment group", group.Name, before, Describe(group));
         return ChangeResult.Saved(group.Id);
+    }
+
+    /// <summary>
+    /// Checks a ring as the ring form does: a new one needs a current plan, and a plan's rings have different names
+    /// (<paramref name="group"/> is the ring being changed, null for a new one).
+    /// </summary>
+    internal static void CheckGroup(Plan? plan, SegmentGroup? group, string? name, List<FieldProblem> problems)
+    {
+        if (group is null && plan is null)
+        {
+            problems.Add(new("PlanId", "Choose the plan the ring belongs to."));
+        }
+        else if (group is null && plan!.IsRetired)
+        {
+            problems.Add(new("PlanId", $"The plan {plan.Name} is retired; add the ring to the current plan."));
+        }
+
+        if (name is not null && plan is not null && plan.Groups.Any(g => !ReferenceEquals(g, group) && g.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add(new("Name", $"The plan already has a ring named {name}."));
+        }
     }
 
     public async Task<ChangeResult> SaveSegmentAsync(int? id, SegmentDraft draft, string by)
@@ -557,24 +584,45 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             return ChangeResult.Failed("Title", $"There is no project with the id {existingId}.");
         }
 
-        string? key = project?.Code;
+        var candidate = draft.Code?.Trim();
+        var taken = project is null && !string.IsNullOrEmpty(candidate) && await db.Projects.AnyAsync(p => p.Code == candidate);
+        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Id == draft.SegmentId);
+        var directorate = await db.Directorates.FirstOrDefaultAsync(d => d.Id == draft.DirectorateId);
+        var key = CheckProject(project, draft, _ => taken, segment, directorate, problems);
+        if (problems.Count > 0)
+        {
+            return Abandon(problems);
+        }
+
+        var before = project is null ? null : Describe(project);
+        project ??= db.Projects.Add(new Project(key!, draft.Title, segment!)).Entity;
+        ApplyProject(project, draft, segment!, directorate!);
+        await SaveAuditedAsync(by, ActionFor(before, draft.IsRetired), "Project", project.Code, before, Describe(project));
+        return ChangeResult.Saved(project.Id);
+    }
+
+    /// <summary>
+    /// Checks a project as the project form does (a new one's code, not taken; the title; the segment and the reporting
+    /// directorate, found by the caller; a retired project stays retired) and answers its code.
+    /// </summary>
+    internal static string? CheckProject(Project? project, ProjectDraft draft, Func<string, bool> codeTaken, Segment? segment, Directorate? directorate, List<FieldProblem> problems)
+    {
+        var key = project?.Code;
         if (project is null)
         {
             key = Check(problems, "Code", () => Guard.Required(draft.Code, "Project code", Lengths.Code));
-            if (key is not null && await db.Projects.AnyAsync(p => p.Code == key))
+            if (key is not null && codeTaken(key))
             {
                 problems.Add(new("Code", $"A project with the code {key} already exists."));
             }
         }
 
         Check(problems, "Title", () => Guard.Required(draft.Title, "Project title", Lengths.Title));
-        var segment = await db.Segments.FirstOrDefaultAsync(s => s.Id == draft.SegmentId);
         if (segment is null)
         {
             problems.Add(new("SegmentId", "Choose the segment the project belongs to."));
         }
 
-        var directorate = await db.Directorates.FirstOrDefaultAsync(d => d.Id == draft.DirectorateId);
         if (directorate is null)
         {
             problems.Add(new("DirectorateId", "Choose the directorate that reports the project."));
@@ -585,22 +633,18 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             problems.Add(new("IsRetired", "A retired project cannot be brought back; create a new one."));
         }
 
-        if (problems.Count > 0)
-        {
-            return Abandon(problems);
-        }
+        return key;
+    }
 
-        var before = project is null ? null : Describe(project);
-        project ??= db.Projects.Add(new Project(key!, draft.Title, segment!)).Entity;
-        project.Edit(draft.Title, segment!);
-        project.AssignTo(directorate!);
+    /// <summary>Gives a checked project its title, segment and directorate, and retires it when asked.</summary>
+    internal static void ApplyProject(Project project, ProjectDraft draft, Segment segment, Directorate directorate)
+    {
+        project.Edit(draft.Title, segment);
+        project.AssignTo(directorate);
         if (draft.IsRetired)
         {
             project.Retire();
         }
-
-        await SaveAuditedAsync(by, ActionFor(before, draft.IsRetired), "Project", project.Code, before, Describe(project));
-        return ChangeResult.Saved(project.Id);
     }
 
     // ----- Helpers -----
@@ -698,7 +742,7 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
             : null;
     }
 
-    private static string ActionFor(Dictionary<string, string>? before, bool retiredNow) =>
+    internal static string ActionFor(Dictionary<string, string>? before, bool retiredNow) =>
         before is null ? "Created" : retiredNow && before["Retired"] == "No" ? "Retired" : "Updated";
 
     internal static Dictionary<string, string> Describe(Measure m) => new()
@@ -745,7 +789,7 @@ public sealed class FrameworkAdministration(PerformanceWheelDbContext db, TimePr
         ["Retired"] = YesNo(s.IsRetired),
     };
 
-    private static Dictionary<string, string> Describe(Project p) => new()
+    internal static Dictionary<string, string> Describe(Project p) => new()
     {
         ["Code"] = p.Code,
         ["Title"] = Value(p.Title),

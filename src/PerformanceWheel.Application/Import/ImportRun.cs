@@ -65,7 +65,7 @@ internal sealed class ImportRun(
         _committees = (await db.Committees.ToListAsync(cancellationToken))
             .GroupBy(c => c.Code.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         _plans = await db.Plans.Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees).AsSplitQuery().ToListAsync(cancellationToken);
-        _plans = [.. _plans.OrderByDescending(p => p.LastYear).ThenByDescending(p => p.FirstYear).ThenByDescending(p => p.Id)];
+        _plans = [.. _plans.Union(db.Plans.Local).OrderByDescending(p => p.LastYear).ThenByDescending(p => p.FirstYear).ThenByDescending(p => p.Id)];
         _periods = FigurePeriodRule.For(_plans.Select(p => (p.FirstYear, p.LastYear)), DateOnly.FromDateTime(at.UtcDateTime));
         _segments = _plans.SelectMany(p => p.Groups).SelectMany(g => g.Segments)
             .GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
