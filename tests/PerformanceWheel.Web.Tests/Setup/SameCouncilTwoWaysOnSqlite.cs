@@ -30,10 +30,14 @@ public sealed class SameCouncilTwoWaysOnSqlite
     private static readonly ReportingPeriod LastYear = ReportingPeriod.Parse(CouncilWorkbook.LastYearsQuarter);
 
     [Fact]
-    public async Task TheCouncilFromOneWorkbookIsTheCouncilBuiltThroughThePagesCommands()
+    public Task TheCouncilFromOneWorkbookIsTheCouncilBuiltThroughThePagesCommands() =>
+        CompareAsync(TestDatabases.CreateSqlite(), TestDatabases.CreateSqlite());
+
+    /// <summary>Builds the council both ways, one in each database, and compares them.</summary>
+    internal static async Task CompareAsync(TestDatabase first, TestDatabase second)
     {
-        await using var fromWorkbook = NewCouncil.Start(TestDatabases.CreateSqlite());
-        await using var fromCommands = NewCouncil.Start(TestDatabases.CreateSqlite());
+        await using var fromWorkbook = NewCouncil.Start(first);
+        await using var fromCommands = NewCouncil.Start(second);
 
         await SchemeAsync(fromWorkbook);
         await using (var scope = fromWorkbook.Services.CreateAsyncScope())
@@ -206,4 +210,12 @@ public sealed class SameCouncilTwoWaysOnSqlite
 
         return [.. lines.Order(StringComparer.Ordinal)];
     }
+}
+
+/// <summary>Acceptance 2 on PostgreSQL: the council from one workbook is the council built through the pages' commands.</summary>
+public sealed class SameCouncilTwoWaysOnPostgreSql
+{
+    [PostgreSqlFact]
+    public async Task TheCouncilFromOneWorkbookIsTheCouncilBuiltThroughThePagesCommands() =>
+        await SameCouncilTwoWaysOnSqlite.CompareAsync(await TestDatabases.CreatePostgreSqlAsync(), await TestDatabases.CreatePostgreSqlAsync());
 }
