@@ -72,7 +72,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
         {
             await admin.GotoAsync("/");
             await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync("Performance wheel");
-            (await MainTextAsync(admin)).ShouldContain("No performance figures have been recorded yet");
+            (await MainTextAsync(admin)).ShouldContain("There is no plan yet, so there is no wheel: create the plan");
             await NavAsync(admin, "Framework");
             await LinkAsync(admin, "Plans, rings and segments");
             (await MainTextAsync(admin)).ShouldContain("There is no plan yet.");

@@ -80,6 +80,44 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
         return ChangeResult.Saved(settings.Id);
     }
 
+    /// <summary>The council's name (empty when there are no settings yet); Council:Name gives only an empty database's first one.</summary>
+    public async Task<string> NameAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CouncilSettings.AsNoTracking().Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+    }
+
+    /// <summary>Renames the council (on reports and packs from now on); a change is audited as "Name: old → new".</summary>
+    public async Task<ChangeResult> RenameAsync(string? name, string by, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            return ChangeResult.Failed("Name", "The council has no settings yet; restart the application to create them.");
+        }
+
+        var old = settings.Name;
+        try
+        {
+            settings.Rename(name!);
+        }
+        catch (DomainException e)
+        {
+            return ChangeResult.Failed("Name", e.Message);
+        }
+
+        if (settings.Name != old)
+        {
+            db.AuditEntries.Add(new AuditEntry(by, clock.GetUtcNow(), "Updated", AuditType, Key(settings.Name), $"Name: {old} → {settings.Name}"));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ChangeResult.Saved(settings.Id);
+    }
+
+    private static string Key(string name) => name.Length <= Lengths.Label ? name : name[..Lengths.Label];
+
     /// <summary>Whether the council separates duties: whoever entered or last changed a figure cannot approve it (off when there are no settings yet).</summary>
     public async Task<bool> SeparatesDutiesAsync(CancellationToken cancellationToken = default)
     {

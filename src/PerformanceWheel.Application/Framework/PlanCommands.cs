@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
+using PerformanceWheel.Domain.Periods;
 using static PerformanceWheel.Application.Framework.CommandSteps;
 
 namespace PerformanceWheel.Application.Framework;
@@ -23,9 +24,30 @@ public sealed class PlanCommands(PerformanceWheelDbContext db, TimeProvider cloc
             return ChangeResult.Failed("Name", $"There is no plan with the id {existingId}.");
         }
 
-        var name = Check(problems, "Name", () => Guard.Required(draft.Name, "Plan name", Lengths.Name));
         var others = await db.Plans.AsNoTracking().Where(p => p.Id != (id ?? 0)).ToListAsync();
-        if (name is not null && others.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        if (CheckPlan(draft, others, problems) is not (var name, var first, var last))
+        {
+            return Abandon(db, problems);
+        }
+
+        var before = plan is null ? null : FrameworkAudit.Describe(plan);
+        plan ??= db.Plans.Add(new Plan(name, first, last)).Entity;
+        ApplyPlan(plan, name, first, last, draft.IsRetired);
+        await SaveAuditedAsync(db, clock, by, FrameworkAudit.ActionFor(before, draft.IsRetired), "Plan", plan.Name, before, FrameworkAudit.Describe(plan));
+        return ChangeResult.Saved(plan.Id);
+    }
+
+    /// <summary>
+    /// Checks a plan as the plan form does, against the other plans (the workbook's Plans sheet passes those of the
+    /// database and of its earlier rows): the name, unique; the years, in order and not overlapping a current plan's.
+    /// Answers null when there is a problem (added to <paramref name="problems"/>).
+    /// </summary>
+    internal static (string Name, FinancialYear First, FinancialYear Last)? CheckPlan(PlanDraft draft, IEnumerable<Plan> others, List<FieldProblem> problems)
+    {
+        var count = problems.Count;
+        var name = Check(problems, "Name", () => Guard.Required(draft.Name, "Plan name", Lengths.Name));
+        var otherPlans = others.ToList();
+        if (name is not null && otherPlans.Any(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add(new("Name", $"There is already a plan named {name}."));
         }
@@ -38,23 +60,22 @@ public sealed class PlanCommands(PerformanceWheelDbContext db, TimeProvider cloc
             {
                 problems.Add(new("LastYear", $"The last year ({l.Label}) is before the first ({f.Label})."));
             }
-            else if (!draft.IsRetired && others.FirstOrDefault(p => !p.IsRetired && p.FirstYear <= l && p.LastYear >= f) is { } overlap)
+            else if (!draft.IsRetired && otherPlans.FirstOrDefault(p => !p.IsRetired && p.FirstYear <= l && p.LastYear >= f) is { } overlap)
             {
                 problems.Add(new("FirstYear",
                     $"{overlap.Name} already covers {overlap.FirstYear.Label} to {overlap.LastYear.Label}; change its years or retire it first, so each year has one plan."));
             }
         }
 
-        if (problems.Count > 0)
-        {
-            return Abandon(db, problems);
-        }
+        return problems.Count > count ? null : (name!, first!.Value, last!.Value);
+    }
 
-        var before = plan is null ? null : FrameworkAudit.Describe(plan);
-        plan ??= db.Plans.Add(new Plan(name!, first!.Value, last!.Value)).Entity;
-        plan.Rename(name!);
-        plan.ChangeYears(first!.Value, last!.Value);
-        if (draft.IsRetired)
+    /// <summary>Gives a checked plan its name, years and whether it is retired.</summary>
+    internal static void ApplyPlan(Plan plan, string name, FinancialYear first, FinancialYear last, bool retired)
+    {
+        plan.Rename(name);
+        plan.ChangeYears(first, last);
+        if (retired)
         {
             plan.Retire();
         }
@@ -62,8 +83,5 @@ public sealed class PlanCommands(PerformanceWheelDbContext db, TimeProvider cloc
         {
             plan.Reinstate();
         }
-
-        await SaveAuditedAsync(db, clock, by, FrameworkAudit.ActionFor(before, draft.IsRetired), "Plan", plan.Name, before, FrameworkAudit.Describe(plan));
-        return ChangeResult.Saved(plan.Id);
     }
 }

@@ -28,20 +28,9 @@ public sealed class RingCommands(PerformanceWheelDbContext db, TimeProvider cloc
         else
         {
             plan = await db.Plans.Include(p => p.Groups).FirstOrDefaultAsync(p => p.Id == planId);
-            if (plan is null)
-            {
-                problems.Add(new("PlanId", "Choose the plan the ring belongs to."));
-            }
-            else if (plan.IsRetired)
-            {
-                problems.Add(new("PlanId", $"The plan {plan.Name} is retired; add the ring to the current plan."));
-            }
         }
 
-        if (trimmed is not null && plan is not null && plan.Groups.Any(g => g.Id != (id ?? 0) && g.Name.Equals(trimmed, StringComparison.OrdinalIgnoreCase)))
-        {
-            problems.Add(new("Name", $"The plan already has a ring named {trimmed}."));
-        }
+        CheckGroup(plan, group, trimmed, problems);
 
         if (problems.Count > 0)
         {
@@ -60,5 +49,26 @@ public sealed class RingCommands(PerformanceWheelDbContext db, TimeProvider cloc
 
         await SaveAuditedAsync(db, clock, by, before is null ? "Created" : "Updated", "Segment group", group.Name, before, FrameworkAudit.Describe(group));
         return ChangeResult.Saved(group.Id);
+    }
+
+    /// <summary>
+    /// Checks a ring as the ring form does: a new one needs a current plan, and a plan's rings have different names
+    /// (<paramref name="group"/> is the ring being changed, null for a new one).
+    /// </summary>
+    internal static void CheckGroup(Plan? plan, SegmentGroup? group, string? name, List<FieldProblem> problems)
+    {
+        if (group is null && plan is null)
+        {
+            problems.Add(new("PlanId", "Choose the plan the ring belongs to."));
+        }
+        else if (group is null && plan!.IsRetired)
+        {
+            problems.Add(new("PlanId", $"The plan {plan.Name} is retired; add the ring to the current plan."));
+        }
+
+        if (name is not null && plan is not null && plan.Groups.Any(g => !ReferenceEquals(g, group) && g.Name.Equals(name, StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add(new("Name", $"The plan already has a ring named {name}."));
+        }
     }
 }

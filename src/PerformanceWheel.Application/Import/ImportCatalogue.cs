@@ -43,7 +43,7 @@ internal sealed class ImportCatalogue(PerformanceWheelDbContext db, WorkbookCont
         Committees = (await db.Committees.ToListAsync(cancellationToken))
             .GroupBy(c => c.Code.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var plans = await db.Plans.Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees).AsSplitQuery().ToListAsync(cancellationToken);
-        Plans = [.. plans.OrderByDescending(p => p.LastYear).ThenByDescending(p => p.FirstYear).ThenByDescending(p => p.Id)];
+        Plans = [.. plans.Union(db.Plans.Local).OrderByDescending(p => p.LastYear).ThenByDescending(p => p.FirstYear).ThenByDescending(p => p.Id)];
         Periods = FigurePeriodRule.For(Plans.Select(p => (p.FirstYear, p.LastYear)), DateOnly.FromDateTime(at.UtcDateTime));
         Segments = Plans.SelectMany(p => p.Groups).SelectMany(g => g.Segments)
             .GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);

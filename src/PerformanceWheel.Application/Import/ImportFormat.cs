@@ -10,7 +10,8 @@ public sealed record ImportSheet(string Name, bool Required, string Purpose, IRe
 }
 
 /// <summary>
-/// The workbook format (docs/import-format.md): six sheets (two of them finance), a header in row 1, headers matched case-insensitively with
+/// The workbook format (docs/import-format.md): ten sheets (plans and rings, the framework and figures, projects and their
+/// updates, finance), a header in row 1, headers matched case-insensitively with
 /// surrounding spaces ignored; extra columns and other sheets are ignored, blank rows skipped. The templates, the reader
 /// and the documentation all take their sheet and column names from here.
 /// </summary>
@@ -23,6 +24,10 @@ public static class ImportFormat
     public const string Instructions = "Instructions";
     public const string BudgetLines = "BudgetLines";
     public const string BudgetPosition = "BudgetPosition";
+    public const string Plans = "Plans";
+    public const string Rings = "Rings";
+    public const string Projects = "Projects";
+    public const string ProjectUpdates = "ProjectUpdates";
 
     public const string Code = "Code";
     public const string Name = "Name";
@@ -57,6 +62,19 @@ public static class ImportFormat
     public const string Remove = "Remove";
     public const string Variance = "Variance";
     public const string Rating = "Rating";
+    public const string FirstYear = "First year";
+    public const string LastYear = "Last year";
+    public const string Retired = "Retired";
+    public const string PlanName = "Plan";
+    public const string ProjectCode = "Project";
+    public const string Brag = "BRAG";
+    public const string Direction = "Direction";
+    public const string AreasOfSuccess = "Areas of success";
+    public const string AreasOfConcern = "Areas of concern";
+    public const string NextFocus = "Focus for next quarter";
+    public const string Milestone = "Milestone";
+    public const string MilestoneDue = "Milestone due";
+    public const string MilestoneState = "Milestone status";
 
     /// <summary>The revision reason of a figure changed by an import.</summary>
     public const string RevisionReason = "import";
@@ -65,7 +83,7 @@ public static class ImportFormat
     [
         new(Code, true, "The segment's code, e.g. P1. An existing code updates that segment."),
         new(Name, true, "The segment's title."),
-        new(Group, true, "The ring (segment group) by name; created in the latest plan if absent."),
+        new(Group, true, "The ring (segment group) by name, in the database or on the Rings sheet; created in the latest plan if absent."),
         new(Order, false, "A whole number for the segment's place in its ring; blank: after the others (new) or unchanged (existing)."),
     ]);
 
@@ -125,8 +143,48 @@ public static class ImportFormat
         new(Commentary, false, "Free text."),
     ]);
 
+    public static readonly ImportSheet PlansSheet = new(Plans, false, "Council plans (one per council term), checked and saved as on the plan form. Optional.",
+    [
+        new(Name, true, "The plan's name, e.g. Council Plan 2022–26. An existing plan of that name is updated."),
+        new(FirstYear, true, "The first financial year it covers, such as 2022/23."),
+        new(LastYear, true, "The last financial year it covers, such as 2025/26; plans that are not retired may not overlap."),
+        new(Retired, false, "Y keeps the plan for history only (no new rings); blank: N."),
+    ]);
+
+    public static readonly ImportSheet RingsSheet = new(Rings, false, "Rings (segment groups) of a plan's wheel. Optional.",
+    [
+        new(PlanName, true, "A plan by name, in the database or on the Plans sheet (not retired, for a new ring)."),
+        new(Name, true, "The ring's name. An existing ring of the plan with that name is updated."),
+        new(Order, false, "A whole number for the ring's place on the wheel; blank: after the others (new) or unchanged (existing)."),
+    ]);
+
+    public static readonly ImportSheet ProjectsSheet = new(Projects, false, "Projects and programmes, checked and saved as on the project form. Optional.",
+    [
+        new(Code, true, "The project's code, e.g. PRJ-1. An existing code updates that project."),
+        new(Title, true, "The project's title."),
+        new(Segment, true, "A segment code that exists in the database or on the Segments sheet."),
+        new(Directorate, true, "The directorate that reports the project, by name: in the database or created by the Measures sheet."),
+        new(Retired, false, "Y retires the project (it takes no more updates; it cannot come back); blank: N."),
+    ]);
+
+    public static readonly ImportSheet ProjectUpdatesSheet = new(ProjectUpdates, false,
+        "Project updates, one row per project and quarter, saved as on the project updates page; a programme's further milestones take a row each below it. Optional.",
+    [
+        new(ProjectCode, true, "A project code that exists in the database or on the Projects sheet."),
+        new(Period, true, "The quarter, such as 2019/20 Q2."),
+        new(Brag, false, "Blue (complete) | Green | Amber | Red (also B, G, A, R); required on the quarter's first row."),
+        new(Direction, false, "Milestone achieved | Progressing | Missed or at risk; required on the quarter's first row."),
+        new(AreasOfSuccess, false, "Free text; blank: none."),
+        new(AreasOfConcern, false, "Free text; blank: none."),
+        new(NextFocus, false, "Free text; blank: none."),
+        new(Milestone, false, "A milestone's title; the update's milestones are exactly those on its rows."),
+        new(MilestoneDue, false, "The milestone's due date: a date cell, 2020-03-31 or 31/03/2020; blank: none."),
+        new(MilestoneState, false, "Not started | On track | Achieved | Missed; required with a milestone."),
+    ]);
+
     /// <summary>The sheets in the order they are read and reported.</summary>
-    public static IReadOnlyList<ImportSheet> Sheets { get; } = [SegmentsSheet, MeasuresSheet, TargetsSheet, OutturnsSheet, BudgetLinesSheet, BudgetPositionSheet];
+    public static IReadOnlyList<ImportSheet> Sheets { get; } =
+        [PlansSheet, RingsSheet, SegmentsSheet, MeasuresSheet, TargetsSheet, OutturnsSheet, ProjectsSheet, ProjectUpdatesSheet, BudgetLinesSheet, BudgetPositionSheet];
 
     /// <summary>A header or sheet name as it is matched: trimmed, inner spaces collapsed, lower case (a trailing * is ignored).</summary>
     public static string Normalize(string? text)

@@ -1,3 +1,4 @@
+using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;

@@ -39,26 +39,11 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
     /// </summary>
     public async Task<IReadOnlyList<ProjectUpdateResult>> SaveManyAsync(WorkflowUser user, IReadOnlyList<ProjectUpdateInput> inputs, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(inputs);
-        var plans = new List<Plan?>();
-        var results = new List<ProjectUpdateResult>();
-        foreach (var input in inputs)
-        {
-            var (plan, failure) = await PrepareAsync(user, input, cancellationToken);
-            plans.Add(plan);
-            results.Add(failure ?? ProjectUpdateResult.Done(1));
-        }
-
+        var prepared = await PrepareManyAsync(user, inputs, ImportedAs.Entered, cancellationToken);
+        var results = prepared.Select(p => p.Result).ToList();
         if (results.Any(r => !r.Succeeded))
         {
             return results;
-        }
-
-        var at = clock.GetUtcNow();
-        foreach (var plan in plans)
-        {
-            Apply(plan!, user.Name, at);
         }
 
         try
@@ -73,6 +58,61 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Where updates come from: the entry page and the API (<see cref="Entered"/>), or a workbook, as drafts or published
+    /// at once (an Admin's historical import). An imported update already as given is left alone, whatever its state.
+    /// </summary>
+    internal enum ImportedAs
+    {
+        Entered = 1,
+        Draft = 2,
+        Published = 3,
+    }
+
+    /// <summary>
+    /// Checks every input and, when none has a problem, makes the changes in the context with their audit entries
+    /// without saving (the workbook import saves them with the rest of the workbook, in one transaction). Each result
+    /// comes with what was done ("Created", "Updated", or null when the update was already as given: then a submitted,
+    /// approved or published update is no problem). A project added to the context but not saved yet (the workbook's
+    /// Projects sheet) is found too.
+    /// </summary>
+    internal async Task<IReadOnlyList<(ProjectUpdateResult Result, string? Action, string Detail)>> PrepareManyAsync(
+        WorkflowUser user, IReadOnlyList<ProjectUpdateInput> inputs, ImportedAs how, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var plans = new List<Plan?>();
+        var results = new List<ProjectUpdateResult>();
+        foreach (var input in inputs)
+        {
+            var (plan, failure) = await PrepareAsync(user, input, how, cancellationToken);
+            plans.Add(plan);
+            results.Add(failure ?? ProjectUpdateResult.Done(plan is null ? 0 : 1));
+        }
+
+        if (results.Any(r => !r.Succeeded))
+        {
+            return results.Select(r => (r, (string?)null, string.Empty)).ToList();
+        }
+
+        var at = clock.GetUtcNow();
+        return plans.Select((plan, i) =>
+        {
+            if (plan is null)
+            {
+                return (results[i], (string?)null, string.Empty);
+            }
+
+            var (action, detail) = Apply(plan, user.Name, at);
+            if (how == ImportedAs.Published)
+            {
+                plan.Project.UpdateFor(plan.Quarter).PublishHistorical(user.Name, at);
+            }
+
+            return (results[i], action, detail);
+        }).ToList();
     }
 
     /// <summary>Submits the directorate's draft and returned updates of the quarter for approval.</summary>
@@ -114,7 +154,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         user.UserId is { } id && directorate is not null &&
         await db.UserDirectorates.AnyAsync(u => u.UserId == id && db.Directorates.Any(d => d.Id == u.DirectorateId && d.Name == directorate), cancellationToken);
 
-    private async Task<(Plan? Plan, ProjectUpdateResult? Failure)> PrepareAsync(WorkflowUser user, ProjectUpdateInput input, CancellationToken cancellationToken)
+    private async Task<(Plan? Plan, ProjectUpdateResult? Failure)> PrepareAsync(WorkflowUser user, ProjectUpdateInput input, ImportedAs how, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!ReportingPeriod.TryParse(input.Quarter, out var quarter) || quarter.Kind != PeriodKind.Quarter)
@@ -125,7 +165,8 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         var code = input.ProjectCode?.Trim() ?? string.Empty;
         var project = await db.Projects.Include(p => p.Directorate)
             .Include(p => p.Updates.Where(u => u.Period == quarter)).ThenInclude(u => u.Milestones)
-            .FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
+            .FirstOrDefaultAsync(p => p.Code == code, cancellationToken)
+            ?? db.Projects.Local.FirstOrDefault(p => p.Code == code && db.Entry(p).State == EntityState.Added);
         if (project is null || project.IsRetired)
         {
             return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.NotFound, "ProjectCode",
@@ -149,10 +190,10 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
                 $"{existing.UpdatedBy} saved this update since you opened it. Reload to see theirs; your entry was not saved."));
         }
 
-        if (existing?.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published)
+        var locked = existing?.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published;
+        if (locked && how == ImportedAs.Entered)
         {
-            return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Locked, "State",
-                $"The update of {code} for {quarter.Label} is {existing.State.ToString().ToLowerInvariant()} and can no longer be changed."));
+            return (null, Locked(code, quarter, existing!));
         }
 
         var problems = new List<FieldProblem>();
@@ -202,19 +243,38 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
             return (null, ProjectUpdateResult.Failed(problems));
         }
 
-        return (new Plan(project, quarter, brag!.Value, direction!.Value, workingWell, concerns, nextFocus, milestones), null);
+        var plan = new Plan(project, quarter, brag!.Value, direction!.Value, workingWell, concerns, nextFocus, milestones);
+        if (existing is not null && how != ImportedAs.Entered && FrameworkAudit.ChangesText(Describe(existing), Describe(plan)).Length == 0)
+        {
+            // Already as given (a workbook imported again): nothing to do, unless an Admin's historical import publishes it.
+            return how == ImportedAs.Published && existing.State != WorkflowState.Published ? (plan with { PublishOnly = true }, null) : (null, null);
+        }
+
+        return locked ? (null, Locked(code, quarter, existing!)) : (plan, null);
     }
 
-    private void Apply(Plan plan, string by, DateTimeOffset at)
+    private static ProjectUpdateResult Locked(string code, ReportingPeriod quarter, ProjectUpdate existing) =>
+        ProjectUpdateResult.Failed(ProjectUpdateProblem.Locked, "State",
+            $"The update of {code} for {quarter.Label} is {existing.State.ToString().ToLowerInvariant()} and can no longer be changed.");
+
+    private (string Action, string Detail) Apply(Plan plan, string by, DateTimeOffset at)
     {
         var isNew = plan.Project.Updates.All(u => u.Period != plan.Quarter);
         var update = plan.Project.UpdateFor(plan.Quarter);
         var before = isNew ? null : Describe(update);
+        if (plan.PublishOnly)
+        {
+            return ("Updated", "published");
+        }
+
         update.Record(plan.Brag, plan.Direction, plan.WorkingWell, plan.Concerns, plan.NextFocus, plan.Milestones, by, at);
-        if (FrameworkAudit.Audit(by, at, isNew ? "Created" : "Updated", EntityType, Key(plan.Project.Code, plan.Quarter), before, Describe(update)) is { } entry)
+        var after = Describe(update);
+        if (FrameworkAudit.Audit(by, at, isNew ? "Created" : "Updated", EntityType, Key(plan.Project.Code, plan.Quarter), before, after) is { } entry)
         {
             db.AuditEntries.Add(entry);
         }
+
+        return (isNew ? "Created" : "Updated", FrameworkAudit.ChangesText(before, after));
     }
 
     private async Task<ProjectUpdateResult> MoveAsync(
@@ -332,18 +392,32 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         return key.Length <= Lengths.Label ? key : key[..Lengths.Label];
     }
 
-    private static Dictionary<string, string> Describe(ProjectUpdate u) => new()
+    private static Dictionary<string, string> Describe(ProjectUpdate u) =>
+        Describe(u.Brag, u.Direction, u.WorkingWell, u.Concerns, u.NextFocus, u.Milestones.Select(m => (m.Title, m.Due, m.Status)));
+
+    private static Dictionary<string, string> Describe(Plan p) => Describe(p.Brag, p.Direction, p.WorkingWell, p.Concerns, p.NextFocus, p.Milestones);
+
+    private static Dictionary<string, string> Describe(
+        RagStatus brag, ProjectDirection direction, string? workingWell, string? concerns, string? nextFocus, IEnumerable<(string Title, DateOnly? Due, MilestoneStatus Status)> milestones)
     {
-        ["BRAG"] = u.Brag.ToString(),
-        ["Direction"] = u.Direction.ToString(),
-        ["Areas of success"] = u.WorkingWell ?? "–",
-        ["Areas of concern"] = u.Concerns ?? "–",
-        ["Focus for next quarter"] = u.NextFocus ?? "–",
-        ["Milestones"] = u.Milestones.Count == 0 ? "–" : string.Join(" | ", u.Milestones.Select(m =>
-            $"{m.Title} ({(m.Due is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no date")}, {ProjectUpdateText.MilestoneLabel(m.Status)})")),
-    };
+        var list = milestones.ToList();
+        return new()
+        {
+            ["BRAG"] = brag.ToString(),
+            ["Direction"] = direction.ToString(),
+            ["Areas of success"] = workingWell ?? "–",
+            ["Areas of concern"] = concerns ?? "–",
+            ["Focus for next quarter"] = nextFocus ?? "–",
+            ["Milestones"] = list.Count == 0 ? "–" : string.Join(" | ", list.Select(m =>
+                $"{m.Title} ({(m.Due is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "no date")}, {ProjectUpdateText.MilestoneLabel(m.Status)})")),
+        };
+    }
 
     private sealed record Plan(
         Project Project, ReportingPeriod Quarter, RagStatus Brag, ProjectDirection Direction, string? WorkingWell, string? Concerns, string? NextFocus,
-        List<(string Title, DateOnly? Due, MilestoneStatus Status)> Milestones);
+        List<(string Title, DateOnly? Due, MilestoneStatus Status)> Milestones)
+    {
+        /// <summary>The update is already as given and is only published (an Admin's historical import).</summary>
+        public bool PublishOnly { get; init; }
+    }
 }

@@ -133,7 +133,7 @@ public sealed class ImportWorkbooks(IDbContextFactory<PerformanceWheelDbContext>
     private static XlsxSheet Empty(ImportSheet sheet) => new(sheet.Name, Columns(sheet), []);
 
     private static List<XlsxColumn> Columns(ImportSheet sheet) =>
-        [.. sheet.Columns.Select(c => new XlsxColumn(c.Name, c.Name is F.Title or F.Description or F.Commentary or F.Name ? 48 : Math.Max(12, c.Name.Length + 4)))];
+        [.. sheet.Columns.Select(c => new XlsxColumn(c.Name, c.Name is F.Title or F.Description or F.Commentary or F.Name or F.AreasOfSuccess or F.AreasOfConcern or F.NextFocus or F.Milestone ? 48 : Math.Max(12, c.Name.Length + 4)))];
 
     /// <summary>What each sheet and column means, from the format itself.</summary>
     private static XlsxSheet Instructions(string? about)
@@ -152,6 +152,7 @@ public sealed class ImportWorkbooks(IDbContextFactory<PerformanceWheelDbContext>
         Line("Format", "Row 1 of each sheet is its header; headers are matched ignoring case and surrounding spaces; other columns and sheets are ignored; blank rows are skipped. Required columns are marked *.");
         Line("Values", "Values are in the measure's unit as people read them: 84.8 means 84.8%. A cell formatted as a percentage (0.848) is read as 84.8 for a % measure. Formulas are read by their calculated value.");
         Line("All or nothing", "The whole workbook is checked first; if anything is wrong nothing is imported and every problem is listed with its sheet, row and column.");
+        Line("A new council", "One workbook can set a council up: Plans, then Rings naming the plan, Segments naming the rings, Measures (directorates are created), Targets, Outturns, Projects, ProjectUpdates and the finance sheets. Users, committee names and the rating scheme are set in the app.");
         Line(null);
         foreach (var sheet in F.Sheets)
         {

@@ -85,7 +85,12 @@ public sealed class ImportPagesOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        sheets.ShouldBe(["Instructions", "Segments", "Measures", "Targets", "Outturns", "BudgetLines", "BudgetPosition"]);
+        sheets.ShouldBe(["Instructions", "Plans", "Rings", "Segments", "Measures", "Targets", "Outturns", "Projects", "ProjectUpdates", "BudgetLines", "BudgetPosition"]);
+        Header(document, "Plans").ShouldBe(["Name", "First year", "Last year", "Retired"]);
+        Header(document, "Rings").ShouldBe(["Plan", "Name", "Order"]);
+        Header(document, "Projects").ShouldBe(["Code", "Title", "Segment", "Directorate", "Retired"]);
+        Header(document, "ProjectUpdates").ShouldBe(["Project", "Period", "BRAG", "Direction", "Areas of success", "Areas of concern", "Focus for next quarter",
+            "Milestone", "Milestone due", "Milestone status"]);
         Header(document, "Outturns").ShouldBe(["Code", "Period", "Value", "Status", "Provisional", "Commentary"]);
         Header(document, "BudgetLines").ShouldBe(["Period", "Service area", "Approved budget", "Forecast outturn", "Remove"]);
         Header(document, "BudgetPosition").ShouldBe(["Period", "Variance", "Rating", "Commentary"]);

@@ -207,6 +207,7 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
 
             // Council settings, users and API keys: Admin only.
             Form("/admin/settings", "council-settings", AdminOnly, At("/admin/settings"), _ => Set(("Input.OverdueDaysAfterPeriodEnd", (40 + Interlocked.Increment(ref _unique) % 200).ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            Form("/admin/settings", "council-name", AdminOnly, At("/admin/settings"), _ => Set(("CouncilName.Name", Unique("Matrix Council ")))),
             Form("/admin/settings", "separation-of-duties", AdminOnly, At("/admin/settings"),
                 page => Set(("Duties.SeparatesDuties", page.GetElementById("separate-duties")!.HasAttribute("checked") ? null : "True"))),
             Form("/admin/settings", "rating-scheme", AdminOnly, At("/admin/settings"),
