@@ -18,6 +18,12 @@ public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IRea
 {
     public TrendPoint? Latest => Trend.Count == 0 ? null : Trend[^1];
 
+    /// <summary>The council's rating schemes: each period of the trend is rated under its own financial year's.</summary>
+    public SchemeHistory Schemes { get; init; } = SchemeHistory.Plain;
+
+    /// <summary>The rating scheme the detail's period is rated under (its financial year's).</summary>
+    public RagScheme Scheme => Schemes.For(Period.Year);
+
     /// <summary>How this measure's figures and targets are written wherever the detail is shown: one number of decimals for all of them.</summary>
     public FigureFormat Format => FigureFormat.For(Measure, Trend.SelectMany(t => new[] { t.Result.Value, t.Result.PreviousValue }));
 
@@ -127,6 +133,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
         return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), !seesDrafts)
         {
+            Schemes = schemes,
             Revisions = revisions.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).ToList(),
             People = people,
         };

@@ -178,7 +178,7 @@ public static class ApiEndpoints
             lines = lines.Where(l => l.SegmentCode == segmentCode);
         }
 
-        return TypedResults.Ok(ApiScorecard.From(quarter, directorateName, segmentCode, lines.ToList(), evaluation.PublishedOnly));
+        return TypedResults.Ok(ApiScorecard.From(quarter, directorateName, segmentCode, lines.ToList(), evaluation.Scheme, evaluation.PublishedOnly));
     }
 
     private static async Task<Results<Ok<ApiWheel>, ProblemHttpResult>> WheelAsync(
