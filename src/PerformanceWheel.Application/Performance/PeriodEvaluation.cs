@@ -21,6 +21,9 @@ public sealed record MeasureLine(
     public FigureFormat Figures => new(Unit, DecimalPlaces);
 
     public string FormatValue(decimal value) => Figures.Value(value);
+
+    /// <summary>The line's target as pages write it ("84.0%", "5.0% to 10.3%", or "No target set").</summary>
+    public string TargetText => Figures.Target(Result.Target, FigureFormat.NoTarget);
 }
 
 /// <summary>A segment of the wheel for a period: suggested and judged rating, direction and the rollup of its measures.</summary>

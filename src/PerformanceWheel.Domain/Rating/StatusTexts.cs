@@ -73,12 +73,18 @@ public static class StatusTexts
     public static string KeyLine(RagScheme scheme)
     {
         ArgumentNullException.ThrowIfNull(scheme);
-        var measures = scheme.BlueMeansExceedingTarget
-            ? new[] { RagStatus.Blue, RagStatus.Green, RagStatus.Amber, RagStatus.Red }
-            : [RagStatus.Green, RagStatus.Amber, RagStatus.Red, RagStatus.Blue];
-        var key = string.Join(" · ", measures.Select(s => $"{s.Letter()} {s.Meaning(scheme)}"));
+        var key = string.Join(" · ", KeyOrder(scheme).Select(s => $"{s.Letter()} {s.Meaning(scheme)}"));
         var discontinued = scheme.BlueMeansExceedingTarget ? " · a discontinued measure shows “Discontinued”, without a colour" : string.Empty;
         return $"{key}{discontinued} (projects: B {RagStatus.Blue.ProjectMeaning()}). Arrows: {string.Join(" · ", Directions.Select(d => $"{d.Arrow()} {d.Describe()}"))}.";
+    }
+
+    /// <summary>The measure ratings in the order keys list them: Blue first when it means exceeding target, last when discontinued.</summary>
+    public static IReadOnlyList<RagStatus> KeyOrder(RagScheme scheme)
+    {
+        ArgumentNullException.ThrowIfNull(scheme);
+        return scheme.BlueMeansExceedingTarget
+            ? [RagStatus.Blue, RagStatus.Green, RagStatus.Amber, RagStatus.Red]
+            : [RagStatus.Green, RagStatus.Amber, RagStatus.Red, RagStatus.Blue];
     }
 
     /// <summary>The directions in the order keys list them.</summary>
