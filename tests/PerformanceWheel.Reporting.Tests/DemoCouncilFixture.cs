@@ -48,6 +48,7 @@ public sealed class DemoCouncilFixture : IAsyncLifetime
         services.AddLogging();
         services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database.Options));
         services.AddScoped<PerformanceReader>();
+        services.AddScoped<QuarterResolver>();
         services.AddScoped<DetailReader>();
     }
 

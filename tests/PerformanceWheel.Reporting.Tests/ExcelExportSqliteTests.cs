@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
+using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Reporting.Excel;
 using PerformanceWheel.Workbooks;
 using Shouldly;

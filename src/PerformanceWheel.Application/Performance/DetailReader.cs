@@ -18,6 +18,12 @@ public sealed record MeasureDetail(Measure Measure, ReportingPeriod Period, IRea
 {
     public TrendPoint? Latest => Trend.Count == 0 ? null : Trend[^1];
 
+    /// <summary>The council's rating schemes: each period of the trend is rated under its own financial year's.</summary>
+    public SchemeHistory Schemes { get; init; } = SchemeHistory.Plain;
+
+    /// <summary>The rating scheme the detail's period is rated under (its financial year's).</summary>
+    public RagScheme Scheme => Schemes.For(Period.Year);
+
     /// <summary>How this measure's figures and targets are written wherever the detail is shown: one number of decimals for all of them.</summary>
     public FigureFormat Format => FigureFormat.For(Measure, Trend.SelectMany(t => new[] { t.Result.Value, t.Result.PreviousValue }));
 
@@ -83,9 +89,12 @@ public sealed record FinanceView(ReportingPeriod? Period, IReadOnlyList<Reportin
 public sealed record ExceptionsView(PeriodEvaluation Evaluation, IReadOnlyList<MeasureLine> RequiringImprovement, IReadOnlyList<MeasureLine> Improved, IReadOnlyList<CriticalItem> CriticalItems);
 
 /// <summary>Reads single measures, segments, projects, finance and exceptions.</summary>
-public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory, PerformanceReader performance)
+public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory, PerformanceReader performance, TimeProvider clock)
 {
-    /// <summary>A measure with its last eight periods ending at <paramref name="period"/> (default: its latest figure).</summary>
+    /// <summary>
+    /// A measure with its last eight periods ending at <paramref name="period"/> (default: its latest figure; with no figure
+    /// at all, Q1 of the financial year the app's clock is in).
+    /// </summary>
     public async Task<MeasureDetail?> MeasureAsync(string code, ReportingPeriod? period, FigureScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -106,7 +115,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
 
         var end = period is { } p
             ? OwnPeriod(measure, p)
-            : outturns.Keys.Where(k => k.Kind == measure.PeriodKind).DefaultIfEmpty(ReportingPeriod.ForQuarter(FinancialYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow)), 1)).Max();
+            : outturns.Keys.Where(k => k.Kind == measure.PeriodKind).DefaultIfEmpty(ReportingPeriod.ForQuarter(FinancialYear.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), 1)).Max();
 
         var trend = Enumerable.Range(0, PerformanceReader.TrendLength)
             .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
@@ -127,6 +136,7 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             .ToDictionary(u => u.UserName!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
         return new MeasureDetail(measure, end, trend, criticalItems.OrderByDescending(c => c.Period).ToList(), !seesDrafts)
         {
+            Schemes = schemes,
             Revisions = revisions.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id).ToList(),
             People = people,
         };

@@ -109,7 +109,7 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
                 m.Segment?.Title,
                 trendQuarters.Select(q => snapshot.Evaluate(m, q)).ToList()))
             .ToList();
-        return new Scorecard(owner.Name, quarter, lines, scope.PublishedOnly);
+        return new Scorecard(owner.Name, quarter, lines, scope.PublishedOnly) { Scheme = snapshot.Schemes.For(quarter.Year) };
     }
 
     /// <summary>How many periods a trend shows (seed 002's measure pages show eight).</summary>

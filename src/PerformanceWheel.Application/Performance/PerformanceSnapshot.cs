@@ -113,7 +113,8 @@ internal sealed class PerformanceSnapshot
         var groups = plan is null ? [] : Groups(plan, quarter, lines);
         var segmentCodes = groups.SelectMany(g => g.Segments).Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var planMeasures = plan is null ? lines : lines.Where(l => l.SegmentCode is not null && segmentCodes.Contains(l.SegmentCode)).ToList();
-        var measureTotals = Rollup.Of(planMeasures.Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)));
+        var scheme = Schemes.For(quarter.Year);
+        var measureTotals = Rollup.Of(planMeasures.Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)), scheme);
 
         return new PeriodEvaluation(
             quarter,
@@ -126,7 +127,7 @@ internal sealed class PerformanceSnapshot
             Headlines.For(measureTotals),
             PublishedOnly)
         {
-            Scheme = Schemes.For(quarter.Year),
+            Scheme = scheme,
             SchemeFrom = Schemes.EffectiveFrom(quarter.Year),
         };
     }
@@ -140,6 +141,7 @@ internal sealed class PerformanceSnapshot
     private List<GroupLine> Groups(Plan plan, ReportingPeriod quarter, IReadOnlyList<MeasureLine> lines)
     {
         var result = new List<GroupLine>();
+        var scheme = Schemes.For(quarter.Year);
         foreach (var group in plan.Groups.OrderBy(g => g.Order))
         {
             var segments = new List<SegmentLine>();
@@ -150,14 +152,13 @@ internal sealed class PerformanceSnapshot
                     .Where(p => p.SegmentId == segment.Id)
                     .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag)
                     .ToList();
-                var suggested = SegmentRating.Suggest(
-                    measures.Select(m => m.Result.Rating.Status).Concat(projectStatuses), Schemes.For(quarter.Year).SegmentRating);
+                var suggested = SegmentRating.Suggest(measures.Select(m => m.Result.Rating.Status), projectStatuses, scheme);
                 // Readers who do not see every draft (councillors, anonymous readers, Directors) see a judgement only
                 // once its quarter is published (as with figures).
                 var assessment = !Scope.AllDrafts && !PublishedQuarters.Contains(quarter)
                     ? null
                     : Assessments.FirstOrDefault(a => a.SegmentId == segment.Id && a.Period == quarter);
-                var projectRollup = Rollup.Of(projectStatuses.Select(p => (p is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), (Direction?)null)));
+                var projectRollup = Rollup.OfProjectsOrSegments(projectStatuses.Select(p => (p is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), (Direction?)null)));
                 var suggestedDirection = MajorityDirection(measures);
                 segments.Add(new SegmentLine(
                     segment.Code,
@@ -170,7 +171,7 @@ internal sealed class PerformanceSnapshot
                     assessment?.JudgedRag,
                     assessment?.Rationale,
                     assessment?.Direction ?? suggestedDirection,
-                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious))))
+                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), scheme))
                 {
                     SuggestedDirection = suggestedDirection,
                     JudgedDirection = assessment?.Direction,
@@ -178,7 +179,7 @@ internal sealed class PerformanceSnapshot
                 });
             }
 
-            var counts = Rollup.Of(segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));
+            var counts = Rollup.OfProjectsOrSegments(segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));
             result.Add(new GroupLine(group.Name, group.Order, segments, counts));
         }
 

@@ -21,6 +21,9 @@ public sealed record MeasureLine(
     public FigureFormat Figures => new(Unit, DecimalPlaces);
 
     public string FormatValue(decimal value) => Figures.Value(value);
+
+    /// <summary>The line's target as pages write it ("84.0%", "5.0% to 10.3%", or "No target set").</summary>
+    public string TargetText => Figures.Target(Result.Target, FigureFormat.NoTarget);
 }
 
 /// <summary>A segment of the wheel for a period: suggested and judged rating, direction and the rollup of its measures.</summary>
@@ -73,7 +76,7 @@ public sealed record PeriodEvaluation(
     bool PublishedOnly)
 {
     /// <summary>Every measure of the council shown in the quarter (inside and outside the plan's segments).</summary>
-    public Rollup CouncilTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
+    public Rollup CouncilTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), Scheme);
 
     /// <summary>The rating scheme the quarter is rated under: its financial year's (a later change leaves it as published).</summary>
     public RagScheme Scheme { get; init; } = RagScheme.Default;
@@ -82,13 +85,19 @@ public sealed record PeriodEvaluation(
     public FinancialYear? SchemeFrom { get; init; }
 
     /// <summary>The scheme as a report states it, e.g. "Rated under the scheme from 2025/26: Blue when exceeding target by 10%; …".</summary>
-    public string SchemeStatement => SchemeFrom is { } from
-        ? $"Rated under the council's rating scheme from {from.Label}: {Scheme.Description}."
-        : $"Rated under the council's rating scheme: {Scheme.Description}.";
+    public string SchemeStatement => StatementOf(Scheme, SchemeFrom);
+
+    /// <summary>The ratings counted as rated under the quarter's scheme: "Green, Amber or Red", or "Blue, Green, Amber or Red".</summary>
+    public string RatedColours => StatusTexts.RatedColours(Scheme);
+
+    /// <summary>A scheme as a report states it, with the year it applies from (null: the council's original scheme).</summary>
+    public static string StatementOf(RagScheme scheme, FinancialYear? schemeFrom) => schemeFrom is { } from
+        ? $"Rated under the council's rating scheme from {from.Label}: {scheme.Description}."
+        : $"Rated under the council's rating scheme: {scheme.Description}.";
 
     /// <summary>Seed 001's table: each directorate's number of KPIs, KPIs with RAG and Red/Amber/Green.</summary>
     public IReadOnlyList<(string Directorate, Rollup Rollup)> ByDirectorate() =>
         Directorates
-            .Select(d => (d, Rollup.Of(Measures.Where(m => m.Directorate == d).Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)))))
+            .Select(d => (d, Rollup.Of(Measures.Where(m => m.Directorate == d).Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), Scheme)))
             .ToList();
 }

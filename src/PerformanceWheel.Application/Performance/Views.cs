@@ -24,5 +24,8 @@ public sealed record ScorecardLine(MeasureLine Line, string? SegmentTitle, IRead
 /// <summary>A directorate's measures for a quarter.</summary>
 public sealed record Scorecard(string Directorate, ReportingPeriod Period, IReadOnlyList<ScorecardLine> Lines, bool PublishedOnly)
 {
-    public Rollup Rollup => Rollup.Of(Lines.Select(l => (l.Line.Result.Rating, l.Line.Result.DirectionFromPrevious)));
+    /// <summary>The rating scheme the quarter is rated under (its financial year's).</summary>
+    public RagScheme Scheme { get; init; } = RagScheme.Default;
+
+    public Rollup Rollup => Rollup.Of(Lines.Select(l => (l.Line.Result.Rating, l.Line.Result.DirectionFromPrevious)), Scheme);
 }

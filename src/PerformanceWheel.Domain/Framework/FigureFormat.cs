@@ -42,6 +42,9 @@ public sealed record FigureFormat(MeasureUnit Unit, int Decimals)
     /// <summary>A figure or a benchmark: "84.8%", "£3.2m", "12 days".</summary>
     public string Value(decimal value) => Unit.Format(value, Decimals);
 
+    /// <summary>What pages write in place of a missing target.</summary>
+    public const string NoTarget = "No target set";
+
     /// <summary>A target: one value, or a range written "low to high"; <paramref name="none"/> when there is no target.</summary>
     public string Target(Target? target, string none = "–") => target switch
     {

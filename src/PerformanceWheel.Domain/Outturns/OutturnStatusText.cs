@@ -1,7 +1,9 @@
+using PerformanceWheel.Domain.Rating;
+
 namespace PerformanceWheel.Domain.Outturns;
 
 /// <summary>
-/// The one owner of how a figure's status is written and read: every page, pack, export, import, the API and the demo
+/// The one owner of how a figure's status is read and listed (its texts are written in <see cref="StatusTexts"/>): every page, pack, export, import, the API and the demo
 /// loader take the texts from here. TBC (to be confirmed: expected later), N/A (not applicable: there is no such figure
 /// for the period) and Not available (the figure exists but could not be obtained) are three different statements, so
 /// each has its own text, and text that names none of them is refused rather than guessed.
@@ -12,25 +14,13 @@ public static class OutturnStatusText
     public static IReadOnlyList<OutturnStatus> All { get; } = [OutturnStatus.Tbc, OutturnStatus.NotApplicable, OutturnStatus.NotAvailable];
 
     /// <summary>How a status is shown and written in tables, packs, exports and workbooks: "TBC", "N/A", "Not available".</summary>
-    public static string Label(OutturnStatus status) => status switch
-    {
-        OutturnStatus.Tbc => "TBC",
-        OutturnStatus.NotApplicable => "N/A",
-        OutturnStatus.NotAvailable => "Not available",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not an outturn status."),
-    };
+    public static string Label(OutturnStatus status) => StatusTexts.Label(status);
 
     /// <summary>The label of a status, or an empty text when there is none (a value instead).</summary>
     public static string Label(OutturnStatus? status) => status is { } s ? Label(s) : string.Empty;
 
     /// <summary>The status spelled out, for choices in forms: "TBC (to be confirmed)", "N/A (not applicable)", "Not available".</summary>
-    public static string Description(OutturnStatus status) => status switch
-    {
-        OutturnStatus.Tbc => "TBC (to be confirmed)",
-        OutturnStatus.NotApplicable => "N/A (not applicable)",
-        OutturnStatus.NotAvailable => "Not available",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not an outturn status."),
-    };
+    public static string Description(OutturnStatus status) => StatusTexts.Description(status);
 
     /// <summary>The statuses as a list for messages: "TBC, N/A or Not available".</summary>
     public static string Choices { get; } = $"{Label(OutturnStatus.Tbc)}, {Label(OutturnStatus.NotApplicable)} or {Label(OutturnStatus.NotAvailable)}";

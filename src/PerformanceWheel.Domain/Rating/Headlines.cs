@@ -7,7 +7,7 @@ public static class Headlines
     {
         ArgumentNullException.ThrowIfNull(rollup);
         var lines = new List<string>();
-        if (rollup.GreenPercent is { } green)
+        if (rollup.OnOrAboveTargetPercent is { } green)
         {
             lines.Add($"{green}% of {subject} rated as on or exceeding target");
         }

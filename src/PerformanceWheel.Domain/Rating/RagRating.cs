@@ -9,20 +9,14 @@ public readonly record struct RagRating(RagStatus? Status, NotRatedReason? Reaso
 
     public bool IsRated => Status.HasValue;
 
-    /// <summary>Green, Amber or Red: the statuses that count towards percentages (Blue apart).</summary>
+    /// <summary>Green, Amber or Red (Blue apart: see <see cref="Rollup"/> for how a scheme counts Blue).</summary>
     public bool IsGreenAmberRed => Status is RagStatus.Green or RagStatus.Amber or RagStatus.Red;
 
     /// <summary>What a reader sees: the status and its meaning under the council's scheme, or why there is none.</summary>
     public string Describe(RagScheme? scheme = null) => Status switch
     {
-        RagStatus.Blue when scheme?.BlueExceedsTargetByPercent is { } percent => $"Blue: exceeds target by at least {percent}%",
+        { } s when scheme is not null => s.Named(scheme),
         { } s => $"{s}: {s.Meaning()}",
-        null => Reason switch
-        {
-            NotRatedReason.NoTarget => "Not rated: no target set",
-            NotRatedReason.Incomplete => "Not rated: incomplete quarter",
-            NotRatedReason.Discontinued => "Discontinued",
-            _ => "Not rated: no value",
-        },
+        null => (Reason ?? NotRatedReason.NoValue).Describe(),
     };
 }

@@ -15,6 +15,9 @@ public sealed record RagScheme
     /// <summary>Option (a): null = off.</summary>
     public decimal? BlueExceedsTargetByPercent { get; init; }
 
+    /// <summary>Whether a measure's Blue means "exceeding target" (rated, on or above target) rather than "discontinued".</summary>
+    public bool BlueMeansExceedingTarget => BlueExceedsTargetByPercent.HasValue;
+
     /// <summary>Option (b).</summary>
     public bool RedOnlyWhenWorseThanLastYear { get; init; }
 

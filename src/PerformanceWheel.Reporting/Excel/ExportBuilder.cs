@@ -7,7 +7,7 @@ using PerformanceWheel.Reporting.Packs;
 namespace PerformanceWheel.Reporting.Excel;
 
 /// <summary>The table views as .xlsx, read through the same application services as the pages.</summary>
-public sealed class ExportBuilder(PerformanceReader performance, DetailReader details, IFigureAudience audience)
+public sealed class ExportBuilder(PerformanceReader performance, QuarterResolver quarters, DetailReader details, IFigureAudience audience)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -178,47 +178,7 @@ public sealed class ExportBuilder(PerformanceReader performance, DetailReader de
 
     private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
     {
-        var quarters = await performance.QuartersWithDataAsync(Scope, cancellationToken);
-        if (string.IsNullOrWhiteSpace(periodText))
-        {
-            return await performance.DefaultQuarterAsync(quarters, Scope.PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet.");
-        }
-
-        if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))
-        {
-            throw new PackNotFoundException($"There are no figures for the period '{periodText}'.");
-        }
-
-        return period.Quarter;
-    }
-}
-
-/// <summary>The scorecard page's filters and sort (?rag=Red&amp;direction=Declining&amp;segment=O4.1&amp;sort=rating).</summary>
-public sealed record ScorecardFilter(string? Rag = null, string? Direction = null, string? Segment = null, string? Sort = null)
-{
-    public IEnumerable<ScorecardLine> Apply(IEnumerable<ScorecardLine> lines)
-    {
-        if (!string.IsNullOrEmpty(Rag))
-        {
-            lines = lines.Where(l => Rag == "none" ? l.Line.Result.Rating.Status is null : string.Equals(l.Line.Result.Rating.Status?.ToString(), Rag, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (!string.IsNullOrEmpty(Direction))
-        {
-            lines = lines.Where(l => string.Equals(l.Line.Result.DirectionFromPrevious?.ToString(), Direction, StringComparison.OrdinalIgnoreCase));
-        }
-
-        if (!string.IsNullOrEmpty(Segment))
-        {
-            lines = lines.Where(l => string.Equals(l.Line.SegmentCode, Segment, StringComparison.OrdinalIgnoreCase));
-        }
-
-        return Sort switch
-        {
-            "rating" => lines.OrderByDescending(l => l.Line.Result.Rating.Status?.Severity() ?? -1).ThenBy(l => l.Line.Code, StringComparer.OrdinalIgnoreCase),
-            "direction" => lines.OrderBy(l => l.Line.Result.DirectionFromPrevious switch { Domain.Rating.Direction.Declining => 0, Domain.Rating.Direction.Steady => 1, Domain.Rating.Direction.Improving => 2, _ => 3 }).ThenBy(l => l.Line.Code, StringComparer.OrdinalIgnoreCase),
-            "title" => lines.OrderBy(l => l.Line.Title, StringComparer.OrdinalIgnoreCase),
-            _ => lines,
-        };
+        var choice = await quarters.ResolveAsync(periodText, Scope, cancellationToken);
+        return choice.Quarter ?? throw new PackNotFoundException(choice.Message!);
     }
 }

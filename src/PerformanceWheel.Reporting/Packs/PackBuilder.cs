@@ -18,6 +18,7 @@ public sealed class PackNotFoundException(string message) : Exception(message);
 /// </summary>
 public sealed class PackBuilder(
     PerformanceReader performance,
+    QuarterResolver quarters,
     DetailReader details,
     PackContextReader context,
     PackHtmlRenderer html,
@@ -298,18 +299,8 @@ public sealed class PackBuilder(
 
     private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
     {
-        var quarters = await performance.QuartersWithDataAsync(Scope, cancellationToken);
-        if (string.IsNullOrWhiteSpace(periodText))
-        {
-            return await performance.DefaultQuarterAsync(quarters, Scope.PublishedOnly, cancellationToken) ?? throw new PackNotFoundException("There are no figures yet, so there is no pack to make.");
-        }
-
-        if (!ReportingPeriod.TryParse(periodText, out var period) || period.Kind == PeriodKind.Year || !quarters.Contains(period.Quarter))
-        {
-            throw new PackNotFoundException($"There are no figures for the period '{periodText}'. Choose a quarter such as {(quarters.Count > 0 ? quarters[0].Label : "2019/20 Q2")}.");
-        }
-
-        return period.Quarter;
+        var choice = await quarters.ResolveAsync(periodText, Scope, cancellationToken);
+        return choice.Quarter ?? throw new PackNotFoundException(choice.Problem == QuarterProblem.NoFigures ? "There are no figures yet, so there is no pack to make." : choice.Message!);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);

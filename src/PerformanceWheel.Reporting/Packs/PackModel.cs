@@ -58,10 +58,19 @@ public sealed class PackModel
     public Rollup PlanTotals => Evaluation?.MeasureTotals ?? ReportTotals;
 
     /// <summary>The plan's headline sentences, as on the wheel page and in the API.</summary>
+    /// <summary>
+    /// The rating scheme the pack's quarter is rated under: its financial year's in the council's scheme history (a later
+    /// change from a later year leaves it as published). Its counts, its key and its statement all follow it.
+    /// </summary>
+    public RagScheme Scheme => Evaluation?.Scheme ?? Scorecard?.Scheme ?? Measure?.Scheme ?? RagScheme.Default;
+
+    /// <summary>The scheme as the pack states it (a measure sheet says nothing of where its scheme starts).</summary>
+    public string SchemeStatement => Evaluation?.SchemeStatement ?? PeriodEvaluation.StatementOf(Scheme, null);
+
     public IReadOnlyList<string> Headlines => Evaluation?.Headlines ?? Domain.Rating.Headlines.For(ReportTotals);
 
     /// <summary>Totals of this report's own measures: every measure of the council (Cabinet) or a committee's (Scrutiny); labelled so.</summary>
-    public Rollup ReportTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)));
+    public Rollup ReportTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), Scheme);
 
     /// <summary>The label of <see cref="ReportTotals"/>.</summary>
     public string ReportTotalsLabel => Kind == PackKind.Scrutiny ? "All measures tagged for this committee" : "All measures of the council";

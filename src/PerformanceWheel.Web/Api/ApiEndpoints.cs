@@ -56,7 +56,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/scorecard", ScorecardAsync)
             .WithName("GetScorecard")
-            .WithSummary("Measures of a quarter with Green/Amber/Red/Blue and direction counts and percentages; optionally of one directorate or segment.")
+            .WithSummary("Measures of a quarter with Green/Amber/Red/Blue and direction counts and percentages; optionally of one directorate or segment, filtered and sorted as the scorecard page is (rag, direction, sort).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/wheel", WheelAsync)
@@ -142,9 +142,10 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<ApiScorecard>, ProblemHttpResult>> ScorecardAsync(
-        string? period, string? directorate, string? segment, PerformanceReader reader, IFigureAudience audience, CancellationToken cancellationToken)
+        string? period, string? directorate, string? segment, string? rag, string? direction, string? sort,
+        PerformanceReader reader, QuarterResolver quarters, IFigureAudience audience, CancellationToken cancellationToken)
     {
-        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, reader, audience.Scope, cancellationToken);
+        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, quarters, audience.Scope, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -174,17 +175,18 @@ public static class ApiEndpoints
             {
                 return ApiProblems.NotFound($"There is no segment with the code '{segment}' in {quarter.Label}.");
             }
-
-            lines = lines.Where(l => l.SegmentCode == segmentCode);
         }
 
-        return TypedResults.Ok(ApiScorecard.From(quarter, directorateName, segmentCode, lines.ToList(), evaluation.PublishedOnly));
+        // The scorecard page's and the Excel export's filter (ScorecardFilter), so all three give the same rows.
+        lines = new ScorecardFilter(rag, direction, segmentCode, sort).Apply(lines);
+
+        return TypedResults.Ok(ApiScorecard.From(quarter, directorateName, segmentCode, lines.ToList(), evaluation.Scheme, evaluation.PublishedOnly));
     }
 
     private static async Task<Results<Ok<ApiWheel>, ProblemHttpResult>> WheelAsync(
-        string? period, PerformanceReader reader, IFigureAudience audience, CancellationToken cancellationToken)
+        string? period, PerformanceReader reader, QuarterResolver quarters, IFigureAudience audience, CancellationToken cancellationToken)
     {
-        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, reader, audience.Scope, cancellationToken);
+        var (quarter, problem) = await ApiPeriods.QuarterAsync(period, quarters, audience.Scope, cancellationToken);
         return problem ?? (Results<Ok<ApiWheel>, ProblemHttpResult>)TypedResults.Ok(ApiWheel.From(await reader.EvaluateAsync(quarter, audience.Scope, cancellationToken)));
     }
 
@@ -253,24 +255,16 @@ public sealed record WorkbookUploadMetadata;
 internal static class ApiPeriods
 {
     public static async Task<(ReportingPeriod Quarter, ProblemHttpResult? Problem)> QuarterAsync(
-        string? text, PerformanceReader reader, FigureScope scope, CancellationToken cancellationToken)
+        string? text, QuarterResolver quarters, FigureScope scope, CancellationToken cancellationToken)
     {
-        var quarters = await reader.QuartersWithDataAsync(scope, cancellationToken);
-        if (string.IsNullOrWhiteSpace(text))
+        var choice = await quarters.ResolveAsync(text, scope, cancellationToken);
+        return choice switch
         {
-            return await reader.DefaultQuarterAsync(quarters, scope.PublishedOnly, cancellationToken) is { } quarter
-                ? (quarter, null)
-                : (default, ApiProblems.NotFound("There are no figures yet."));
-        }
-
-        if (!ReportingPeriod.TryParse(text, out var period) || period.Kind == PeriodKind.Year)
-        {
-            return (default, ApiProblems.BadParameter("period", $"'{text}' is not a quarter; use a label such as 2019/20 Q2 (a month such as Sep-19 means its quarter)."));
-        }
-
-        return quarters.Contains(period.Quarter)
-            ? (period.Quarter, null)
-            : (default, ApiProblems.NotFound($"There are no figures for {period.Quarter.Label}."));
+            { Quarter: { } quarter } => (quarter, null),
+            { Problem: QuarterProblem.NotAQuarter } => (default, ApiProblems.BadParameter("period", $"'{text}' is not a quarter; use a label such as 2019/20 Q2 (a month such as Sep-19 means its quarter).")),
+            { Asked: { } asked } => (default, ApiProblems.NotFound($"There are no figures for {asked.Label}.")),
+            _ => (default, ApiProblems.NotFound(choice.Message!)),
+        };
     }
 }
 

@@ -146,9 +146,10 @@ public sealed record ApiScorecardMeasure(
 }
 
 /// <summary>
-/// GET /api/v1/scorecard: the measures and their counts. Percentages are whole numbers rounded half away from zero:
-/// Green/Amber/Red of the measures rated Green, Amber or Red (Blue apart), directions of the measures with a direction;
-/// null when nothing carries the attribute.
+/// GET /api/v1/scorecard: the measures and their counts under the quarter's rating scheme. Percentages are whole numbers
+/// rounded half away from zero: Green/Amber/Red (and Blue, when the scheme makes Blue "exceeding target") of the rated
+/// measures (<see cref="Rated"/>; a discontinued measure's Blue stands apart), directions of the measures with a
+/// direction; null when nothing carries the attribute.
 /// </summary>
 public sealed record ApiScorecard(
     string Period,
@@ -172,13 +173,32 @@ public sealed record ApiScorecard(
     int? DecliningPercent,
     bool PublishedOnly)
 {
-    public static ApiScorecard From(ReportingPeriod quarter, string? directorate, string? segment, IReadOnlyList<MeasureLine> lines, bool publishedOnly)
+    /// <summary>The measures rated: Green, Amber, Red, and Blue when Blue means exceeding target.</summary>
+    public int Rated { get; init; }
+
+    /// <summary>The share of the rated measures on or above target (Green, and Blue when it means exceeding target).</summary>
+    public int? OnOrAboveTargetPercent { get; init; }
+
+    /// <summary>The share of the rated measures exceeding target; null when Blue means discontinued.</summary>
+    public int? BluePercent { get; init; }
+
+    /// <summary>What Blue means for these measures under the quarter's scheme ("discontinued", "exceeds target by at least 10%").</summary>
+    public string BlueMeans { get; init; } = string.Empty;
+
+    public static ApiScorecard From(ReportingPeriod quarter, string? directorate, string? segment, IReadOnlyList<MeasureLine> lines, RagScheme scheme, bool publishedOnly)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var r = Rollup.Of(lines.Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)));
+        ArgumentNullException.ThrowIfNull(scheme);
+        var r = Rollup.Of(lines.Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)), scheme);
         return new(quarter.Label, directorate, segment, lines.Select(ApiScorecardMeasure.From).ToList(), r.Measures, r.Green, r.Amber, r.Red, r.Blue,
             r.NotRated, r.Improving, r.Steady, r.Declining, r.GreenPercent, r.AmberPercent, r.RedPercent, r.ImprovingPercent, r.SteadyPercent,
-            r.DecliningPercent, publishedOnly);
+            r.DecliningPercent, publishedOnly)
+        {
+            Rated = r.WithRag,
+            OnOrAboveTargetPercent = r.OnOrAboveTargetPercent,
+            BluePercent = r.BluePercent,
+            BlueMeans = RagStatus.Blue.Meaning(scheme),
+        };
     }
 }
 

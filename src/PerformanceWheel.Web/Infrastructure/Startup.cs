@@ -34,6 +34,7 @@ public static class Startup
         builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
         builder.Services.AddScoped<PerformanceReader>();
+        builder.Services.AddScoped<QuarterResolver>();
         builder.Services.AddScoped<DetailReader>();
         PerformanceWheel.Application.Framework.FrameworkServices.AddFrameworkAdministration(builder.Services);
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();

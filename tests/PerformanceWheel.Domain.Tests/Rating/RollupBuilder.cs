@@ -9,7 +9,7 @@ internal static class RollupBuilder
     /// <paramref name="rag"/> is one letter per item (G, A, R, B, or - for not rated); <paramref name="directions"/>
     /// one per item (U up, S steady, D down, or - for none), padded with "-" when shorter.
     /// </summary>
-    public static Rollup Of(string rag, string directions = "")
+    public static Rollup Of(string rag, string directions = "", RagScheme? scheme = null)
     {
         var items = rag.Select((letter, i) => (
             Rating: letter switch
@@ -27,7 +27,7 @@ internal static class RollupBuilder
                 'D' => Direction.Declining,
                 _ => (Direction?)null,
             }));
-        return Rollup.Of(items);
+        return Rollup.Of(items, scheme ?? RagScheme.Default);
     }
 
     public static string Repeat(char letter, int count) => new(letter, count);

@@ -16,7 +16,7 @@ internal sealed class WheelBuilder(string period = "2019/20 Q2")
     }
 
     public static SegmentLine Segment(string code, RagStatus? suggested, RagStatus? judged = null, Direction? direction = null, string? title = null) =>
-        new(code, title ?? $"Segment {code}", "ring", 1, 1, ["P"], suggested, judged, judged is null ? null : "Judged by the board.", direction, Rollup.Of([]));
+        new(code, title ?? $"Segment {code}", "ring", 1, 1, ["P"], suggested, judged, judged is null ? null : "Judged by the board.", direction, Rollup.Of([], RagScheme.Default));
 
     public PeriodEvaluation Build()
     {
@@ -25,9 +25,9 @@ internal sealed class WheelBuilder(string period = "2019/20 Q2")
                 g.Name,
                 i + 1,
                 g.Segments.Select((s, j) => s with { Group = g.Name, GroupOrder = i + 1, Order = j + 1 }).ToList(),
-                Rollup.Of(g.Segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)))))
+                Rollup.OfProjectsOrSegments(g.Segments.Select(s => (s.Rag is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)))))
             .ToList();
-        var measures = Rollup.Of([(RagRating.Of(RagStatus.Green), Direction.Improving), (RagRating.Of(RagStatus.Red), null)]);
+        var measures = Rollup.Of([(RagRating.Of(RagStatus.Green), Direction.Improving), (RagRating.Of(RagStatus.Red), null)], RagScheme.Default);
         return new PeriodEvaluation(
             ReportingPeriod.Parse(period),
             "Test plan",

@@ -5,13 +5,14 @@ using PerformanceWheel.Domain.Periods;
 namespace PerformanceWheel.Web.Components.Shared;
 
 /// <summary>
-/// A page whose state is a quarter in the URL (?period=2019/20 Q2). No period → the reader's default quarter
-/// (<see cref="PerformanceReader.DefaultQuarterAsync"/>);
-/// a period that does not exist → 404 with a way back.
+/// A page whose state is a quarter in the URL (?period=2019/20 Q2), resolved as packs, exports and the API resolve it
+/// (<see cref="QuarterResolver"/>): no period → the reader's default quarter; a period with no figures → 404 with a way back.
 /// </summary>
 public abstract class PeriodPageBase : ComponentBase
 {
     [Inject] protected PerformanceReader Reader { get; set; } = null!;
+
+    [Inject] protected QuarterResolver QuarterResolver { get; set; } = null!;
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
@@ -36,24 +37,18 @@ public abstract class PeriodPageBase : ComponentBase
     /// <summary>Which figures this reader may see (a Director: drafts of their own directorates only).</summary>
     protected FigureScope Scope => Audience.Scope;
 
-    /// <summary>Resolves the period; false when there is nothing to show (no figures, or 404 already set).</summary>
+    /// <summary>Resolves the period (<see cref="QuarterResolver"/>); false when there is nothing to show (no figures, or 404 already set).</summary>
     protected async Task<bool> ResolvePeriodAsync()
     {
-        Quarters = await Reader.QuartersWithDataAsync(Scope);
-        if (string.IsNullOrWhiteSpace(PeriodText))
+        var choice = await QuarterResolver.ResolveAsync(PeriodText, Scope);
+        Quarters = choice.Quarters;
+        Quarter = choice.Quarter;
+        if (choice.Problem is { } problem and not QuarterProblem.NoFigures)
         {
-            Quarter = await Reader.DefaultQuarterAsync(Quarters, PublishedOnly);
-            return Quarter is not null;
+            NotFound(choice.Message!);
         }
 
-        if (!ReportingPeriod.TryParse(PeriodText, out var period) || period.Kind == PeriodKind.Year || !Quarters.Contains(period.Quarter))
-        {
-            NotFound($"There are no figures for the period '{PeriodText}'. Choose a quarter such as {(Quarters.Count > 0 ? Quarters[0].Label : "2019/20 Q2")}.");
-            return false;
-        }
-
-        Quarter = period.Quarter;
-        return true;
+        return Quarter is not null;
     }
 
     /// <summary>Answers 404 with a message.</summary>
