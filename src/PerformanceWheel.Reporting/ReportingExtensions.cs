@@ -39,6 +39,7 @@ public static class ReportingExtensions
 
         // Who may download is the host's decision: it must register ReadPolicy. Without it the host does not start (rather
         // than every download answering 500, or a default here letting everyone read).
+        services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>()
             .Validate(o => o.GetPolicy(ReadPolicy) is not null,
                 $"The host must register the authorization policy '{ReadPolicy}' (who may download packs and exports), e.g. " +
