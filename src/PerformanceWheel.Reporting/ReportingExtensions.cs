@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,8 +17,8 @@ namespace PerformanceWheel.Reporting;
 public static class ReportingExtensions
 {
     /// <summary>
-    /// The authorization policy on every download. Until the accounts issue lands it allows everyone (the pages are
-    /// open too); then it becomes "may read figures" in one place.
+    /// The authorization policy on every download. The host registers it (who may read figures is the host's rule: the
+    /// web app's ReadPerformance); the library registers none, and a host that does not supply it fails at startup.
     /// </summary>
     public const string ReadPolicy = "Reporting.Read";
 
@@ -36,8 +37,14 @@ public static class ReportingExtensions
         services.AddSingleton<PdfRenderingHealthCheck>();
         services.AddHealthChecks().AddCheck<PdfRenderingHealthCheck>("pdf-rendering", HealthStatus.Degraded);
 
-        // Until the accounts issue lands: a named policy that currently lets everyone read.
-        services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, policy => policy.RequireAssertion(_ => true));
+        // Who may download is the host's decision: it must register ReadPolicy. Without it the host does not start (rather
+        // than every download answering 500, or a default here letting everyone read).
+        services.AddAuthorization();
+        services.AddOptions<AuthorizationOptions>()
+            .Validate(o => o.GetPolicy(ReadPolicy) is not null,
+                $"The host must register the authorization policy '{ReadPolicy}' (who may download packs and exports), e.g. " +
+                $"services.AddAuthorizationBuilder().AddPolicy(ReportingExtensions.ReadPolicy, ...), before the Reporting endpoints are used.")
+            .ValidateOnStart();
         return services;
     }
 

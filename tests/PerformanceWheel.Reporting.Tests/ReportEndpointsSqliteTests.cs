@@ -15,7 +15,7 @@ namespace PerformanceWheel.Reporting.Tests;
 [Collection(DemoCouncilCollection.Name)]
 public sealed class ReportEndpointsSqliteTests(DemoCouncilFixture demo)
 {
-    private static async Task<WebApplication> StartAsync(TestDatabase database, string? browser = null)
+    private static async Task<WebApplication> StartAsync(TestDatabase database, string? browser = null, bool hostPolicy = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -27,11 +27,26 @@ public sealed class ReportEndpointsSqliteTests(DemoCouncilFixture demo)
         builder.Configuration["Reporting:BrowserExecutablePath"] = browser ?? Tools.Chromium;
         DemoCouncilFixture.AddApplication(builder.Services, database);
         builder.Services.AddReporting(builder.Configuration);
+        if (hostPolicy)
+        {
+            // The host decides who reads packs and exports (the web app: its ReadPerformance rule). This test host has no
+            // accounts, so its rule lets every request read; the library itself lets nobody read without one.
+            builder.Services.AddAuthorizationBuilder().AddPolicy(ReportingExtensions.ReadPolicy, p => p.RequireAssertion(c => c.Resource is Microsoft.AspNetCore.Http.HttpContext));
+        }
+
         var app = builder.Build();
         app.UseAuthorization();
         app.MapReports();
         await app.StartAsync();
         return app;
+    }
+
+    [Fact]
+    public async Task AHostThatDoesNotSayWhoMayReadTheDownloadsFailsToStartSayingSo()
+    {
+        var failure = await Should.ThrowAsync<Exception>(async () => { await using var app = await StartAsync(demo.Database, hostPolicy: false); });
+
+        failure.Message.ShouldContain($"The host must register the authorization policy '{ReportingExtensions.ReadPolicy}'");
     }
 
     [Fact]

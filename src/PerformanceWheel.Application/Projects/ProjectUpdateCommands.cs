@@ -139,21 +139,6 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         return MoveAsync(user, directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, "Returned", reason.Trim(), projectCode, cancellationToken);
     }
 
-    /// <summary>Whether the user enters a directorate's project updates: an officer (Admin, PerformanceOfficer) or a Director of it.</summary>
-    public async Task<bool> MayEnterAsync(WorkflowUser user, string? directorate, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsOfficer || (user.IsDirector && await IsDirectorOfAsync(user, directorate, cancellationToken));
-    }
-
-    /// <summary>Whether the user approves and returns a directorate's updates: a Director of it, or an officer.</summary>
-    public Task<bool> MayApproveAsync(WorkflowUser user, string? directorate, CancellationToken cancellationToken = default) =>
-        MayEnterAsync(user, directorate, cancellationToken);
-
-    private async Task<bool> IsDirectorOfAsync(WorkflowUser user, string? directorate, CancellationToken cancellationToken) =>
-        user.UserId is { } id && directorate is not null &&
-        await db.UserDirectorates.AnyAsync(u => u.UserId == id && db.Directorates.Any(d => d.Id == u.DirectorateId && d.Name == directorate), cancellationToken);
-
     private async Task<(Plan? Plan, ProjectUpdateResult? Failure)> PrepareAsync(WorkflowUser user, ProjectUpdateInput input, ImportedAs how, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -178,7 +163,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
             return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Invalid, "ProjectCode", $"Project {code} has no directorate; an Admin gives it one on the project's page first."));
         }
 
-        if (!await MayEnterAsync(user, project.Directorate.Name, cancellationToken))
+        if (!DirectorateAccess.Allows(user, DirectorateOperation.ProjectUpdates, project.Directorate.Name))
         {
             return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Forbidden, "ProjectCode", $"You do not enter the updates of {project.Directorate.Name}'s projects."));
         }
@@ -281,8 +266,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         WorkflowUser user, string directorate, ReportingPeriod quarter, WorkflowState[] from, WorkflowState to, string action, string? reason, string? projectCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var allowed = to == WorkflowState.Submitted ? await MayEnterAsync(user, directorate, cancellationToken) : await MayApproveAsync(user, directorate, cancellationToken);
-        if (!allowed)
+        if (!DirectorateAccess.Allows(user, DirectorateOperation.ProjectUpdates, directorate))
         {
             return ProjectUpdateResult.Failed(ProjectUpdateProblem.Forbidden, "Directorate", $"You do not {(to == WorkflowState.Submitted ? "submit" : "review")} the project updates of {directorate}.");
         }

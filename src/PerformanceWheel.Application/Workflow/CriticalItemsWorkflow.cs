@@ -35,19 +35,11 @@ public sealed record CriticalItemInput(string? Issue, string? RemedialAction, st
 /// Critical items carry no version column, so an edit carries a fingerprint of the text it started from and is refused
 /// when someone else changed the item in between.
 /// </summary>
-public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, PerformanceReader performance, OutturnWorkflow outturns, TimeProvider clock)
+public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, PerformanceReader performance, TimeProvider clock)
 {
     public const string AuditType = "Critical item";
 
     private const int AuditValueLength = 200;
-
-    /// <summary>Whether the user may add, change and remove the directorate's critical items.</summary>
-    public async Task<bool> MayEditAsync(WorkflowUser user, string directorate, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.IsOfficer
-            || (user.IsDirector && user.UserId is { } id && await outturns.IsDirectorOfAsync(id, directorate, cancellationToken));
-    }
 
     /// <summary>The directorate's Red measures for the quarter with their items; null when there is no such directorate.</summary>
     public async Task<CriticalItemSheet?> SheetAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
@@ -88,7 +80,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
         quarter = PerformanceReader.AsQuarter(quarter);
-        if (!await MayEditAsync(user, directorate, cancellationToken))
+        if (!DirectorateAccess.Allows(user, DirectorateOperation.CriticalItems, directorate))
         {
             return NotYours(directorate);
         }
@@ -128,7 +120,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
-        if (!await MayEditAsync(user, directorate, cancellationToken))
+        if (!DirectorateAccess.Allows(user, DirectorateOperation.CriticalItems, directorate))
         {
             return NotYours(directorate);
         }
@@ -171,7 +163,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
     public async Task<ChangeResult> RemoveAsync(string directorate, int id, WorkflowUser user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (!await MayEditAsync(user, directorate, cancellationToken))
+        if (!DirectorateAccess.Allows(user, DirectorateOperation.CriticalItems, directorate))
         {
             return NotYours(directorate);
         }

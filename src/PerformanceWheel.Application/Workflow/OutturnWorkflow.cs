@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Data;
+using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Audit;
 using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
@@ -50,30 +51,6 @@ public sealed record ApprovalOutcome(int Approved, string? Refused, IReadOnlyLis
 {
     public static ApprovalOutcome Refusal(IReadOnlyList<string> conflicts, string message) => new(0, message, conflicts, false);
 }
-
-/// <summary>What a person typed on one row of the grid.</summary>
-public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
-
-/// <summary>Why a row was not saved: what callers other than the grid (the API) need to answer with the right status.</summary>
-public enum EntryProblem
-{
-    None = 0,
-
-    /// <summary>The input breaks a rule (not a number, out of range, value and status together, wrong period).</summary>
-    Invalid = 1,
-
-    /// <summary>Someone else saved the figure since the version the person started from.</summary>
-    Conflict = 2,
-
-    /// <summary>The figure is submitted, approved or published: it can no longer be edited in the grid.</summary>
-    Locked = 3,
-
-    /// <summary>The measure is not one of the directorate's, or the period cannot be read.</summary>
-    NotInGrid = 4,
-}
-
-/// <summary>The outcome of saving one row: saved, or the message to show next to the field (and the other person's value on a conflict).</summary>
-public sealed record EntryOutcome(string MeasureCode, string PeriodCode, bool Saved, string? Field, string? Message, EntryProblem Problem = EntryProblem.None);
 
 /// <summary>
 /// The quarterly cycle: officers enter and submit a directorate's figures, a Director of that directorate approves
@@ -163,125 +140,9 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         };
     }
 
-    /// <summary>Saves every row that is valid; a bad row gets its message and does not stop the others.</summary>
-    public async Task<IReadOnlyList<EntryOutcome>> SaveAsync(string directorate, IReadOnlyList<EntryInput> inputs, string user, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var outcomes = new List<EntryOutcome>();
-        var periods = await FigurePeriods.RuleAsync(db, clock, cancellationToken);
-        foreach (var input in inputs)
-        {
-            outcomes.Add(await SaveRowAsync(directorate, input, periods, user, cancellationToken));
-        }
-
-        return outcomes;
-    }
-
-    private async Task<EntryOutcome> SaveRowAsync(string directorate, EntryInput input, FigurePeriodRule periods, string user, CancellationToken cancellationToken)
-    {
-        var blank = string.IsNullOrWhiteSpace(input.Value) && string.IsNullOrWhiteSpace(input.Status);
-        var measure = await db.Measures.Include(m => m.Directorate).FirstOrDefaultAsync(m => m.Code == input.MeasureCode, cancellationToken);
-        if (measure is null || measure.Directorate.Name != directorate || !ReportingPeriod.TryParse(input.PeriodCode, out var period))
-        {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "This measure is not in this directorate's grid.", EntryProblem.NotInGrid);
-        }
-
-        var outturn = await db.Outturns.Include(o => o.Measure).FirstOrDefaultAsync(o => o.MeasureId == measure.Id && o.Period == period, cancellationToken);
-        if (blank && outturn is null)
-        {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, null, null);
-        }
-
-        if (periods.Problem(measure, period) is { } periodProblem)
-        {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Period", periodProblem, EntryProblem.Invalid);
-        }
-
-        decimal? value = null;
-        if (!string.IsNullOrWhiteSpace(input.Value))
-        {
-            if (!FigureText.TryParse(input.Value, out var parsed, out var notANumber))
-            {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", notANumber, EntryProblem.Invalid);
-            }
-
-            if (measure.ValidateValue(parsed) is { } problem)
-            {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", problem, EntryProblem.Invalid);
-            }
-
-            value = parsed;
-        }
-
-        if (!OutturnStatusText.TryParse(input.Status, out var status))
-        {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", OutturnStatusText.NotAStatus(input.Status!), EntryProblem.Invalid);
-        }
-
-        if (value.HasValue && status.HasValue)
-        {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Status", OutturnStatusText.NotBoth, EntryProblem.Invalid);
-        }
-
-        if (!value.HasValue && !status.HasValue)
-        {
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", OutturnStatusText.OneNeeded, EntryProblem.Invalid);
-        }
-
-        var at = clock.GetUtcNow();
-        (decimal? Value, OutturnStatus? Status)? before = null;
-        if (outturn is null)
-        {
-            outturn = measure.NewOutturn(period);
-            db.Outturns.Add(outturn);
-        }
-        else
-        {
-            if (input.Version is { } seen && seen != outturn.Version)
-            {
-                var theirs = outturn.Value is { } v ? measure.Format(v) : outturn.Status is { } st ? OutturnStatusText.Label(st) : "nothing";
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value",
-                    $"{outturn.UpdatedBy} saved {theirs} since you opened this page. Your entry is kept below: save again to replace theirs.", EntryProblem.Conflict);
-            }
-
-            if (outturn.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published)
-            {
-                return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", $"This figure is {outturn.State.ToString().ToLowerInvariant()} and can no longer be edited here.", EntryProblem.Locked);
-            }
-
-            if (outturn.Value != value || outturn.Status != status)
-            {
-                before = (outturn.Value, outturn.Status);
-            }
-        }
-
-        try
-        {
-            outturn.Record(value, status, input.Provisional, input.Commentary, user, at);
-            if (before is { } old)
-            {
-                db.OutturnRevisions.Add(new OutturnRevision(outturn, old.Value, old.Status, RevisionKind.Edit, null, user, at));
-            }
-
-            if (outturn.State == WorkflowState.Returned)
-            {
-                outturn.MoveTo(WorkflowState.Draft, user, at);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, true, null, null);
-        }
-        catch (DomainException e)
-        {
-            db.ChangeTracker.Clear();
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", e.Message, EntryProblem.Invalid);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return new EntryOutcome(input.MeasureCode, input.PeriodCode, false, "Value", "Someone else saved this figure at the same moment. Reload the page to see theirs; your entry is kept below.", EntryProblem.Conflict);
-        }
-    }
+    /// <summary>Enters or changes figures of the directorate (the grid and the API): see <see cref="FigureEntry"/>.</summary>
+    public Task<IReadOnlyList<EntryOutcome>> SaveAsync(string directorate, IReadOnlyList<EntryInput> inputs, string user, CancellationToken cancellationToken = default) =>
+        new FigureEntry(db, clock).SaveAsync(directorate, inputs, user, cancellationToken);
 
     /// <summary>Submits the directorate's draft figures for the quarter.</summary>
     public Task<int> SubmitAsync(string directorate, ReportingPeriod quarter, string user, CancellationToken cancellationToken = default) =>
@@ -351,9 +212,15 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         var ids = outturns.Select(o => o.Id).ToList();
         var revisions = await db.OutturnRevisions.AsNoTracking().Where(r => ids.Contains(r.OutturnId)).ToListAsync(cancellationToken);
         var latest = revisions.GroupBy(r => r.OutturnId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+
+        // Figures entered through an API key carry the key's name: the person who made the key answers for them.
+        var keys = (await db.ApiKeys.AsNoTracking().Select(k => new { k.Name, k.Prefix, k.CreatedBy }).ToListAsync(cancellationToken))
+            .Where(k => SeparationOfDuties.Same(k.CreatedBy, user))
+            .Select(k => new ApproversKey(ApiKey.ActingNameOf(k.Name, k.Prefix), k.Name))
+            .ToList();
         return outturns
             .OrderBy(o => o.Measure.Code, StringComparer.Ordinal).ThenBy(o => o.Period)
-            .Select(o => (o, Why: SeparationOfDuties.Conflict(o, latest.GetValueOrDefault(o.Id), user)))
+            .Select(o => (o, Why: SeparationOfDuties.Conflict(o, latest.GetValueOrDefault(o.Id), user, keys)))
             .Where(c => c.Why is not null)
             .Select(c => $"{c.o.Measure.Code} {c.o.Period.Label} ({c.Why})")
             .ToList();
@@ -430,11 +297,6 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         db.OutturnRevisions.Add(new OutturnRevision(outturn, oldValue, oldStatus, RevisionKind.Correction, reason, user, at));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>Whether a user may approve or return a directorate's figures (a Director of that directorate).</summary>
-    public async Task<bool> IsDirectorOfAsync(string userId, string directorate, CancellationToken cancellationToken = default) =>
-        await db.UserDirectorates.AnyAsync(
-            u => u.UserId == userId && db.Directorates.Any(d => d.Id == u.DirectorateId && d.Name == directorate), cancellationToken);
 
     private async Task<int> MoveAsync(
         string directorate, ReportingPeriod quarter, WorkflowState[] from, WorkflowState to, string action, string? reason, string user, CancellationToken cancellationToken, string? measureCode = null)

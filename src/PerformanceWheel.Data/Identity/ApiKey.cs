@@ -71,6 +71,12 @@ public sealed class ApiKey : Entity
 
     public bool IsRevoked => RevokedAt.HasValue;
 
+    /// <summary>The name the key's changes are recorded under in audit entries and figures ("Power BI (API key pw_3kQ9xZ1a…)").</summary>
+    public string ActingName => ActingNameOf(Name, Prefix);
+
+    /// <summary>The name a key of this name and prefix acts under (<see cref="ActingName"/>).</summary>
+    public static string ActingNameOf(string name, string prefix) => $"{name} (API key {prefix}…)";
+
     /// <summary>For a Director key: the directorates it answers for.</summary>
     public IReadOnlyCollection<ApiKeyDirectorate> Directorates => _directorates.AsReadOnly();
 

@@ -23,6 +23,20 @@ public enum WorkflowState
     Published = 5,
 }
 
+/// <summary>What is wrong with a figure's value or status, and the field it belongs to (<see cref="ValueField"/> or <see cref="StatusField"/>).</summary>
+public sealed record FigureProblem(string Field, string Message)
+{
+    public const string ValueField = DomainFields.Value;
+
+    public const string StatusField = DomainFields.Status;
+}
+
+/// <summary>What <see cref="Outturn.Enter"/> did: whether the figure changed, and the revision to keep when its value or status did.</summary>
+public readonly record struct FigureChange(bool Changed, OutturnRevision? Revision)
+{
+    public static FigureChange None => default;
+}
+
 /// <summary>A measure's figure for one of its periods: a value or a non-value status, with commentary.</summary>
 public sealed class Outturn : Entity
 {
@@ -73,6 +87,60 @@ public sealed class Outturn : Entity
 
     public bool HasValue => Value.HasValue;
 
+    /// <summary>
+    /// Why <paramref name="value"/> and <paramref name="status"/> cannot be a figure of <paramref name="measure"/>, with
+    /// the field it belongs to; null when they can. The one check of a figure's value and status: entry (grid, API,
+    /// import), corrections and <see cref="Record"/> all use it.
+    /// </summary>
+    public static FigureProblem? Check(Measure? measure, decimal? value, OutturnStatus? status)
+    {
+        if (value is { } v && (measure?.ValidateValue(v) ?? StoredNumber.Problem(v)) is { } problem)
+        {
+            return new FigureProblem(FigureProblem.ValueField, problem);
+        }
+
+        if (status is { } s && !Enum.IsDefined(s))
+        {
+            return new FigureProblem(FigureProblem.StatusField, $"{(int)s} is not a status; use {OutturnStatusText.Choices}.");
+        }
+
+        return (value.HasValue, status.HasValue) switch
+        {
+            (true, true) => new FigureProblem(FigureProblem.StatusField, OutturnStatusText.NotBoth),
+            (false, false) => new FigureProblem(FigureProblem.ValueField, OutturnStatusText.OneNeeded),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Enters or changes the figure before it is submitted: the one path of the grid, the API and a draft import.
+    /// A submitted, approved or published figure is locked (a domain exception). When value, status, provisional flag
+    /// and commentary are as stored nothing changes (not even who saved it last or its version), so saving a grid again
+    /// does not make other people's open copies stale. A returned figure that changes becomes a draft again. A change of
+    /// an entered figure's value or status returns the revision (old → new, <paramref name="kind"/>, who, when) to keep.
+    /// </summary>
+    public FigureChange Enter(decimal? value, OutturnStatus? status, bool provisional, string? commentary, RevisionKind kind, string? reason, string by, DateTimeOffset at)
+    {
+        if (WorkflowSteps.IsLocked(State))
+        {
+            throw new DomainException($"{Measure?.Code} {Period.Label} is {State.ToString().ToLowerInvariant()}; it can no longer be changed in entry.");
+        }
+
+        var entered = Value.HasValue || Status.HasValue;
+        var (oldValue, oldStatus) = (Value, Status);
+        if (entered && oldValue == value && oldStatus == status && IsProvisional == provisional
+            && Commentary == Guard.Optional(commentary, "Commentary", Lengths.Text))
+        {
+            return FigureChange.None;
+        }
+
+        Apply(value, status, provisional, commentary, by, at);
+        State = WorkflowSteps.AfterEntry(State);
+        return new FigureChange(true, entered && (oldValue != value || oldStatus != status)
+            ? new OutturnRevision(this, oldValue, oldStatus, kind, reason, by, at)
+            : null);
+    }
+
     /// <summary>Records a value or a status (exactly one of them), the provisional flag and commentary.</summary>
     public void Record(decimal? value, OutturnStatus? status, bool provisional, string? commentary, string by, DateTimeOffset at)
     {
@@ -96,23 +164,10 @@ public sealed class Outturn : Entity
         Apply(value, status, provisional, commentary, by, at);
     }
 
-    /// <summary>Moves the outturn to a new workflow state.</summary>
+    /// <summary>Moves the outturn to a new workflow state (the steps are <see cref="WorkflowSteps"/>).</summary>
     public void MoveTo(WorkflowState state, string by, DateTimeOffset at)
     {
-        var allowed = (State, state) switch
-        {
-            (WorkflowState.Draft or WorkflowState.Returned, WorkflowState.Submitted) => true,
-            (WorkflowState.Submitted, WorkflowState.Approved or WorkflowState.Returned) => true,
-            (WorkflowState.Approved, WorkflowState.Published) => true,
-            (WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Returned, WorkflowState.Draft) => true,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new DomainException($"{Measure?.Code} {Period.Label} is {State}; it cannot become {state}.");
-        }
-
-        State = state;
+        State = WorkflowSteps.Move(State, state, $"{Measure?.Code} {Period.Label}");
         Touch(by, at);
     }
 
@@ -125,19 +180,9 @@ public sealed class Outturn : Entity
 
     private void Apply(decimal? value, OutturnStatus? status, bool provisional, string? commentary, string by, DateTimeOffset at)
     {
-        if (value.HasValue == status.HasValue)
+        if (Check(Measure, value, status) is { } problem)
         {
-            throw new DomainException(DomainFields.Value, value.HasValue ? OutturnStatusText.NotBoth : OutturnStatusText.OneNeeded);
-        }
-
-        if (value is { } v && (Measure?.ValidateValue(v) ?? StoredNumber.Problem(v)) is { } problem)
-        {
-            throw new DomainException(DomainFields.Value, problem);
-        }
-
-        if (status is { } s && !Enum.IsDefined(s))
-        {
-            throw new DomainException(DomainFields.Status, $"{(int)s} is not a status; use {OutturnStatusText.Choices}.");
+            throw new DomainException(problem.Field, problem.Message);
         }
 
         Value = value;

@@ -137,7 +137,7 @@ public sealed class ProjectUpdate : Entity
         IReadOnlyList<(string Title, DateOnly? Due, MilestoneStatus Status)> milestones, string by, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(milestones);
-        if (State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published)
+        if (WorkflowSteps.IsLocked(State))
         {
             throw new DomainException($"The update for {Period.Label} is {State.ToString().ToLowerInvariant()} and can no longer be changed.");
         }
@@ -156,30 +156,14 @@ public sealed class ProjectUpdate : Entity
         Change(brag, direction, workingWell, concerns, nextFocus);
         _milestones.Clear();
         _milestones.AddRange(kept);
-        if (State == WorkflowState.Returned)
-        {
-            State = WorkflowState.Draft;
-        }
-
+        State = WorkflowSteps.AfterEntry(State);
         Touch(by, at);
     }
 
-    /// <summary>Moves the update through the workflow (the same steps as a figure's).</summary>
+    /// <summary>Moves the update through the workflow: the same steps as a figure's (<see cref="WorkflowSteps"/>).</summary>
     public void MoveTo(WorkflowState state, string by, DateTimeOffset at)
     {
-        var allowed = (State, state) switch
-        {
-            (WorkflowState.Draft or WorkflowState.Returned, WorkflowState.Submitted) => true,
-            (WorkflowState.Submitted, WorkflowState.Approved or WorkflowState.Returned) => true,
-            (WorkflowState.Approved, WorkflowState.Published) => true,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            throw new DomainException($"The update for {Period.Label} is {State}; it cannot become {state}.");
-        }
-
-        State = state;
+        State = WorkflowSteps.Move(State, state, $"The update for {Period.Label}");
         Touch(by, at);
     }
 

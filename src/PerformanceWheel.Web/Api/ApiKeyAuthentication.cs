@@ -11,7 +11,7 @@ public static class ApiKeyDefaults
     public const string Scheme = "ApiKey";
 
     /// <summary>A directorate a Director key answers for (one claim per directorate, by name).</summary>
-    public const string DirectorateClaim = "performancewheel:directorate";
+    public const string DirectorateClaim = PerformanceWheel.Application.Workflow.DirectorateAccess.ClaimType;
 
     /// <summary>The id of the key behind the request.</summary>
     public const string KeyIdClaim = "performancewheel:api-key";

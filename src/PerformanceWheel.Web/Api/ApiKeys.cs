@@ -21,7 +21,7 @@ public sealed record ApiKeySummary(
 public sealed record ApiKeyIdentity(int Id, string Name, string Prefix, string Role, IReadOnlyList<string> Directorates)
 {
     /// <summary>The name written in audit entries and outturns ("Power BI (API key pw_3kQ9xZ1a…)").</summary>
-    public string UserName => $"{Name} (API key {Prefix}…)";
+    public string UserName => ApiKey.ActingNameOf(Name, Prefix);
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Workflow;
@@ -69,6 +70,12 @@ internal static class ApiOutturnPost
         }
 
         var measure = before.Measure;
+        var authorization = context.RequestServices.GetRequiredService<IAuthorizationService>();
+        if (!(await authorization.AuthorizeAsync(context.User, new Security.DirectorateResource(measure.Directorate.Name), Security.DirectorateOperations.EnterFigures)).Succeeded)
+        {
+            return ApiProblems.Status(StatusCodes.Status403Forbidden, "Not yours to change", $"This key does not enter the figures of {measure.Directorate.Name}.");
+        }
+
         var stored = before.Figures.Select(f => f.Outturn).FirstOrDefault(o => o.Period == period);
 
         // Left out: as stored. Sent (even as null): as sent. A value and a status replace each other.

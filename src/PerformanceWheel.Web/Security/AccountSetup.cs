@@ -47,6 +47,7 @@ public static class AccountSetup
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ReadPerformanceHandler>();
+        services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, DirectorateClaims>();
         services.Configure<FailedAttemptOptions>(configuration.GetSection(FailedAttemptOptions.Section));
         services.AddSingleton<FailedAttempts>();

@@ -14,10 +14,10 @@ public static class Policies
     /// <summary>Set up the framework and collect outturns: Admin or PerformanceOfficer.</summary>
     public const string ManageFramework = "ManageFramework";
 
-    /// <summary>Review and approve a directorate's figures: Director (scoped to directorates), Admin.</summary>
-    public const string ApproveOutturns = "ApproveOutturns";
-
-    /// <summary>Open the outturn entry grid: officers enter, directors review; Admin both.</summary>
+    /// <summary>
+    /// Open the outturn entry grid: officers enter, directors review; Admin both. Which directorate's grid, and what the
+    /// person may do in it (enter, submit, approve, return), is decided per directorate by <see cref="DirectorateOperations"/>.
+    /// </summary>
     public const string Workflow = "Workflow";
 
     /// <summary>
@@ -44,7 +44,6 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(ReadPerformance, p => p.AddRequirements(new ReadPerformanceRequirement()));
         options.AddPolicy(ManageFramework, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
-        options.AddPolicy(ApproveOutturns, p => p.RequireRole(Roles.Admin, Roles.Director));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(EnterFinance, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
         options.AddPolicy(Workflow, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer, Roles.Director));

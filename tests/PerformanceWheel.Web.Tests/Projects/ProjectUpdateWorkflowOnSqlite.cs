@@ -120,7 +120,7 @@ public sealed class ProjectUpdateWorkflowOnSqlite(SqliteApp app) : IClassFixture
         var response = await director.GetAsync(PageUrl(other));
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
-        var directorUser = new WorkflowUser("not-a-director-of-it", "director@demo.council", IsOfficer: false, IsDirector: true);
+        var directorUser = new WorkflowUser("director-of-adults", "director@demo.council", IsOfficer: false, IsDirector: true) { Directorates = [Adults] };
         var result = await CommandAsync(app.Factory, c => c.SaveAsync(directorUser, new(code, Quarter, "Green", "Progressing", null, null, null, null)));
         result.Kind.ShouldBe(Application.Projects.ProjectUpdateProblem.Forbidden);
         result.Problems.ShouldHaveSingleItem().Message.ShouldBe($"You do not enter the updates of {other}'s projects.");

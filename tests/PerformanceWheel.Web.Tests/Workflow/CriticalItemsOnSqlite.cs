@@ -48,10 +48,10 @@ public sealed class CriticalItemsOnSqlite(SqliteApp app) : IClassFixture<SqliteA
     public async Task ADirectorChangesTheirOwnDirectoratesItemsOnly()
     {
         var director = await DirectorAsync();
-        (await WithAsync<CriticalItemsWorkflow, bool>(w => w.MayEditAsync(director, Adults))).ShouldBeTrue();
-        (await WithAsync<CriticalItemsWorkflow, bool>(w => w.MayEditAsync(director, Childrens))).ShouldBeFalse();
-        (await WithAsync<CriticalItemsWorkflow, bool>(w => w.MayEditAsync(Officer, Childrens))).ShouldBeTrue();
-        (await WithAsync<CriticalItemsWorkflow, bool>(w => w.MayEditAsync(director with { IsDirector = false }, Adults))).ShouldBeFalse();
+        DirectorateAccess.Allows(director, DirectorateOperation.CriticalItems, Adults).ShouldBeTrue();
+        DirectorateAccess.Allows(director, DirectorateOperation.CriticalItems, Childrens).ShouldBeFalse();
+        DirectorateAccess.Allows(Officer, DirectorateOperation.CriticalItems, Childrens).ShouldBeTrue();
+        DirectorateAccess.Allows(director with { IsDirector = false }, DirectorateOperation.CriticalItems, Adults).ShouldBeFalse();
 
         var own = await AddAsync(Adults, AdultsRed, "ASC-RES-01", Good with { Issue = "Raised by the director" }, director);
         var other = await AddAsync(Childrens, ChildrensRed, "O3.1-01", Good, director);
@@ -117,8 +117,11 @@ public sealed class CriticalItemsOnSqlite(SqliteApp app) : IClassFixture<SqliteA
 
     private async Task<WorkflowUser> DirectorAsync()
     {
+        // As the app sees a signed-in Director: the directorates assigned to them (DirectorateClaims).
         var id = await QueryAsync(db => db.Users.Where(u => u.Email == "director@demo.council").Select(u => u.Id).SingleAsync());
-        return new WorkflowUser(id, "director@demo.council", IsOfficer: false, IsDirector: true);
+        var directorates = await QueryAsync(db => db.UserDirectorates.Where(u => u.UserId == id)
+            .Join(db.Directorates, u => u.DirectorateId, d => d.Id, (u, d) => d.Name).ToListAsync());
+        return new WorkflowUser(id, "director@demo.council", IsOfficer: false, IsDirector: true) { Directorates = directorates };
     }
 
     private Task<CriticalItemSheet?> SheetAsync(string directorate, ReportingPeriod quarter) =>
