@@ -17,8 +17,8 @@ public sealed class OneAuditForFormAndImportOnSqlite
 
         (await byForm.RunAsync((db, clock) => new DirectorateCommands(db, clock), c => c.SaveAsync(null, "Housing", false, Council.Officer))).Problems.ShouldBeEmpty();
         var row = Stored.ImportRow("M1");
-        row[Array.IndexOf(Workbooks.MeasuresHeader, "Directorate")] = "Housing";
-        (await byImport.ImportAsync(Workbooks.Measures(row))).Errors.ShouldBeEmpty();
+        row[Array.IndexOf(SampleWorkbooks.MeasuresHeader, "Directorate")] = "Housing";
+        (await byImport.ImportAsync(SampleWorkbooks.Measures(row))).Errors.ShouldBeEmpty();
 
         var audit = Stored.Audit(await byForm.AuditAsync("Directorate", "Housing"));
         audit.ShouldBe(Stored.Audit(await byImport.AuditAsync("Directorate", "Housing")));
@@ -40,7 +40,7 @@ public sealed class OneAuditForFormAndImportOnSqlite
             .Problems.ShouldBeEmpty();
         (await byImport.ImportAsync(new PerformanceWheel.TestSupport.TestWorkbook()
             .Sheet("Segments", Row("Code", "Name", "Group", "Order"), Row("S2", "Parks", "Communities", 2))
-            .Sheet("Measures", Workbooks.MeasuresHeader).Sheet("Targets", Workbooks.TargetsHeader).Sheet("Outturns", Workbooks.OutturnsHeader))).Errors.ShouldBeEmpty();
+            .Sheet("Measures", SampleWorkbooks.MeasuresHeader).Sheet("Targets", SampleWorkbooks.TargetsHeader).Sheet("Outturns", SampleWorkbooks.OutturnsHeader))).Errors.ShouldBeEmpty();
 
         (await SegmentAsync(byImport)).ShouldBe(await SegmentAsync(byForm));
         var audit = Stored.Audit(await byForm.AuditAsync("Segment", "S2"));

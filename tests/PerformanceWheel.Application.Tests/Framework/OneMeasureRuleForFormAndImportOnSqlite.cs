@@ -22,7 +22,7 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
         var form = await council.SaveMeasureAsync(null, await Stored.DraftAsync(council, "M1") with { UnitText = "furlongs" });
         form.Problems.ShouldContain(new FieldProblem("UnitText", UnknownUnit));
 
-        var report = await council.ImportAsync(Workbooks.Measures(Row("M1", "Visits", Council.Directorate, "S1", "Higher is better", "furlongs", "Quarterly",
+        var report = await council.ImportAsync(SampleWorkbooks.Measures(Row("M1", "Visits", Council.Directorate, "S1", "Higher is better", "furlongs", "Quarterly",
             "Snapshot", 5, "Percent", 0.5, "P", null, "About visits", 1)));
 
         report.Applied.ShouldBeFalse();
@@ -38,7 +38,7 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
 
         var saved = await byForm.SaveMeasureAsync(null, await Stored.DraftAsync(byForm, "M1"));
         saved.Problems.ShouldBeEmpty();
-        var report = await byImport.ImportAsync(Workbooks.Measures(Stored.ImportRow("M1")));
+        var report = await byImport.ImportAsync(SampleWorkbooks.Measures(Stored.ImportRow("M1")));
         report.Errors.ShouldBeEmpty();
 
         Stored.Measure(await byImport.MeasureAsync("M1")).ShouldBe(Stored.Measure(await byForm.MeasureAsync("M1")));
@@ -50,7 +50,7 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
     {
         await using var council = await Council.CreateAsync();
 
-        var report = await council.ImportAsync(Workbooks.Measures(Stored.ImportRow("M1", decimals: 3)));
+        var report = await council.ImportAsync(SampleWorkbooks.Measures(Stored.ImportRow("M1", decimals: 3)));
 
         report.Errors.ShouldBeEmpty();
         (await council.MeasureAsync("M1"))!.DecimalPlaces.ShouldBe(3);
@@ -61,7 +61,7 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
     {
         await using var council = await Council.CreateAsync();
 
-        var report = await council.ImportAsync(Workbooks.Measures(Stored.ImportRow("M1", decimals: 7)));
+        var report = await council.ImportAsync(SampleWorkbooks.Measures(Stored.ImportRow("M1", decimals: 7)));
 
         report.Errors.ShouldContain(new Import.ImportError("Measures", 2, "Decimal places", "Decimal places must be between 0 and 6."));
     }
@@ -82,7 +82,7 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
             Title = "Home visits", UnitText = "number", DecimalPlaces = 2, ToleranceType = ToleranceType.Absolute, ToleranceValue = 3, DiscontinuedFrom = "2021/22 Q1",
         };
         (await byForm.SaveMeasureAsync(id, change)).Problems.ShouldBeEmpty();
-        var report = await byImport.ImportAsync(Workbooks.Measures(Row("M1", "Home visits", Council.Directorate, "S1", "Higher is better", "number", "Quarterly",
+        var report = await byImport.ImportAsync(SampleWorkbooks.Measures(Row("M1", "Home visits", Council.Directorate, "S1", "Higher is better", "number", "Quarterly",
             "Snapshot", 3, "Absolute", 0.5, "P", "2021/22 Q1", "About visits", 2)));
         report.Errors.ShouldBeEmpty();
 
@@ -97,11 +97,11 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
     {
         await using var council = await Council.CreateAsync();
         (await council.ImportAsync(new PerformanceWheel.TestSupport.TestWorkbook()
-            .Sheet("Measures", Workbooks.MeasuresHeader, Stored.ImportRow("M1"))
-            .Sheet("Targets", Workbooks.TargetsHeader, Row("M1", "2019/20", 80, null, null, null))
-            .Sheet("Outturns", Workbooks.OutturnsHeader))).Errors.ShouldBeEmpty();
+            .Sheet("Measures", SampleWorkbooks.MeasuresHeader, Stored.ImportRow("M1"))
+            .Sheet("Targets", SampleWorkbooks.TargetsHeader, Row("M1", "2019/20", 80, null, null, null))
+            .Sheet("Outturns", SampleWorkbooks.OutturnsHeader))).Errors.ShouldBeEmpty();
 
-        var report = await council.ImportAsync(Workbooks.Measures(Row("M1", "Visits", Council.Directorate, "S1", "Within range", "%", "Quarterly",
+        var report = await council.ImportAsync(SampleWorkbooks.Measures(Row("M1", "Visits", Council.Directorate, "S1", "Within range", "%", "Quarterly",
             "Snapshot", 5, "Percent", 0.5, "P", null, "About visits", 1)));
 
         report.Errors.ShouldBe([new Import.ImportError("Measures", 2, "Polarity",
@@ -126,10 +126,10 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
             _ => draft with { DecimalPlaces = (int)number },
         };
         var row = Stored.ImportRow("M1");
-        row[Array.IndexOf(Workbooks.MeasuresHeader, column)] = field == "UnitText" ? value : number;
+        row[Array.IndexOf(SampleWorkbooks.MeasuresHeader, column)] = field == "UnitText" ? value : number;
 
         var form = (await council.SaveMeasureAsync(null, draft)).Problems.ShouldHaveSingleItem();
-        var report = await council.ImportAsync(Workbooks.Measures(row));
+        var report = await council.ImportAsync(SampleWorkbooks.Measures(row));
 
         form.Field.ShouldBe(field);
         report.Errors.ShouldBe([new Import.ImportError("Measures", 2, column, form.Message)]);

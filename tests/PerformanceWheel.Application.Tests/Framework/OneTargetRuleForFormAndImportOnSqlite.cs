@@ -20,8 +20,8 @@ public sealed class OneTargetRuleForFormAndImportOnSqlite
         (await byForm.SetTargetAsync(id, new TargetDraft("2019/20", null, 80, null, null))).Problems.ShouldBeEmpty();
         (await byForm.SetTargetAsync(id, new TargetDraft("2019/20", "2019/20 Q2", 82.5m, null, null))).Problems.ShouldBeEmpty();
         (await byForm.SetTargetAsync(id, new TargetDraft("2019/20", null, 85, null, null))).Problems.ShouldBeEmpty();
-        (await byImport.ImportAsync(Workbooks.Targets(Row("M1", "2019/20", 80, null, null, null), Row("M1", "2019/20", 82.5, null, null, "2019/20 Q2")))).Errors.ShouldBeEmpty();
-        (await byImport.ImportAsync(Workbooks.Targets(Row("M1", "2019/20", 85, null, null, null)))).Errors.ShouldBeEmpty();
+        (await byImport.ImportAsync(SampleWorkbooks.Targets(Row("M1", "2019/20", 80, null, null, null), Row("M1", "2019/20", 82.5, null, null, "2019/20 Q2")))).Errors.ShouldBeEmpty();
+        (await byImport.ImportAsync(SampleWorkbooks.Targets(Row("M1", "2019/20", 85, null, null, null)))).Errors.ShouldBeEmpty();
 
         Targets(await byImport.MeasureAsync("M1")).ShouldBe(Targets(await byForm.MeasureAsync("M1")));
         var audit = Stored.Audit(await byForm.AuditAsync("Measure target", "M1"));
@@ -36,7 +36,7 @@ public sealed class OneTargetRuleForFormAndImportOnSqlite
         var id = await council.MeasureIdAsync("M1");
 
         var form = await council.SetTargetAsync(id, new TargetDraft("2019/20", null, null, 10, null));
-        var report = await council.ImportAsync(Workbooks.Targets(Row("M1", "2019/20", null, 10, null, null)));
+        var report = await council.ImportAsync(SampleWorkbooks.Targets(Row("M1", "2019/20", null, 10, null, null)));
 
         var message = form.Problems.ShouldHaveSingleItem();
         message.Field.ShouldBe("High");
@@ -53,7 +53,7 @@ public sealed class OneTargetRuleForFormAndImportOnSqlite
         var id = await byForm.MeasureIdAsync("M1");
 
         (await byForm.SetTargetAsync(id, new TargetDraft("2020/21", null, null, 10, 20))).Problems.ShouldBeEmpty();
-        (await byImport.ImportAsync(Workbooks.Targets(Row("M1", "2020/21", null, 10, 20, null)))).Errors.ShouldBeEmpty();
+        (await byImport.ImportAsync(SampleWorkbooks.Targets(Row("M1", "2020/21", null, 10, 20, null)))).Errors.ShouldBeEmpty();
 
         Targets(await byImport.MeasureAsync("M1")).ShouldBe(Targets(await byForm.MeasureAsync("M1")));
         Stored.Audit(await byImport.AuditAsync("Measure target", "M1"))

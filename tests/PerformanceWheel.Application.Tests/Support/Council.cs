@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Framework;
@@ -71,7 +72,7 @@ internal sealed class Council : IAsyncDisposable
 
     public Task<ImportReport> ImportAsync(TestWorkbook workbook, bool isAdmin = true)
     {
-        var importer = new WorkbookImporter(_database.Factory(), new FixedClock(Now), Options.Create(new ImportOptions()));
+        var importer = new WorkbookImporter(_database.Factory(), new FixedClock(Now), Options.Create(new ImportOptions()), NullLogger<WorkbookImporter>.Instance);
         using var stream = new MemoryStream(workbook.Bytes());
         return importer.ImportAsync(stream, new ImportRequest(Officer, isAdmin, FileName: "framework.xlsx"));
     }

@@ -4,7 +4,7 @@ using static PerformanceWheel.TestSupport.TestWorkbook;
 namespace PerformanceWheel.Application.Tests.Support;
 
 /// <summary>Import workbooks of measure and target rows (the three sheets an import needs, the others empty).</summary>
-internal static class Workbooks
+internal static class SampleWorkbooks
 {
     public static object?[] MeasuresHeader => Row("Code", "Title", "Directorate", "Segment", "Polarity", "Unit", "Frequency", "Aggregation",
         "Tolerance", "Tolerance type", "Steady threshold", "Committees", "Discontinued from", "Description", "Decimal places");
