@@ -49,7 +49,7 @@ internal static class PageReaders
 
         var factory = LargeCouncilDatabase.Factory(database);
         var performance = new PerformanceReader(factory);
-        var details = new DetailReader(factory, performance);
+        var details = new DetailReader(factory, performance, TimeProvider.System);
         var quarters = await TimeAsync(runs, () => performance.QuartersWithDataAsync(FigureScope.Published));
         var wheel = await TimeAsync(runs, () => performance.EvaluateAsync(period, FigureScope.Published));
         var scorecard = await TimeAsync(runs, () => performance.ScorecardAsync(Directorate, period, FigureScope.Published));

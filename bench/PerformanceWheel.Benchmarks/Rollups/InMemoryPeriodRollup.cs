@@ -42,23 +42,23 @@ public static class InMemoryPeriodRollup
             foreach (var segment in group.Segments.Where(s => !s.IsRetired).OrderBy(s => s.Order).ThenBy(s => s.Code))
             {
                 var measures = lines.Where(l => l.Measure.Segment?.Code == segment.Code).ToList();
-                var suggested = SegmentRating.Suggest(measures.Select(m => m.Result.Rating.Status), scheme.SegmentRating);
+                var suggested = SegmentRating.Suggest(measures.Select(m => m.Result.Rating.Status), [], scheme);
                 var assessment = council.Assessments.FirstOrDefault(a => a.Segment == segment && a.Period == quarter);
                 segments.Add(new SegmentResult(
                     segment,
                     suggested,
                     assessment?.Direction ?? MajorityDirection(measures.Select(m => m.Result.DirectionFromPrevious)),
-                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)))));
+                    Rollup.Of(measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), scheme)));
             }
 
-            var counts = Rollup.Of(segments.Select(s => (s.Suggested is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));
+            var counts = Rollup.OfProjectsOrSegments(segments.Select(s => (s.Suggested is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), s.Direction)));
             groups.Add((group, segments, counts));
         }
 
         var directorates = council.Directorates
-            .Select(d => (d, Rollup.Of(lines.Where(l => l.Measure.Directorate == d).Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)))))
+            .Select(d => (d, Rollup.Of(lines.Where(l => l.Measure.Directorate == d).Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)), scheme)))
             .ToList();
-        var measureTotals = Rollup.Of(lines.Where(l => l.Measure.Segment is not null).Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)));
+        var measureTotals = Rollup.Of(lines.Where(l => l.Measure.Segment is not null).Select(l => (l.Result.Rating, l.Result.DirectionFromPrevious)), scheme);
         return new QuarterResult(
             lines,
             groups,
