@@ -3,6 +3,7 @@ using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
 using static PerformanceWheel.Application.Import.ImportFormat;
 
 namespace PerformanceWheel.Application.Import;
@@ -122,10 +123,14 @@ internal sealed class OutturnSheet(
             if (!Catalogue.Outturns.TryGetValue((measure, period), out var outturn))
             {
                 outturn = measure.NewOutturn(period);
-                outturn.Record(value, status, provisional, commentary, Ledger.User, Ledger.At);
                 if (historical)
                 {
+                    outturn.Record(value, status, provisional, commentary, Ledger.User, Ledger.At);
                     outturn.PublishHistorical(Ledger.User, Ledger.At);
+                }
+                else
+                {
+                    outturn.Enter(value, status, provisional, commentary, RevisionKind.Import, RevisionReason, Ledger.User, Ledger.At);
                 }
 
                 figures.NewOutturns.Add(outturn);
@@ -147,7 +152,7 @@ internal sealed class OutturnSheet(
             var locked = outturn.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published;
             if (locked && !(historical && request.IsAdmin))
             {
-                Error(sheet, row, Value, $"{key} is {outturn.State.ToString().ToLowerInvariant()} and locked; only an Admin importing in historical mode can change it.");
+                Error(sheet, row, Value, $"{key} is {outturn.State.InSentence()} and locked; only an Admin importing in historical mode can change it.");
                 return;
             }
 
@@ -158,13 +163,15 @@ internal sealed class OutturnSheet(
                 {
                     outturn.Correct(value, status, provisional, commentary, RevisionReason, Ledger.User, Ledger.At);
                 }
-                else
+                else if (historical)
                 {
                     outturn.Record(value, status, provisional, commentary, Ledger.User, Ledger.At);
-                    if (!historical && outturn.State == WorkflowState.Returned)
-                    {
-                        outturn.MoveTo(WorkflowState.Draft, Ledger.User, Ledger.At);
-                    }
+                }
+                else
+                {
+                    // A draft import enters the figure as the grid and the API do (FigureEntry): the same checks, and a
+                    // returned figure that changes becomes a draft again. The revision is kept below, with the bulk writes.
+                    outturn.Enter(value, status, provisional, commentary, RevisionKind.Import, RevisionReason, Ledger.User, Ledger.At);
                 }
             }
 

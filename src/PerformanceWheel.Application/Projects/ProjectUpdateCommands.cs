@@ -240,7 +240,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
 
     private static ProjectUpdateResult Locked(string code, ReportingPeriod quarter, ProjectUpdate existing) =>
         ProjectUpdateResult.Failed(ProjectUpdateProblem.Locked, "State",
-            $"The update of {code} for {quarter.Label} is {existing.State.ToString().ToLowerInvariant()} and can no longer be changed.");
+            $"The update of {code} for {quarter.Label} is {existing.State.InSentence()} and can no longer be changed.");
 
     private (string Action, string Detail) Apply(Plan plan, string by, DateTimeOffset at)
     {

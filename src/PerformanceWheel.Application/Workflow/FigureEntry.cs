@@ -3,6 +3,7 @@ using PerformanceWheel.Data;
 using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Workflow;
 
@@ -113,7 +114,7 @@ public sealed class FigureEntry(PerformanceWheelDbContext db, TimeProvider clock
 
         if (outturn is not null && WorkflowSteps.IsLocked(outturn.State))
         {
-            return Refused(FigureProblem.ValueField, $"This figure is {outturn.State.ToString().ToLowerInvariant()} and can no longer be edited here.", EntryProblem.Locked);
+            return Refused(FigureProblem.ValueField, $"This figure is {outturn.State.InSentence()} and can no longer be edited here.", EntryProblem.Locked);
         }
 
         try

@@ -1,6 +1,7 @@
 using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Domain.Outturns;
 
@@ -123,7 +124,7 @@ public sealed class Outturn : Entity
     {
         if (WorkflowSteps.IsLocked(State))
         {
-            throw new DomainException($"{Measure?.Code} {Period.Label} is {State.ToString().ToLowerInvariant()}; it can no longer be changed in entry.");
+            throw new DomainException($"{Measure?.Code} {Period.Label} is {State.InSentence()}; it can no longer be changed in entry.");
         }
 
         var entered = Value.HasValue || Status.HasValue;

@@ -139,7 +139,7 @@ public sealed class ProjectUpdate : Entity
         ArgumentNullException.ThrowIfNull(milestones);
         if (WorkflowSteps.IsLocked(State))
         {
-            throw new DomainException($"The update for {Period.Label} is {State.ToString().ToLowerInvariant()} and can no longer be changed.");
+            throw new DomainException($"The update for {Period.Label} is {State.InSentence()} and can no longer be changed.");
         }
 
         if (!Enum.IsDefined(brag))

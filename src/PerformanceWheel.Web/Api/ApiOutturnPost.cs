@@ -6,6 +6,7 @@ using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Web.Api;
 
@@ -106,7 +107,7 @@ internal static class ApiOutturnPost
                 EntryProblem.Conflict => ApiProblems.Status(StatusCodes.Status409Conflict, "Someone else changed this figure",
                     $"{figure} has changed since version {input.Version}: {stored?.UpdatedBy ?? "someone"} saved it. Read it again (GET /api/v1/measures/{measure.Code}) and send its current version to replace it."),
                 EntryProblem.Locked => ApiProblems.Status(StatusCodes.Status409Conflict, "This figure is locked",
-                    $"{figure} is {stored?.State.ToString().ToLowerInvariant() ?? "locked"}; it can no longer be changed through the API (a published figure changes only by a correction with a reason)."),
+                    $"{figure} is {stored?.State.InSentence() ?? "locked"}; it can no longer be changed through the API (a published figure changes only by a correction with a reason)."),
                 _ => ApiProblems.Invalid(new Dictionary<string, string[]> { [field] = [outcome.Message ?? "The figure was not saved."] }),
             };
         }

@@ -142,9 +142,8 @@ public sealed class OneFigurePathOnSqlite(SqliteApp app) : IClassFixture<SqliteA
             "officer@demo.council/officer@demo.council/officer@demo.council",
             $"Provider feed (API key {key[..11]}…)/Provider feed (API key {key[..11]}…)/Provider feed (API key {key[..11]}…)"));
 
-        // Who last changed the figure and its commentary. (Who entered it is not written by the import's bulk insert yet:
-        // ImportRun.WriteFiguresAsync leaves Outturns.EnteredBy out; reported to the lead, as ImportRun is another change's.)
-        byImport.Who.ShouldEndWith("/officer@demo.council/officer@demo.council");
+        // Who entered the figure, who last changed it and its commentary (separation of duties reads the first).
+        byImport.Who.ShouldBe(grid.Who);
     }
 
     private static readonly (decimal Value, bool Provisional, string Commentary)[] Steps =
