@@ -63,7 +63,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await Guide.ShotAsync(officer, "officer-4-saved");
             var saved = await GridRowsAsync(officer);
             saved.ShouldAllBe(r => r.State == "Draft");
-            foreach (var row in saved.Where(r => r.Target != "No target"))
+            foreach (var row in saved.Where(r => r.Target != "No target set"))
             {
                 row.Rating.ShouldMatch("^(Green|Amber|Red|Blue):", $"{row.ValueId} has a target, so it is rated");
             }
