@@ -10,6 +10,7 @@ using PerformanceWheel.Web.Api;
 using PerformanceWheel.Web.Components;
 using PerformanceWheel.Web.Import;
 using PerformanceWheel.Web.Security;
+using MudBlazor.Services;
 
 namespace PerformanceWheel.Web.Infrastructure;
 
@@ -73,7 +74,8 @@ public static class Startup
         builder.Services.AddApi();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
-        builder.Services.AddRazorComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         return builder;
     }
 
@@ -105,6 +107,7 @@ public static class Startup
         app.MapReports();
         app.MapImport();
         app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
             .Add(endpoint =>
             {
                 // The framework's redirect endpoint (used after form posts) only turns a data-protected token into a
@@ -112,6 +115,13 @@ public static class Startup
                 if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("_framework/opaque-redirect", StringComparison.Ordinal) == true)
                 {
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+                }
+
+                // The interactive circuit's hub: only staff work pages are interactive (reading pages stay server rendered),
+                // so a circuit needs a signed-in user; each page still checks its own policy when it renders.
+                if (endpoint is RouteEndpointBuilder hub && hub.RoutePattern.RawText?.TrimStart('/').StartsWith("_blazor", StringComparison.Ordinal) == true)
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Security.Policies.SignedIn));
                 }
             });
         return app;

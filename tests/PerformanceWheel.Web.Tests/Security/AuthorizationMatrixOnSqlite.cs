@@ -105,6 +105,12 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
 
         // ASP.NET Core's own endpoint for redirects after a form post; it only turns a protected token into a redirect.
         ["GET /_framework/opaque-redirect"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+
+        // The interactive circuit's hub (staff work pages are InteractiveServer): signed-in users only.
+        ["GET /_blazor"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /_blazor/negotiate"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /_blazor/disconnect"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /_blazor/initializers"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
     };
 
     [Fact]
