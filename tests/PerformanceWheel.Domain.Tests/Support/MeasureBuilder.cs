@@ -39,6 +39,13 @@ internal sealed class MeasureBuilder
         return this;
     }
 
+    /// <summary>A target band for the whole financial year (a Within range measure).</summary>
+    public MeasureBuilder WithRangeTarget(string year, string low, string high)
+    {
+        _steps.Add(m => m.SetTarget(Fy(year), null, null, D(low), D(high)));
+        return this;
+    }
+
     /// <summary>A target for one period only, overriding the year's.</summary>
     public MeasureBuilder WithTargetFor(string period, string value)
     {

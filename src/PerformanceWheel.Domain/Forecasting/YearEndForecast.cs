@@ -1,0 +1,101 @@
+using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
+
+namespace PerformanceWheel.Domain.Forecasting;
+
+/// <summary>How a year-end forecast was made.</summary>
+public enum ForecastMethod
+{
+    /// <summary>A sum: the year-to-date total at its rate per period, carried to the year's end.</summary>
+    RunRate = 1,
+
+    /// <summary>A snapshot or average: the least-squares line through its recent periods, carried to the year's end.</summary>
+    Trend = 2,
+}
+
+/// <summary>Why a measure has no year-end forecast.</summary>
+public enum NoForecastReason
+{
+    /// <summary>An annual measure has one figure a year: nothing to project from.</summary>
+    AnnualMeasure = 1,
+
+    /// <summary>No target would rate the year-end figure.</summary>
+    NoTarget = 2,
+
+    /// <summary>Fewer figures than <see cref="YearEndForecaster.MinimumPoints"/> to project from.</summary>
+    TooFewFigures = 3,
+
+    /// <summary>The year's last period has been reached: its figure is the year-end figure, not a forecast.</summary>
+    YearEnded = 4,
+
+    /// <summary>The measure stops being reported before the year ends.</summary>
+    Discontinued = 5,
+}
+
+/// <summary>
+/// A measure's projected year-end figure as of a period, and the rating that figure would get; or why there is none.
+/// It is a forecast, never an outturn: every place that shows it says so and names its <see cref="MethodText"/>.
+/// </summary>
+public sealed record YearEndForecast
+{
+    /// <summary>The financial year forecast.</summary>
+    public required FinancialYear Year { get; init; }
+
+    /// <summary>The last of the measure's own periods the forecast was made from (a month or a quarter).</summary>
+    public ReportingPeriod? AsOf { get; init; }
+
+    public ForecastMethod? Method { get; init; }
+
+    /// <summary>How many figures the forecast was made from.</summary>
+    public int Points { get; init; }
+
+    /// <summary>How many periods it looked back over: the year so far (run rate) or the trend's periods; the figures are those of them with a value.</summary>
+    public int Window { get; init; }
+
+    /// <summary>Months or quarters: the kind of period the figures are.</summary>
+    public PeriodKind PointKind { get; init; }
+
+    /// <summary>
+    /// The projected year-end figure in the terms the year-end is rated in: for a run rate, the year's total; for a trend,
+    /// the figure the year's last quarter would report (its last month for a snapshot, its months' mean for an average).
+    /// </summary>
+    public decimal? Value { get; init; }
+
+    /// <summary>The target the projection is rated against (for a run rate: the year's total, the sum of its quarters' targets).</summary>
+    public Target? Target { get; init; }
+
+    /// <summary>The rating the projection would get, by the same rule (<see cref="RagCalculator"/>) and scheme as any figure.</summary>
+    public RagRating Rating { get; init; }
+
+    public NoForecastReason? Reason { get; init; }
+
+    public bool IsMade => Value.HasValue;
+
+    /// <summary>"run rate of 6 months to date", "run rate of 5 of 6 months to date", "trend of last 4 quarters", "trend of 5 of the last 6 months"; empty when none was made.</summary>
+    public string MethodText => Method switch
+    {
+        ForecastMethod.RunRate when Points == Window => $"run rate of {Count(Points)} to date",
+        ForecastMethod.RunRate => $"run rate of {Points} of {Count(Window)} to date",
+        ForecastMethod.Trend when Points == Window => $"trend of last {Count(Points)}",
+        ForecastMethod.Trend => $"trend of {Points} of the last {Count(Window)}",
+        _ => string.Empty,
+    };
+
+    /// <summary>Why there is no forecast, as readers see it ("No forecast: fewer than 3 figures").</summary>
+    public string NoForecastText => Reason switch
+    {
+        NoForecastReason.AnnualMeasure => "No forecast: annual measure",
+        NoForecastReason.NoTarget => "No forecast: no target for the year",
+        NoForecastReason.TooFewFigures => $"No forecast: fewer than {YearEndForecaster.MinimumPoints} figures",
+        NoForecastReason.YearEnded => "No forecast: the year has ended",
+        NoForecastReason.Discontinued => "No forecast: discontinued",
+        _ => string.Empty,
+    };
+
+    internal static YearEndForecast None(FinancialYear year, NoForecastReason reason) =>
+        new() { Year = year, Reason = reason, Rating = RagRating.NotRated(NotRatedReason.NoValue) };
+
+    private string Count(int n) => PointKind == PeriodKind.Month
+        ? n == 1 ? "1 month" : $"{n} months"
+        : n == 1 ? "1 quarter" : $"{n} quarters";
+}
