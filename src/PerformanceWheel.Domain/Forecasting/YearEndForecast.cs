@@ -81,14 +81,17 @@ public sealed record YearEndForecast
         _ => string.Empty,
     };
 
-    /// <summary>Why there is no forecast, as readers see it ("No forecast: fewer than 3 figures").</summary>
-    public string NoForecastText => Reason switch
+    /// <summary>Why there is no forecast, as readers see it ("No forecast: fewer than 3 figures"); empty when one was made.</summary>
+    public string NoForecastText => Reason is null ? string.Empty : $"No forecast: {ReasonText}";
+
+    /// <summary>Why there is no forecast, inside a sentence ("fewer than 3 figures"); empty when one was made.</summary>
+    public string ReasonText => Reason switch
     {
-        NoForecastReason.AnnualMeasure => "No forecast: annual measure",
-        NoForecastReason.NoTarget => "No forecast: no target for the year",
-        NoForecastReason.TooFewFigures => $"No forecast: fewer than {YearEndForecaster.MinimumPoints} figures",
-        NoForecastReason.YearEnded => "No forecast: the year has ended",
-        NoForecastReason.Discontinued => "No forecast: discontinued",
+        NoForecastReason.AnnualMeasure => "annual measure",
+        NoForecastReason.NoTarget => "no target for the year",
+        NoForecastReason.TooFewFigures => $"fewer than {YearEndForecaster.MinimumPoints} figures",
+        NoForecastReason.YearEnded => "the year has ended",
+        NoForecastReason.Discontinued => "discontinued",
         _ => string.Empty,
     };
 

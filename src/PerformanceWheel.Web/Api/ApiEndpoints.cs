@@ -133,17 +133,22 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<Ok<ApiMeasureDetail>, ProblemHttpResult>> MeasureAsync(
-        string code, MeasureCatalogue catalogue, IFigureAudience audience, CancellationToken cancellationToken)
+        string code, MeasureCatalogue catalogue, ForecastReader forecasts, IFigureAudience audience, CancellationToken cancellationToken)
     {
         var series = await catalogue.SeriesAsync(code, audience.Scope, cancellationToken);
-        return series is null
-            ? ApiProblems.NotFound($"There is no measure with the code '{code}'.")
-            : TypedResults.Ok(ApiMeasureDetail.From(series));
+        if (series is null)
+        {
+            return ApiProblems.NotFound($"There is no measure with the code '{code}'.");
+        }
+
+        // As of the latest figure given, from the same figures (the key's scope).
+        var forecast = series.Figures.Count == 0 ? null : await forecasts.MeasureAsync(series.Measure.Code, series.Figures[^1].Result.Period, audience.Scope, cancellationToken);
+        return TypedResults.Ok(ApiMeasureDetail.From(series) with { YearEndForecast = forecast is null ? null : ApiYearEndForecast.From(forecast) });
     }
 
     private static async Task<Results<Ok<ApiScorecard>, ProblemHttpResult>> ScorecardAsync(
         string? period, string? directorate, string? segment, string? rag, string? direction, string? sort,
-        PerformanceReader reader, QuarterResolver quarters, IFigureAudience audience, CancellationToken cancellationToken)
+        PerformanceReader reader, ForecastReader forecasts, QuarterResolver quarters, IFigureAudience audience, CancellationToken cancellationToken)
     {
         var (quarter, problem) = await ApiPeriods.QuarterAsync(period, quarters, audience.Scope, cancellationToken);
         if (problem is not null)
@@ -180,7 +185,9 @@ public static class ApiEndpoints
         // The scorecard page's and the Excel export's filter (ScorecardFilter), so all three give the same rows.
         lines = new ScorecardFilter(rag, direction, segmentCode, sort).Apply(lines);
 
-        return TypedResults.Ok(ApiScorecard.From(quarter, directorateName, segmentCode, lines.ToList(), evaluation.Scheme, evaluation.PublishedOnly));
+        var scorecard = ApiScorecard.From(quarter, directorateName, segmentCode, lines.ToList(), evaluation.Scheme, evaluation.PublishedOnly);
+        var yearEnd = await forecasts.QuarterAsync(quarter, audience.Scope, directorateName, cancellationToken);
+        return TypedResults.Ok(scorecard with { Measures = scorecard.Measures.Select(m => m with { YearEndForecast = ApiYearEndForecast.From(yearEnd, m.Code) }).ToList() });
     }
 
     private static async Task<Results<Ok<ApiWheel>, ProblemHttpResult>> WheelAsync(

@@ -109,6 +109,9 @@ public sealed record ApiMeasureDetail(
             m.Frequency, m.Aggregation, m.ToleranceType, Tidy(m.ToleranceValue), Tidy(m.SteadyThreshold), m.Committees.Select(c => c.Code).Order().ToList(),
             m.DiscontinuedFrom?.Label, targets, series.Figures.Select(f => ApiOutturn.From(f.Result, f.Outturn)).ToList(), series.PublishedOnly);
     }
+
+    /// <summary>The year-end forecast as of the latest figure given (null when there is none): a projection, not a figure.</summary>
+    public ApiYearEndForecast? YearEndForecast { get; init; }
 }
 
 /// <summary>
@@ -135,6 +138,9 @@ public sealed record ApiScorecardMeasure(
     WorkflowState? State,
     IReadOnlyList<string> MissingMonths)
 {
+    /// <summary>The year-end forecast as of the scorecard's quarter: a projection, not a figure.</summary>
+    public ApiYearEndForecast? YearEndForecast { get; init; }
+
     public static ApiScorecardMeasure From(MeasureLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
