@@ -55,3 +55,13 @@ public sealed class MigratedSchemaOnPostgreSql() : MigratedSchemaTests(PostgreSq
     public override Task MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending() =>
         base.MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending();
 }
+
+public sealed class MigratedSchemaOnSqlServer() : MigratedSchemaTests(SqlServerTestDatabase.CreateAsync)
+{
+    [SqlServerFact]
+    public override Task MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects() => base.MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects();
+
+    [SqlServerFact]
+    public override Task MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending() =>
+        base.MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending();
+}
