@@ -89,7 +89,8 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
     {
         foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
         {
-            if ((property.GetValueConverter()?.ProviderClrType ?? property.ClrType) == typeof(string))
+            // Enums and periods stored as text have a provider type of string (set by ConfigureConventions), not a converter yet.
+            if ((property.GetValueConverter()?.ProviderClrType ?? property.GetProviderClrType() ?? property.ClrType) == typeof(string))
             {
                 property.SetCollation(SqlServerTextCollation);
             }

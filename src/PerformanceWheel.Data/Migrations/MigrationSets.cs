@@ -19,7 +19,7 @@ public static class MigrationSets
     public const string LastLegacyMigration = "20261206150000_ProjectUpdatesWorkflow";
 
     /// <summary>The first generated migration of every provider's set: today's schema, made from nothing.</summary>
-    public const string Baseline = "20261206204523_Baseline";
+    public const string Baseline = "20261206211658_Baseline";
 
     /// <summary>The namespace of a provider's generated migrations (folder Migrations/&lt;Provider&gt;).</summary>
     public static string Namespace(DatabaseProvider provider) => provider switch

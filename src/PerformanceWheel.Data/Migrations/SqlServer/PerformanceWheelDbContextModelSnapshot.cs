@@ -471,7 +471,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
 
                     b.Property<string>("Rag")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<decimal>("VarianceMillions")
                         .HasPrecision(18, 6)
@@ -584,7 +585,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<bool>("SeparatesDuties")
                         .ValueGeneratedOnAdd()
@@ -632,7 +634,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("Aggregation")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -664,12 +667,14 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("Frequency")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("Polarity")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<int?>("SegmentId")
                         .HasColumnType("int");
@@ -687,7 +692,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("ToleranceType")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<decimal>("ToleranceValue")
                         .HasPrecision(18, 6)
@@ -814,7 +820,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.HasKey("Id");
 
@@ -979,11 +986,13 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("Status")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1031,11 +1040,13 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("NewStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<decimal?>("NewValue")
                         .HasPrecision(18, 6)
@@ -1043,7 +1054,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
 
                     b.Property<string>("OldStatus")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<decimal?>("OldValue")
                         .HasPrecision(18, 6)
@@ -1111,11 +1123,13 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
 
                     b.Property<string>("Direction")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("JudgedRag")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("Period")
                         .IsRequired()
@@ -1133,7 +1147,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
 
                     b.Property<string>("SuggestedRag")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -1216,7 +1231,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1243,7 +1259,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("Brag")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("Concerns")
                         .HasMaxLength(8000)
@@ -1253,7 +1270,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("NextFocus")
                         .HasMaxLength(8000)
@@ -1272,7 +1290,8 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");

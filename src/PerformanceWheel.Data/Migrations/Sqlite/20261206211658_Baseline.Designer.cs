@@ -11,7 +11,7 @@ using PerformanceWheel.Data;
 namespace PerformanceWheel.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PerformanceWheelDbContext))]
-    [Migration("20261206204523_Baseline")]
+    [Migration("20261206211658_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
