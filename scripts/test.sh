@@ -200,6 +200,26 @@ if ! dotnet build "$SOLUTION" -c Release; then
     exit 1
 fi
 
+# --- 4b. Migration scripts (docs/decisions/0016) ----------------------------------------------------
+# No SQL Server engine runs here: CI writes the idempotent SQL Server script (and PostgreSQL's; SQLite's plain one)
+# from code for DBAs and reviewers, and fails if any provider's model has changes its migrations lack. The tests in
+# tests/PerformanceWheel.Data.Tests/Schema/SqlServerScriptTests.cs check the same script covers the model.
+SCAFFOLDER="$REPO_ROOT/tools/PerformanceWheel.MigrationScaffolder/bin/Release/net10.0/PerformanceWheel.MigrationScaffolder.dll"
+MIGRATIONS_DIR="${PW_MIGRATIONS_DIR:-$REPO_ROOT/artifacts/migrations}"
+migrations_exit=0
+if [[ -f "$SCAFFOLDER" ]]; then
+    log "Writing the migration scripts to $MIGRATIONS_DIR"
+    mkdir -p "$MIGRATIONS_DIR"
+    dotnet "$SCAFFOLDER" script SqlServer "$MIGRATIONS_DIR/sqlserver-idempotent.sql" || migrations_exit=1
+    dotnet "$SCAFFOLDER" script PostgreSql "$MIGRATIONS_DIR/postgresql-idempotent.sql" || migrations_exit=1
+    dotnet "$SCAFFOLDER" script Sqlite "$MIGRATIONS_DIR/sqlite.sql" || migrations_exit=1
+    dotnet "$SCAFFOLDER" check || migrations_exit=1
+    [[ $migrations_exit -eq 0 ]] || echo "test.sh: error: the migration scripts or the model check failed" >&2
+elif [[ -z "${PW_SOLUTION:-}" ]]; then
+    echo "test.sh: error: the solution build did not produce $SCAFFOLDER" >&2
+    migrations_exit=1
+fi
+
 # Without LogFileName each test project writes its own <user>_<machine>_<timestamp>[_n].trx;
 # a fixed LogFileName would make the projects overwrite one another.
 test_args=(test "$SOLUTION" -c Release --no-build
@@ -294,4 +314,6 @@ print(f"Total: {totals['passed']} passed, {totals['failed']} failed, {totals['sk
 sys.exit(1 if errors else 0)
 PY
 
+# A failed migration script or model check (reported in step 4b) fails the run too; "Total:" stays the last line.
+[[ $migrations_exit -ne 0 ]] && summary_exit=1
 exit "$summary_exit"

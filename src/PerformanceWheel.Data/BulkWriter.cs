@@ -1,6 +1,8 @@
+using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -22,18 +24,23 @@ namespace PerformanceWheel.Data;
 /// On SQLite (in process: no round trips) each row is one statement, prepared once and run again with new parameters,
 /// because Microsoft.Data.Sqlite binds a statement's parameters by searching the command's parameters one by one. On
 /// PostgreSQL, inserts are a binary COPY (each value written as its column's type) and updates are one
-/// UPDATE … FROM (VALUES …) per 5,000 parameters; on another server, inserts are multi-row INSERTs of that size.
+/// UPDATE … FROM (VALUES …) per 5,000 parameters. On SQL Server, inserts are a <see cref="SqlBulkCopy"/> (constraints
+/// checked, NULLs kept as NULLs rather than replaced by defaults) and updates are one UPDATE … FROM … JOIN (VALUES …)
+/// per 2,000 parameters (SQL Server takes at most 2,100 in a statement); on another server, inserts are multi-row
+/// INSERTs of 5,000 parameters.
 /// </para>
 /// </summary>
 public sealed class BulkWriter<TEntity>
     where TEntity : class
 {
     private const int MostParameters = 5_000;
+    private const int MostSqlServerParameters = 2_000;
 
     private readonly DbContext _db;
     private readonly ISqlGenerationHelper _sql;
     private readonly string _table;
     private readonly bool _embedded;
+    private readonly bool _sqlServer;
     private readonly Column[] _columns;
     private readonly List<(string Name, string Placeholder)> _parameters = [];
     private readonly Dictionary<(bool Update, int Rows), string> _texts = [];
@@ -48,13 +55,15 @@ public sealed class BulkWriter<TEntity>
         _db = db;
         _sql = db.GetService<ISqlGenerationHelper>();
         _embedded = db.Database.IsSqlite();
+        _sqlServer = db.Database.IsSqlServer();
         var entityType = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         _table = _sql.DelimitIdentifier(table.Name, table.Schema);
         _columns = [.. properties.Select(name =>
         {
             var property = entityType.FindProperty(name) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no property {name}.");
-            return new Column(_sql.DelimitIdentifier(property.GetColumnName(table)!), (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.IsNullable);
+            var column = property.GetColumnName(table)!;
+            return new Column(_sql.DelimitIdentifier(column), column, (RelationalTypeMapping)property.GetRelationalTypeMapping(), property.IsNullable);
         })];
     }
 
@@ -66,6 +75,12 @@ public sealed class BulkWriter<TEntity>
         if (_db.Database.IsNpgsql())
         {
             await CopyAsync(items, values, cancellationToken);
+            return;
+        }
+
+        if (_sqlServer)
+        {
+            await BulkCopyAsync(items, values, cancellationToken);
             return;
         }
 
@@ -91,7 +106,7 @@ public sealed class BulkWriter<TEntity>
 
     private async Task<int> WriteAsync<TItem>(IReadOnlyCollection<TItem> items, Column[] columns, bool update, Action<TItem, object?[]> values, CancellationToken cancellationToken)
     {
-        var perStatement = _embedded ? 1 : Math.Max(1, MostParameters / columns.Length);
+        var perStatement = _embedded ? 1 : Math.Max(1, (_sqlServer ? MostSqlServerParameters : MostParameters) / columns.Length);
         var row = new object?[columns.Length];
         await using var command = Command();
         var inBatch = 0;
@@ -161,6 +176,57 @@ public sealed class BulkWriter<TEntity>
         }
     }
 
+    /// <summary>
+    /// SQL Server: <see cref="SqlBulkCopy"/> of the rows, each value converted as EF would, into the context's transaction.
+    /// CheckConstraints keeps foreign keys and checks enforced (and trusted); KeepNulls writes NULL, not the column default.
+    /// </summary>
+    private async Task BulkCopyAsync<TItem>(IReadOnlyCollection<TItem> items, Action<TItem, object?[]> values, CancellationToken cancellationToken)
+    {
+        var transaction = _db.Database.CurrentTransaction?.GetDbTransaction() as SqlTransaction
+            ?? throw new InvalidOperationException("A bulk write needs the context's transaction.");
+        using var rows = new DataTable();
+        rows.Locale = CultureInfo.InvariantCulture;
+        foreach (var column in _columns)
+        {
+            var type = column.Mapping.Converter?.ProviderClrType ?? column.Mapping.ClrType;
+            rows.Columns.Add(column.Unquoted, Nullable.GetUnderlyingType(type) ?? type);
+        }
+
+        var row = new object?[_columns.Length];
+        foreach (var item in items)
+        {
+            values(item, row);
+            var stored = new object[row.Length];
+            for (var i = 0; i < row.Length; i++)
+            {
+                var value = row[i] is { } v && _columns[i].Mapping.Converter is { } converter ? converter.ConvertToProvider(v) : row[i];
+                stored[i] = value ?? DBNull.Value;
+            }
+
+            rows.Rows.Add(stored);
+        }
+
+        using var copy = new SqlBulkCopy((SqlConnection)transaction.Connection!, SqlBulkCopyOptions.CheckConstraints | SqlBulkCopyOptions.KeepNulls, transaction)
+        {
+            DestinationTableName = _table,
+            BatchSize = 0,
+            BulkCopyTimeout = _db.Database.GetCommandTimeout() ?? 30,
+        };
+        foreach (var column in _columns)
+        {
+            copy.ColumnMappings.Add(column.Unquoted, column.Unquoted);
+        }
+
+        try
+        {
+            await copy.WriteToServerAsync(rows, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException(e.Message, e);
+        }
+    }
+
     private DbCommand Command()
     {
         var command = _db.Database.GetDbConnection().CreateCommand();
@@ -194,8 +260,9 @@ public sealed class BulkWriter<TEntity>
 
     /// <summary>
     /// The statement for a number of rows, made once per size. INSERT INTO t (a, b) VALUES (@p0, @p1), (@p2, @p3); and
-    /// for updates, on SQLite UPDATE t SET a = @p0 WHERE key = @p1 AND token = @p2; on a server UPDATE t SET a = v.c0
-    /// FROM (VALUES (@p0, @p1, @p2), …) AS v (c0, c1, c2) WHERE t.key = v.c1 AND t.token = v.c2.
+    /// for updates, on SQLite UPDATE t SET a = @p0 WHERE key = @p1 AND token = @p2; on SQL Server UPDATE t SET a = v.c0
+    /// FROM t INNER JOIN (VALUES (@p0, @p1, @p2), …) AS v (c0, c1, c2) ON t.key = v.c1 AND t.token = v.c2; on another
+    /// server UPDATE t SET a = v.c0 FROM (VALUES (@p0, @p1, @p2), …) AS v (c0, c1, c2) WHERE t.key = v.c1 AND t.token = v.c2.
     /// </summary>
     private string Text(bool update, int rows, Column[] columns)
     {
@@ -222,14 +289,20 @@ public sealed class BulkWriter<TEntity>
             text.Append(" WHERE ").Append(columns[set].Name).Append(" = ").Append(Parameter(set).Placeholder)
                 .Append(" AND ").Append(columns[set + 1].Name).Append(" = ").Append(Parameter(set + 1).Placeholder);
         }
+        else if (_sqlServer)
+        {
+            text.Append("UPDATE t SET ");
+            AppendSetFromValues(text, set);
+            text.Append(" FROM ").Append(_table).Append(" AS t INNER JOIN (VALUES ");
+            AppendRows(text, rows, columns.Length);
+            text.Append(") AS v (").AppendJoin(", ", columns.Select((_, c) => "c" + c.ToString(CultureInfo.InvariantCulture))).Append(')')
+                .Append(" ON t.").Append(columns[set].Name).Append(" = v.c").Append(set.ToString(CultureInfo.InvariantCulture))
+                .Append(" AND t.").Append(columns[set + 1].Name).Append(" = v.c").Append((set + 1).ToString(CultureInfo.InvariantCulture));
+        }
         else
         {
             text.Append("UPDATE ").Append(_table).Append(" AS t SET ");
-            for (var c = 0; c < set; c++)
-            {
-                text.Append(c == 0 ? string.Empty : ", ").Append(columns[c].Name).Append(" = v.c").Append(c.ToString(CultureInfo.InvariantCulture));
-            }
-
+            AppendSetFromValues(text, set);
             text.Append(" FROM (VALUES ");
             AppendRows(text, rows, columns.Length);
             text.Append(") AS v (").AppendJoin(", ", columns.Select((_, c) => "c" + c.ToString(CultureInfo.InvariantCulture))).Append(')')
@@ -238,6 +311,14 @@ public sealed class BulkWriter<TEntity>
         }
 
         return _texts[(update, rows)] = text.Append(_sql.StatementTerminator).ToString();
+
+        void AppendSetFromValues(StringBuilder text, int set)
+        {
+            for (var c = 0; c < set; c++)
+            {
+                text.Append(c == 0 ? string.Empty : ", ").Append(columns[c].Name).Append(" = v.c").Append(c.ToString(CultureInfo.InvariantCulture));
+            }
+        }
     }
 
     private void AppendRows(StringBuilder text, int rows, int width)
@@ -266,8 +347,8 @@ public sealed class BulkWriter<TEntity>
         return _parameters[index];
     }
 
-    /// <summary>A column written: its delimited name, EF's mapping (type and value conversion) and whether it takes NULL.</summary>
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, bool Nullable);
+    /// <summary>A column written: its delimited and plain names, EF's mapping (type and value conversion) and whether it takes NULL.</summary>
+    private sealed record Column(string Name, string Unquoted, RelationalTypeMapping Mapping, bool Nullable);
 }
 
 /// <summary>A column of a bulk write (an entity property's name) and the item's value for it.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,6 +11,8 @@ public static class DatabaseErrors
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqlServerDuplicateKeyInIndex = 2601;
+    private const int SqlServerDuplicateKeyInConstraint = 2627;
 
     /// <summary>
     /// A clash with another writer: a concurrency token that no longer matched (<see cref="DbUpdateConcurrencyException"/>),
@@ -19,7 +22,7 @@ public static class DatabaseErrors
     public static bool IsClash(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException || IsUniqueViolation(exception);
 
-    /// <summary>A unique index or primary key violated: SQLite error 19 with extended code 2067 (or 1555), PostgreSQL 23505.</summary>
+    /// <summary>A unique index or primary key violated: SQLite error 19 with extended code 2067 (or 1555), PostgreSQL 23505, SQL Server 2601 (unique index) or 2627 (unique or primary key constraint).</summary>
     public static bool IsUniqueViolation(DbUpdateException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -31,6 +34,8 @@ public static class DatabaseErrors
                     return sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
                 case PostgresException postgres:
                     return postgres.SqlState == PostgresErrorCodes.UniqueViolation;
+                case SqlException sqlServer:
+                    return sqlServer.Number is SqlServerDuplicateKeyInIndex or SqlServerDuplicateKeyInConstraint;
             }
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PerformanceWheel.Data.Migrations;
 
 namespace PerformanceWheel.Data;
 
@@ -8,6 +9,7 @@ public enum DatabaseProvider
 {
     Sqlite = 1,
     PostgreSql = 2,
+    SqlServer = 3,
 }
 
 /// <summary>The database settings: <c>Database:Provider</c> and <c>ConnectionStrings:PerformanceWheel</c>.</summary>
@@ -15,12 +17,13 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/performancewheel.db";
 
-    /// <summary>Reads the provider name as written in configuration ("Sqlite", "PostgreSQL"; case-insensitive).</summary>
+    /// <summary>Reads the provider name as written in configuration ("Sqlite", "PostgreSQL", "SqlServer"; case-insensitive).</summary>
     public static DatabaseProvider ParseProvider(string? name) => name?.Trim().ToUpperInvariant() switch
     {
         null or "" or "SQLITE" => DatabaseProvider.Sqlite,
         "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
-        _ => throw new InvalidOperationException($"Database:Provider '{name}' is not supported; use Sqlite or PostgreSQL."),
+        "SQLSERVER" or "MSSQL" => DatabaseProvider.SqlServer,
+        _ => throw new InvalidOperationException($"Database:Provider '{name}' is not supported; use Sqlite, PostgreSQL or SqlServer."),
     };
 }
 
@@ -36,13 +39,16 @@ public static class DatabaseSetup
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"));
                 break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(options.ConnectionString, sql => sql.MigrationsHistoryTable("__EFMigrationsHistory"));
+                break;
             default:
                 builder.UseSqlite(options.ConnectionString);
                 break;
         }
 
-        // Migrations are hand-written without a model snapshot (docs/decisions/0003); the schema test proves they match the model.
-        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // One generated migrations set per provider, each in its own namespace of this assembly (docs/decisions/0016).
+        builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         return builder;
     }
 

@@ -14,10 +14,13 @@ namespace PerformanceWheel.Data;
 
 /// <summary>
 /// The one database context, holding the framework, outturns and the accounts (ASP.NET Core Identity).
-/// The provider (SQLite or PostgreSQL) is chosen in <see cref="DatabaseSetup"/>.
+/// The provider (SQLite, PostgreSQL or SQL Server) is chosen in <see cref="DatabaseSetup"/>.
 /// </summary>
 public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    /// <summary>The collation of every text column on SQL Server: case- and accent-sensitive, as text is on SQLite and PostgreSQL.</summary>
+    public const string SqlServerTextCollation = "Latin1_General_100_CS_AS";
+
     public DbSet<CouncilSettings> CouncilSettings => Set<CouncilSettings>();
 
     public DbSet<SchemeChange> SchemeChanges => Set<SchemeChange>();
@@ -71,6 +74,27 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PerformanceWheelDbContext).Assembly);
+        if (Database.IsSqlServer())
+        {
+            UseCaseSensitiveText(builder);
+        }
+    }
+
+    /// <summary>
+    /// SQLite and PostgreSQL compare text case-sensitively (codes, names, periods; unique indexes too), and the
+    /// application compares without case in memory where a person types a name. SQL Server's usual collations ignore
+    /// case, so there every text column gets <see cref="SqlServerTextCollation"/> and behaves as on the other two.
+    /// </summary>
+    private static void UseCaseSensitiveText(ModelBuilder builder)
+    {
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
+        {
+            // Enums and periods stored as text have a provider type of string (set by ConfigureConventions), not a converter yet.
+            if ((property.GetValueConverter()?.ProviderClrType ?? property.GetProviderClrType() ?? property.ClrType) == typeof(string))
+            {
+                property.SetCollation(SqlServerTextCollation);
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

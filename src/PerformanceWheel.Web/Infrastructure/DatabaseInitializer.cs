@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Demo;
+using PerformanceWheel.Data.Migrations;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Web.Security;
 
@@ -19,6 +20,11 @@ internal sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await LegacyHistory.MoveToBaselineAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Moved the hand-written migrations' history to the generated baseline (docs/decisions/0016)");
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {

@@ -143,11 +143,11 @@ public static class Startup
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = DatabaseOptions.ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("PerformanceWheel");
-        if (provider == DatabaseProvider.PostgreSql)
+        if (provider is DatabaseProvider.PostgreSql or DatabaseProvider.SqlServer)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:PerformanceWheel is not set.");
+                throw new InvalidOperationException($"Database:Provider is {provider} but ConnectionStrings:PerformanceWheel is not set.");
             }
 
             return new DatabaseOptions(provider, connectionString);

@@ -88,3 +88,15 @@ public sealed class ApiKeyStorageOnPostgreSql(PostgreSqlFixture fixture) : ApiKe
     [PostgreSqlFact]
     public override Task OpenDataIsOffForANewCouncilAndCanBeTurnedOn() => base.OpenDataIsOffForANewCouncilAndCanBeTurnedOn();
 }
+
+public sealed class ApiKeyStorageOnSqlServer(SqlServerFixture fixture) : ApiKeyStorageTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task ADirectorKeyReadsBackWithItsDirectoratesAndRevocation() => base.ADirectorKeyReadsBackWithItsDirectoratesAndRevocation();
+
+    [SqlServerFact]
+    public override Task ASecondKeyWithTheSameHashIsRefused() => base.ASecondKeyWithTheSameHashIsRefused();
+
+    [SqlServerFact]
+    public override Task OpenDataIsOffForANewCouncilAndCanBeTurnedOn() => base.OpenDataIsOffForANewCouncilAndCanBeTurnedOn();
+}

@@ -85,3 +85,13 @@ public sealed class OptimisticConcurrencyOnPostgreSql(PostgreSqlFixture fixture)
     public override Task ASecondSaveOfAStaleSegmentAssessmentIsRefusedAndTheFirstJudgementStays() =>
         base.ASecondSaveOfAStaleSegmentAssessmentIsRefusedAndTheFirstJudgementStays();
 }
+
+public sealed class OptimisticConcurrencyOnSqlServer(SqlServerFixture fixture) : OptimisticConcurrencyTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task ASecondSaveOfAStaleOutturnIsRefusedAndTheFirstValueStays() => base.ASecondSaveOfAStaleOutturnIsRefusedAndTheFirstValueStays();
+
+    [SqlServerFact]
+    public override Task ASecondSaveOfAStaleSegmentAssessmentIsRefusedAndTheFirstJudgementStays() =>
+        base.ASecondSaveOfAStaleSegmentAssessmentIsRefusedAndTheFirstJudgementStays();
+}

@@ -61,3 +61,12 @@ public sealed class UniqueIndexesOnPostgreSql(PostgreSqlFixture fixture) : Uniqu
     [PostgreSqlFact]
     public override Task ASecondAssessmentForTheSameSegmentAndPeriodIsRefused() => base.ASecondAssessmentForTheSameSegmentAndPeriodIsRefused();
 }
+
+public sealed class UniqueIndexesOnSqlServer(SqlServerFixture fixture) : UniqueIndexTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task ASecondOutturnForTheSameMeasureAndPeriodIsRefused() => base.ASecondOutturnForTheSameMeasureAndPeriodIsRefused();
+
+    [SqlServerFact]
+    public override Task ASecondAssessmentForTheSameSegmentAndPeriodIsRefused() => base.ASecondAssessmentForTheSameSegmentAndPeriodIsRefused();
+}

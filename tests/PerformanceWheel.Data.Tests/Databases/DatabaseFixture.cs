@@ -48,3 +48,11 @@ public sealed class PostgreSqlFixture : DatabaseFixture
 
     public override Task<TestDatabase> CreateEmptyDatabaseAsync() => PostgreSqlTestDatabase.CreateAsync();
 }
+
+/// <summary>A migrated SQL Server database per test class, on the server named by PERFORMANCEWHEEL_TEST_SQLSERVER.</summary>
+public sealed class SqlServerFixture : DatabaseFixture
+{
+    protected override bool IsAvailable => SqlServerTestDatabase.IsConfigured;
+
+    public override Task<TestDatabase> CreateEmptyDatabaseAsync() => SqlServerTestDatabase.CreateAsync();
+}

@@ -176,3 +176,16 @@ public sealed class DemoCouncilOnPostgreSql(PostgreSqlFixture fixture) : DemoCou
 
     [PostgreSqlFact] public override Task RefusesToLoadIntoADatabaseThatHoldsACouncil() => base.RefusesToLoadIntoADatabaseThatHoldsACouncil();
 }
+
+public sealed class DemoCouncilOnSqlServer(SqlServerFixture fixture) : DemoCouncilTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact] public override Task LoadsEveryPartOfTheSeedReports() => base.LoadsEveryPartOfTheSeedReports();
+
+    [SqlServerFact] public override Task ReproducesTheRatingsThePublishedReportsPrinted() => base.ReproducesTheRatingsThePublishedReportsPrinted();
+
+    [SqlServerFact] public override Task ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle() => base.ReadersGetNoDeveloperNotesAndEveryMeasureHasItsOwnTitle();
+
+    [SqlServerFact] public override Task ReproducesSeedZerosJudgedSegmentRatings() => base.ReproducesSeedZerosJudgedSegmentRatings();
+
+    [SqlServerFact] public override Task RefusesToLoadIntoADatabaseThatHoldsACouncil() => base.RefusesToLoadIntoADatabaseThatHoldsACouncil();
+}

@@ -255,3 +255,9 @@ public sealed class RoundTripOnPostgreSql(PostgreSqlFixture fixture) : RoundTrip
     [PostgreSqlFact]
     public override Task EveryEntityReadsBackWithEveryValueItWasSavedWith() => base.EveryEntityReadsBackWithEveryValueItWasSavedWith();
 }
+
+public sealed class RoundTripOnSqlServer(SqlServerFixture fixture) : RoundTripTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task EveryEntityReadsBackWithEveryValueItWasSavedWith() => base.EveryEntityReadsBackWithEveryValueItWasSavedWith();
+}

@@ -37,3 +37,9 @@ public sealed class TimestampsOnPostgreSql(PostgreSqlFixture fixture) : Timestam
     [PostgreSqlFact]
     public override Task AnUpdateTimeInBritishSummerTimeReadsBackAsTheSameInstant() => base.AnUpdateTimeInBritishSummerTimeReadsBackAsTheSameInstant();
 }
+
+public sealed class TimestampsOnSqlServer(SqlServerFixture fixture) : TimestampTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task AnUpdateTimeInBritishSummerTimeReadsBackAsTheSameInstant() => base.AnUpdateTimeInBritishSummerTimeReadsBackAsTheSameInstant();
+}

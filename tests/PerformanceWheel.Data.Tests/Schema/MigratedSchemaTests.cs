@@ -5,12 +5,12 @@ using Shouldly;
 namespace PerformanceWheel.Data.Tests.Schema;
 
 /// <summary>
-/// The hand-written migration (there is no model snapshot) must build exactly the schema the EF model expects:
+/// The provider's generated migrations must build exactly the schema the EF model expects:
 /// tables, columns with store types and nullability, keys, foreign keys with their delete actions, and indexes.
 /// </summary>
 public abstract class MigratedSchemaTests(Func<Task<TestDatabase>> createEmptyDatabase)
 {
-    public const string InitialSchema = "20261123120000_InitialSchema";
+    public const string InitialSchema = PerformanceWheel.Data.Migrations.MigrationSets.Baseline;
 
     public virtual async Task MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects()
     {
@@ -52,6 +52,16 @@ public sealed class MigratedSchemaOnPostgreSql() : MigratedSchemaTests(PostgreSq
     public override Task MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects() => base.MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects();
 
     [PostgreSqlFact]
+    public override Task MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending() =>
+        base.MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending();
+}
+
+public sealed class MigratedSchemaOnSqlServer() : MigratedSchemaTests(SqlServerTestDatabase.CreateAsync)
+{
+    [SqlServerFact]
+    public override Task MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects() => base.MigratingAnEmptyDatabaseYieldsTheSchemaTheModelExpects();
+
+    [SqlServerFact]
     public override Task MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending() =>
         base.MigratingAnEmptyDatabaseAppliesTheInitialSchemaAndLeavesNothingPending();
 }

@@ -75,3 +75,12 @@ public sealed class MigrationScriptOnPostgreSql() : MigrationScriptTests(Postgre
     [PostgreSqlFact]
     public override Task TheDbaScriptBuildsTheSchemaTheModelExpects() => base.TheDbaScriptBuildsTheSchemaTheModelExpects();
 }
+
+public sealed class MigrationScriptOnSqlServer() : MigrationScriptTests(SqlServerTestDatabase.CreateAsync, MigrationsSqlGenerationOptions.Idempotent)
+{
+    [SqlServerFact]
+    public override Task TheDbaScriptCreatesTheOutturnsTable() => base.TheDbaScriptCreatesTheOutturnsTable();
+
+    [SqlServerFact]
+    public override Task TheDbaScriptBuildsTheSchemaTheModelExpects() => base.TheDbaScriptBuildsTheSchemaTheModelExpects();
+}

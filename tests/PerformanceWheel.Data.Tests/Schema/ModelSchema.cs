@@ -15,6 +15,7 @@ public static class ModelSchema
         // The design-time model keeps the annotations migrations use (identity strategy, autoincrement).
         var model = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
         var lines = new SortedSet<string>(StringComparer.Ordinal);
+        var sqlServer = context.Database.IsSqlServer();
         foreach (var table in model.Tables)
         {
             lines.Add(SchemaLines.Table(table.Name));
@@ -44,7 +45,7 @@ public static class ModelSchema
             foreach (var fk in table.ForeignKeyConstraints)
             {
                 lines.Add(SchemaLines.ForeignKey(
-                    table.Name, fk.Columns.Select(c => c.Name), fk.PrincipalTable.Name, fk.PrincipalColumns.Select(c => c.Name), Sql(fk.OnDeleteAction)));
+                    table.Name, fk.Columns.Select(c => c.Name), fk.PrincipalTable.Name, fk.PrincipalColumns.Select(c => c.Name), Sql(fk.OnDeleteAction, sqlServer)));
             }
 
             foreach (var unique in table.UniqueConstraints.Where(u => !u.GetIsPrimaryKey()))
@@ -74,6 +75,11 @@ public static class ModelSchema
             return "AUTOINCREMENT";
         }
 
+        if (column.FindAnnotation("SqlServer:Identity") is not null)
+        {
+            return "IDENTITY";
+        }
+
         return column.FindAnnotation("Npgsql:ValueGenerationStrategy")?.Value?.ToString() switch
         {
             null or "None" => null,
@@ -83,11 +89,14 @@ public static class ModelSchema
         };
     }
 
-    /// <summary>EF's referential action in the SQL words both catalogues report (SQLite's PRAGMA, PostgreSQL's confdeltype).</summary>
-    private static string Sql(ReferentialAction action) => action switch
+    /// <summary>
+    /// EF's referential action in the SQL words the catalogues report (SQLite's PRAGMA, PostgreSQL's confdeltype, SQL
+    /// Server's sys.foreign_keys). SQL Server has no RESTRICT: EF writes NO ACTION, which also refuses the delete.
+    /// </summary>
+    private static string Sql(ReferentialAction action, bool sqlServer) => action switch
     {
         ReferentialAction.NoAction => "NO ACTION",
-        ReferentialAction.Restrict => "RESTRICT",
+        ReferentialAction.Restrict => sqlServer ? "NO ACTION" : "RESTRICT",
         ReferentialAction.Cascade => "CASCADE",
         ReferentialAction.SetNull => "SET NULL",
         ReferentialAction.SetDefault => "SET DEFAULT",

@@ -67,3 +67,12 @@ public sealed class CouncilSetupStorageOnPostgreSql(PostgreSqlFixture fixture) :
     [PostgreSqlFact]
     public override Task ARetiredPlanReadsBackRetired() => base.ARetiredPlanReadsBackRetired();
 }
+
+public sealed class CouncilSetupStorageOnSqlServer(SqlServerFixture fixture) : CouncilSetupStorageTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task SchemeChangesReadBackByYearAndALaterChangeIsReplacedByAnEarlierOne() => base.SchemeChangesReadBackByYearAndALaterChangeIsReplacedByAnEarlierOne();
+
+    [SqlServerFact]
+    public override Task ARetiredPlanReadsBackRetired() => base.ARetiredPlanReadsBackRetired();
+}

@@ -146,3 +146,16 @@ public sealed class BulkWritesOnPostgreSql(PostgreSqlFixture fixture) : BulkWrit
     [PostgreSqlFact]
     public override Task RevisionsReadBackWithEveryColumnAsWritten() => base.RevisionsReadBackWithEveryColumnAsWritten();
 }
+
+public sealed class BulkWritesOnSqlServer(SqlServerFixture fixture) : BulkWriteTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task NewFiguresReadBackWithEveryColumnAsWritten() => base.NewFiguresReadBackWithEveryColumnAsWritten();
+
+    [SqlServerFact]
+    public override Task ChangedFiguresReadBackWithEveryColumnAsWrittenAndAStaleOneIsRefused() =>
+        base.ChangedFiguresReadBackWithEveryColumnAsWrittenAndAStaleOneIsRefused();
+
+    [SqlServerFact]
+    public override Task RevisionsReadBackWithEveryColumnAsWritten() => base.RevisionsReadBackWithEveryColumnAsWritten();
+}

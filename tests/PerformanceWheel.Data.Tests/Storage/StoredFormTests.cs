@@ -78,3 +78,12 @@ public sealed class StoredFormsOnPostgreSql(PostgreSqlFixture fixture) : StoredF
     [PostgreSqlFact]
     public override Task PeriodsAreStoredAsTheirCodesAndUnitsAsTheirLabels() => base.PeriodsAreStoredAsTheirCodesAndUnitsAsTheirLabels();
 }
+
+public sealed class StoredFormsOnSqlServer(SqlServerFixture fixture) : StoredFormTests(fixture), IClassFixture<SqlServerFixture>
+{
+    [SqlServerFact]
+    public override Task EnumsAreStoredAsTheirNames() => base.EnumsAreStoredAsTheirNames();
+
+    [SqlServerFact]
+    public override Task PeriodsAreStoredAsTheirCodesAndUnitsAsTheirLabels() => base.PeriodsAreStoredAsTheirCodesAndUnitsAsTheirLabels();
+}

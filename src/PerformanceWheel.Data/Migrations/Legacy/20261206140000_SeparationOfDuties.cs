@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PerformanceWheel.Data.Migrations;
+namespace PerformanceWheel.Data.Migrations.Legacy;
 
 /// <summary>
 /// Separation of duties: a council setting (whoever entered or last changed a figure cannot approve it) and who first

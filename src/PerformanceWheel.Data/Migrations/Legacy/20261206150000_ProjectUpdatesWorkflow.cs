@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PerformanceWheel.Data.Migrations;
+namespace PerformanceWheel.Data.Migrations.Legacy;
 
 /// <summary>
 /// Project updates go through the quarterly workflow like figures: each project is reported by a directorate, each

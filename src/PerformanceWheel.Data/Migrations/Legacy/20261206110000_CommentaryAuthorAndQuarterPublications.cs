@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PerformanceWheel.Data.Migrations;
+namespace PerformanceWheel.Data.Migrations.Legacy;
 
 /// <summary>
 /// Quarters published as a whole (readers' default quarter), and who wrote a figure's commentary and when, kept apart from who last moved the figure through the workflow (an Admin

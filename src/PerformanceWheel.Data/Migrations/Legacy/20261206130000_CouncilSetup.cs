@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PerformanceWheel.Data.Migrations;
+namespace PerformanceWheel.Data.Migrations.Legacy;
 
 /// <summary>
 /// What a council needs to set itself up from an empty database: plans can be retired (a past council term kept for

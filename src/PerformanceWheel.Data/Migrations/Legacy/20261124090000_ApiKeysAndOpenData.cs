@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace PerformanceWheel.Data.Migrations;
+namespace PerformanceWheel.Data.Migrations.Legacy;
 
 /// <summary>
 /// API keys for the JSON API (hashed, with a role and, for Director keys, directorates) and the council's open data
