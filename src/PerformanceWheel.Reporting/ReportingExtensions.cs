@@ -30,7 +30,9 @@ public static class ReportingExtensions
         services.AddSingleton<ChromiumPdfPrinter>();
         services.AddSingleton<PackRenderCoordinator>();
         services.AddSingleton<PackHtmlRenderer>();
+        services.AddSingleton<PackPageMaps>();
         services.AddScoped<PackContextReader>();
+        services.TryAddScoped<PackFiguresReader>();
         services.TryAddScoped<IFigureAudience, AllFiguresAudience>();
         services.AddScoped<PackBuilder>();
         services.AddScoped<ExportBuilder>();
