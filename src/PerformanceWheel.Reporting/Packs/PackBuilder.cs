@@ -50,6 +50,12 @@ public sealed class PackBuilder(
     TimeProvider time,
     IFigureAudience audience)
 {
+    /// <summary>How long each print may take (null: Reporting:PackTimeoutSeconds, the limit for a request).</summary>
+    public TimeSpan? PrintTimeout { get; set; }
+
+    /// <summary>Called with what is being done while a pack is rendered and printed (the pack maker shows it to readers).</summary>
+    public Func<string, Task>? Progress { get; set; }
+
     /// <summary>Councillors and anonymous readers get published figures only (the web app decides per request).</summary>
     private FigureScope Scope => audience.Scope;
 
@@ -218,9 +224,14 @@ public sealed class PackBuilder(
             rendering?.SetTag("pack.html_chars", page.Length);
         }
 
+        if (Progress is { } progress)
+        {
+            await progress(pass == 1 ? "Printing" : "Printing again with the contents page's new numbers");
+        }
+
         using var printing = ReportingTelemetry.Source.StartActivity("Pdf.Print");
         printing?.SetTag("pack.pass", pass);
-        var pdf = await printer.PrintAsync(new PdfPrintRequest(page, footer), cancellationToken);
+        var pdf = await printer.PrintAsync(new PdfPrintRequest(page, footer, PrintTimeout), cancellationToken);
         printing?.SetTag("pdf.bytes", pdf.Length);
         return pdf;
     }
@@ -324,6 +335,10 @@ public sealed class PackBuilder(
         var states = measures.Select(m => m.Result.State).Where(s => s.HasValue).ToList();
         return states.Count == 0 || states.Any(s => s != WorkflowState.Published);
     }
+
+    /// <summary>The quarter a pack for <paramref name="periodText"/> shows (default: the reader's latest), or <see cref="PackNotFoundException"/>.</summary>
+    public Task<ReportingPeriod> QuarterAsync(string? periodText, CancellationToken cancellationToken = default) =>
+        ResolveQuarterAsync(periodText, cancellationToken);
 
     private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
     {
