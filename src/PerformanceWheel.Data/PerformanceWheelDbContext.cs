@@ -69,6 +69,8 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 
     public DbSet<ApiKeyDirectorate> ApiKeyDirectorates => Set<ApiKeyDirectorate>();
 
+    public DbSet<Packs.PackJob> PackJobs => Set<Packs.PackJob>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -125,6 +127,7 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
         StoreAsString<ProjectDirection>(configurationBuilder);
         StoreAsString<MilestoneStatus>(configurationBuilder);
         StoreAsString<RevisionKind>(configurationBuilder);
+        StoreAsString<Packs.PackJobState>(configurationBuilder);
     }
 
     private static void StoreAsString<TEnum>(ModelConfigurationBuilder builder)

@@ -30,7 +30,13 @@ public static class ReportingExtensions
         services.AddSingleton<ChromiumPdfPrinter>();
         services.AddSingleton<PackRenderCoordinator>();
         services.AddSingleton<PackHtmlRenderer>();
+        services.AddSingleton<PackPageMaps>();
+        services.AddSingleton<PackStore>();
+        services.AddSingleton<PackQueueSignal>();
+        services.TryAddSingleton<IFiguresVersion, LatestChangeFiguresVersion>();
+        services.AddHostedService<PackMaker>();
         services.AddScoped<PackContextReader>();
+        services.TryAddScoped<PackFiguresReader>();
         services.TryAddScoped<IFigureAudience, AllFiguresAudience>();
         services.AddScoped<PackBuilder>();
         services.AddScoped<ExportBuilder>();
@@ -56,10 +62,13 @@ public static class ReportingExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var reports = endpoints.MapGroup("/reports").RequireAuthorization(ReadPolicy).WithTags("Reports");
 
-        reports.MapGet("/cabinet.pdf", (string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
-            Pdf($"{Audience(audience)}|cabinet|{period}", runs, async token => await packs.RenderAsync(await packs.CabinetAsync(period, token), token), ct));
-        reports.MapGet("/scrutiny.pdf", (string? committee, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
-            Pdf($"{Audience(audience)}|scrutiny|{committee}|{period}", runs, async token => await packs.RenderAsync(await packs.ScrutinyAsync(committee, period, token), token), ct));
+        // The large packs are made ahead in the background and served from the store (docs/decisions/0015).
+        reports.MapGet("/cabinet.pdf", (string? period, HttpContext http, PackBuilder packs, PackStore store, PackQueueSignal signal, IFiguresVersion figures,
+                ChromiumPdfPrinter printer, IFigureAudience audience, TimeProvider time, CancellationToken ct) =>
+            StoredPacks.ServeAsync(PackKind.Cabinet, null, period, http, packs, store, signal, figures, printer, audience, time, ct));
+        reports.MapGet("/scrutiny.pdf", (string? committee, string? period, HttpContext http, PackBuilder packs, PackStore store, PackQueueSignal signal, IFiguresVersion figures,
+                ChromiumPdfPrinter printer, IFigureAudience audience, TimeProvider time, CancellationToken ct) =>
+            StoredPacks.ServeAsync(PackKind.Scrutiny, committee, period, http, packs, store, signal, figures, printer, audience, time, ct));
         reports.MapGet("/directorates/{name}.pdf", (string name, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>
             Pdf($"{Audience(audience)}|directorate|{name}|{period}", runs, async token => await packs.RenderAsync(await packs.DirectorateAsync(name, period, token), token), ct));
         reports.MapGet("/measures/{code}.pdf", (string code, string? period, PackBuilder packs, PackRenderCoordinator runs, IFigureAudience audience, CancellationToken ct) =>

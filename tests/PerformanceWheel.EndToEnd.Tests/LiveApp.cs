@@ -115,6 +115,8 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
             builder.UseSetting("LogFile:Path", Path.Combine(folder, "logs", "e2e-.log"));
             builder.UseSetting("DataProtection:KeysPath", Path.Combine(folder, "keys"));
+            // Packs are made ahead only where a test asks for it (it prints every published pack at start).
+            builder.UseSetting("Reporting:MakePacksAhead", "false");
             builder.UseSetting("Reporting:BrowserExecutablePath", ChromiumPath());
             foreach (var (key, value) in settings)
             {

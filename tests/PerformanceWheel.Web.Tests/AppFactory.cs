@@ -26,6 +26,8 @@ public sealed class AppFactory(TestDatabase database, bool loadDemo = true, stri
         builder.UseSetting("DemoData:CreateDemoUsers", loadDemo ? "true" : "false");
         builder.UseSetting("LogFile:Path", Path.Combine(_logFolder, "test-.log"));
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_logFolder, "keys"));
+        // Packs are made ahead only where a test asks for it (it prints every published pack at start).
+        builder.UseSetting("Reporting:MakePacksAhead", "false");
         if (Environment.GetEnvironmentVariable("PERFORMANCEWHEEL_TEST_CHROMIUM") is { Length: > 0 } chromium)
         {
             builder.UseSetting("Reporting:BrowserExecutablePath", chromium);

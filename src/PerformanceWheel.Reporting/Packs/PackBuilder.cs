@@ -7,25 +7,55 @@ using PerformanceWheel.Reporting.Pdf;
 namespace PerformanceWheel.Reporting.Packs;
 
 /// <summary>A finished download.</summary>
-public sealed record PackFile(string FileName, string ContentType, byte[] Content);
+public sealed record PackFile(string FileName, string ContentType, byte[] Content)
+{
+    /// <summary>The page each contents entry starts on, as printed (null: the pack has no contents page).</summary>
+    public IReadOnlyDictionary<string, int>? Pages { get; init; }
+
+    /// <summary>How many times Chromium printed the pack: 1, or 2 when no earlier page map held (a first print, a section moved).</summary>
+    public int Prints { get; init; } = 1;
+}
+
+/// <summary>
+/// The contents page's page numbers of the last print of each pack (by audience, kind and file name), so the next print
+/// of the same pack prints once with them (PackBuilder checks them against the new PDF's bookmarks).
+/// </summary>
+public sealed class PackPageMaps
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, int>> _maps = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int>? Find(string key) => _maps.GetValueOrDefault(key);
+
+    public void Keep(string key, IReadOnlyDictionary<string, int> pages) => _maps[key] = pages;
+}
 
 /// <summary>Why a pack cannot be made (an unknown period, committee, directorate or measure): answered as 404.</summary>
 public sealed class PackNotFoundException(string message) : Exception(message);
 
 /// <summary>
-/// Gathers a pack's figures from the application readers (the same the pages use), renders it to HTML and prints it:
-/// a first pass finds the page of every section from the PDF's bookmarks, a second prints the contents with them.
+/// Gathers a pack's figures from the application readers (a Cabinet, Scrutiny or directorate pack: one
+/// <see cref="PackFiguresReader"/> snapshot of the quarter), renders it to HTML and prints it once with the contents
+/// page's numbers from the last print of the same pack; only when there was none, or a section moved (the PDF's
+/// bookmarks say where each section starts), is it printed a second time with the right numbers.
 /// </summary>
 public sealed class PackBuilder(
     PerformanceReader performance,
     QuarterResolver quarters,
     DetailReader details,
+    PackFiguresReader packFigures,
     PackContextReader context,
     PackHtmlRenderer html,
     ChromiumPdfPrinter printer,
+    PackPageMaps pageMaps,
     TimeProvider time,
     IFigureAudience audience)
 {
+    /// <summary>How long each print may take (null: Reporting:PackTimeoutSeconds, the limit for a request).</summary>
+    public TimeSpan? PrintTimeout { get; set; }
+
+    /// <summary>Called with what is being done while a pack is rendered and printed (the pack maker shows it to readers).</summary>
+    public Func<string, Task>? Progress { get; set; }
+
     /// <summary>Councillors and anonymous readers get published figures only (the web app decides per request).</summary>
     private FigureScope Scope => audience.Scope;
 
@@ -33,19 +63,18 @@ public sealed class PackBuilder(
     {
         using var activity = Gathering(PackKind.Cabinet);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
+        var figures = await packFigures.ReadAsync(quarter, Scope, cancellationToken);
         return await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
-            $"Cabinet-{Slug(quarter.Label)}.pdf", evaluation, evaluation.Measures, null, cancellationToken);
+            $"Cabinet-{Slug(quarter.Label)}.pdf", figures, figures.Evaluation.Measures, null, cancellationToken);
     }
 
     public async Task<PackModel> ScrutinyAsync(string? committee, string? periodText, CancellationToken cancellationToken = default)
     {
         using var activity = Gathering(PackKind.Scrutiny);
-        var committees = await context.CommitteesAsync(cancellationToken);
-        var chosen = committees.FirstOrDefault(c => c.Code.Equals(committee?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new PackNotFoundException($"There is no committee '{committee}'. Choose one of {string.Join(", ", committees.Select(c => c.Code))}.");
+        var chosen = await CommitteeAsync(committee, cancellationToken);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
-        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
+        var figures = await packFigures.ReadAsync(quarter, Scope, cancellationToken);
+        var evaluation = figures.Evaluation;
         var measures = evaluation.Measures.Where(m => m.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase)).ToList();
         var segments = evaluation.Groups.SelectMany(g => g.Segments)
             .Where(s => s.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase) || measures.Any(m => m.SegmentCode == s.Code))
@@ -53,7 +82,15 @@ public sealed class PackBuilder(
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
             $"Segments and measures tagged for {chosen.Name} ({chosen.Code})",
-            $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", evaluation, measures, segments, cancellationToken);
+            $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", figures, measures, segments, cancellationToken);
+    }
+
+    /// <summary>The committee of a Scrutiny pack, or <see cref="PackNotFoundException"/> naming the committees there are.</summary>
+    public async Task<CommitteeInfo> CommitteeAsync(string? committee, CancellationToken cancellationToken = default)
+    {
+        var committees = await context.CommitteesAsync(cancellationToken);
+        return committees.FirstOrDefault(c => c.Code.Equals(committee?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new PackNotFoundException($"There is no committee '{committee}'. Choose one of {string.Join(", ", committees.Select(c => c.Code))}.");
     }
 
     public async Task<PackModel> DirectorateAsync(string directorate, string? periodText, CancellationToken cancellationToken = default)
@@ -62,15 +99,12 @@ public sealed class PackBuilder(
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
         var scorecard = await performance.ScorecardAsync(directorate, quarter, Scope, cancellationToken)
             ?? throw new PackNotFoundException($"There is no directorate '{directorate}'.");
-        var evaluation = await performance.EvaluateAsync(quarter, Scope, cancellationToken);
-        var measures = new List<PackMeasure>();
-        foreach (var line in scorecard.Lines)
-        {
-            if (await details.MeasureAsync(line.Line.Code, quarter, Scope, cancellationToken) is { } detail)
-            {
-                measures.Add(new PackMeasure(line.Line, detail));
-            }
-        }
+        var figures = await packFigures.ReadAsync(quarter, Scope, cancellationToken);
+        var evaluation = figures.Evaluation;
+        var measures = scorecard.Lines
+            .Select(line => figures.Measure(line.Line.Code) is { } detail ? new PackMeasure(line.Line, detail) : null)
+            .OfType<PackMeasure>()
+            .ToList();
 
         var model = new PackModel
         {
@@ -118,8 +152,15 @@ public sealed class PackBuilder(
         return model;
     }
 
-    /// <summary>Renders and prints a pack (two passes when it has a contents page), traced and counted (<see cref="ReportingTelemetry"/>).</summary>
-    public async Task<PackFile> RenderAsync(PackModel model, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Renders and prints a pack, traced and counted (<see cref="ReportingTelemetry"/>): once, with the contents page's
+    /// numbers from this process's last print of the same pack, or twice when there was none or a section moved.
+    /// </summary>
+    public Task<PackFile> RenderAsync(PackModel model, CancellationToken cancellationToken = default) =>
+        RenderAsync(model, null, cancellationToken);
+
+    /// <summary>As <see cref="RenderAsync(PackModel, CancellationToken)"/>, starting from a page map kept elsewhere (a stored pack's).</summary>
+    public async Task<PackFile> RenderAsync(PackModel model, IReadOnlyDictionary<string, int>? lastPages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         var kind = new KeyValuePair<string, object?>("pack.kind", model.Kind.ToString());
@@ -130,7 +171,8 @@ public sealed class PackBuilder(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            var file = await RenderPassesAsync(model, cancellationToken);
+            var file = await RenderPassesAsync(model, lastPages, cancellationToken);
+            activity?.SetTag("pack.prints", file.Prints);
             activity?.SetTag("pack.bytes", file.Content.Length);
             ReportingTelemetry.Renders.Add(1, kind, new("outcome", "printed"));
             ReportingTelemetry.Duration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, kind);
@@ -146,20 +188,31 @@ public sealed class PackBuilder(
         }
     }
 
-    private async Task<PackFile> RenderPassesAsync(PackModel model, CancellationToken cancellationToken)
+    private async Task<PackFile> RenderPassesAsync(PackModel model, IReadOnlyDictionary<string, int>? lastPages, CancellationToken cancellationToken)
     {
         var footer = Footer(model);
-        model.Pages = null;
+        var key = $"{Scope.Key}|{model.Kind}|{model.FileName}";
+        model.Pages = model.Contents.Count == 0 ? null : lastPages ?? pageMaps.Find(key);
         var first = await PrintPassAsync(model, footer, 1, cancellationToken);
         if (model.Contents.Count == 0)
         {
             return new PackFile(model.FileName, "application/pdf", first);
         }
 
-        model.Pages = ContentsPages(model, first);
+        var printed = ContentsPages(model, first);
+        pageMaps.Keep(key, printed);
+        if (model.Pages is { } used && SameMap(used, printed))
+        {
+            return new PackFile(model.FileName, "application/pdf", first) { Pages = printed };
+        }
+
+        model.Pages = printed;
         var second = await PrintPassAsync(model, footer, 2, cancellationToken);
-        return new PackFile(model.FileName, "application/pdf", second);
+        return new PackFile(model.FileName, "application/pdf", second) { Pages = printed, Prints = 2 };
     }
+
+    private static bool SameMap(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var page) && page == p.Value);
 
     private async Task<byte[]> PrintPassAsync(PackModel model, string footer, int pass, CancellationToken cancellationToken)
     {
@@ -171,9 +224,14 @@ public sealed class PackBuilder(
             rendering?.SetTag("pack.html_chars", page.Length);
         }
 
+        if (Progress is { } progress)
+        {
+            await progress(pass == 1 ? "Printing" : "Printing again with the contents page's new numbers");
+        }
+
         using var printing = ReportingTelemetry.Source.StartActivity("Pdf.Print");
         printing?.SetTag("pack.pass", pass);
-        var pdf = await printer.PrintAsync(new PdfPrintRequest(page, footer), cancellationToken);
+        var pdf = await printer.PrintAsync(new PdfPrintRequest(page, footer, PrintTimeout), cancellationToken);
         printing?.SetTag("pdf.bytes", pdf.Length);
         return pdf;
     }
@@ -207,47 +265,28 @@ public sealed class PackBuilder(
     }
 
     private async Task<PackModel> WheelPackAsync(
-        PackKind kind, string title, string subtitle, string fileName, PeriodEvaluation evaluation,
+        PackKind kind, string title, string subtitle, string fileName, PackFigures figures,
         IReadOnlyList<MeasureLine> measures, HashSet<string>? segmentFilter, CancellationToken cancellationToken)
     {
+        var evaluation = figures.Evaluation;
         var quarter = evaluation.Period;
-        var wheelSegments = evaluation.Groups.SelectMany(g => g.Segments)
-            .Where(s => segmentFilter is null || segmentFilter.Contains(s.Code))
-            .ToList();
         var measureCodes = measures.Select(m => m.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var segments = new List<PackSegment>();
-        foreach (var s in wheelSegments)
-        {
-            var detail = await details.SegmentAsync(s.Code, quarter, Scope, cancellationToken);
-            if (detail is null)
-            {
-                continue;
-            }
-
-            var measureDetails = new List<MeasureDetail>();
-            foreach (var m in detail.Measures.Where(m => measureCodes.Contains(m.Code)))
-            {
-                if (await details.MeasureAsync(m.Code, quarter, Scope, cancellationToken) is { } md)
-                {
-                    measureDetails.Add(md);
-                }
-            }
-
-            segments.Add(new PackSegment(detail, measureDetails));
-        }
+        var segments = evaluation.Groups.SelectMany(g => g.Segments)
+            .Where(s => segmentFilter is null || segmentFilter.Contains(s.Code))
+            .Select(s => figures.Segment(s.Code))
+            .OfType<SegmentDetail>()
+            .Select(detail => new PackSegment(detail, detail.Measures.Where(m => measureCodes.Contains(m.Code)).Select(m => figures.Measure(m.Code)).OfType<MeasureDetail>().ToList()))
+            .ToList();
 
         var segmentCodes = evaluation.Groups.SelectMany(g => g.Segments).Select(s => s.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var others = new List<PackMeasure>();
-        foreach (var m in measures.Where(m => (m.SegmentCode is null || !segmentCodes.Contains(m.SegmentCode)) && (m.Result.Value.HasValue || m.Result.Status.HasValue)))
-        {
-            if (await details.MeasureAsync(m.Code, quarter, Scope, cancellationToken) is { } md)
-            {
-                others.Add(new PackMeasure(m, md));
-            }
-        }
+        var others = measures
+            .Where(m => (m.SegmentCode is null || !segmentCodes.Contains(m.SegmentCode)) && (m.Result.Value.HasValue || m.Result.Status.HasValue))
+            .Select(m => figures.Measure(m.Code) is { } md ? new PackMeasure(m, md) : null)
+            .OfType<PackMeasure>()
+            .ToList();
 
-        var exceptions = await details.ExceptionsAsync(quarter, Scope, cancellationToken);
-        var comparison = await performance.CompareQuartersAsync(quarter.Year, quarter, Scope, cancellationToken);
+        var exceptions = figures.Exceptions;
+        var comparison = figures.Comparison;
         var finance = await details.FinanceAsync(quarter, Scope, cancellationToken);
 
         var model = new PackModel
@@ -296,6 +335,10 @@ public sealed class PackBuilder(
         var states = measures.Select(m => m.Result.State).Where(s => s.HasValue).ToList();
         return states.Count == 0 || states.Any(s => s != WorkflowState.Published);
     }
+
+    /// <summary>The quarter a pack for <paramref name="periodText"/> shows (default: the reader's latest), or <see cref="PackNotFoundException"/>.</summary>
+    public Task<ReportingPeriod> QuarterAsync(string? periodText, CancellationToken cancellationToken = default) =>
+        ResolveQuarterAsync(periodText, cancellationToken);
 
     private async Task<ReportingPeriod> ResolveQuarterAsync(string? periodText, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 // Progressive enhancement for pack downloads (links with class "pack-download"): shows progress while a pack is made,
-// and ignores further clicks until it is ready. Without this script the link is an ordinary download.
+// and ignores further clicks until it is ready. A pack made in the background answers 202 with its progress (header
+// X-Pack-Progress) until it is stored: the script asks again every few seconds. Without this script the link opens
+// the progress page, which refreshes itself, or downloads the file.
 (function () {
   document.addEventListener('click', async function (event) {
     const link = event.target.closest && event.target.closest('a.pack-download');
@@ -14,8 +16,15 @@
     let seconds = 0;
     const timer = setInterval(function () { seconds++; status.textContent = 'Preparing ' + (link.dataset.what || 'the PDF') + '… ' + seconds + ' s'; }, 1000);
     try {
-      const response = await fetch(link.href, { credentials: 'same-origin' });
-      if (!response.ok) { throw new Error(await response.text()); }
+      let response = await fetch(link.href, { credentials: 'same-origin' });
+      while (response.status === 202) {
+        const progress = decodeURIComponent(response.headers.get('X-Pack-Progress') || '');
+        status.textContent = 'Making ' + (link.dataset.what || 'the PDF') + ': ' + (progress || 'queued.') + ' It downloads when ready.';
+        clearInterval(timer);
+        await new Promise(function (resolve) { setTimeout(resolve, 1000 * (parseInt(response.headers.get('Retry-After') || '5', 10) || 5)); });
+        response = await fetch(link.href, { credentials: 'same-origin' });
+      }
+      if (!response.ok) { throw new Error(response.headers.get('Content-Type')?.startsWith('text/html') ? 'the pack could not be made.' : await response.text()); }
       const blob = await response.blob();
       const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('Content-Disposition') || '');
       const a = document.createElement('a');

@@ -54,26 +54,27 @@ public sealed class ChromiumPdfPrinter(IOptions<ReportingOptions> options, ILogg
     public async Task<byte[]> PrintAsync(PdfPrintRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var limit = request.Timeout ?? TimeSpan.FromSeconds(Math.Max(1, _options.PackTimeoutSeconds));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, _options.PackTimeoutSeconds)));
+        timeout.CancelAfter(limit);
         await _renders.WaitAsync(timeout.Token);
         try
         {
             try
             {
-                return await PrintOnceAsync(request, timeout.Token);
+                return await PrintOnceAsync(request, limit, timeout.Token);
             }
             catch (PlaywrightException ex) when (_browser is not { IsConnected: true })
             {
                 // The browser died under us (crash, OOM kill): start a new one and try once more.
                 logger.LogWarning(ex, "Chromium disconnected while printing; restarting it");
                 await ResetAsync();
-                return await PrintOnceAsync(request, timeout.Token);
+                return await PrintOnceAsync(request, limit, timeout.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"The PDF took longer than {_options.PackTimeoutSeconds} s to print.");
+            throw new TimeoutException($"The PDF took longer than {limit.TotalSeconds:0} s to print.");
         }
         finally
         {
@@ -81,13 +82,13 @@ public sealed class ChromiumPdfPrinter(IOptions<ReportingOptions> options, ILogg
         }
     }
 
-    private async Task<byte[]> PrintOnceAsync(PdfPrintRequest request, CancellationToken cancellationToken)
+    private async Task<byte[]> PrintOnceAsync(PdfPrintRequest request, TimeSpan limit, CancellationToken cancellationToken)
     {
         var page = await RentPageAsync(cancellationToken);
         var healthy = false;
         try
         {
-            var timeoutMs = _options.PackTimeoutSeconds * 1000f;
+            var timeoutMs = (float)limit.TotalMilliseconds;
             await page.SetContentAsync(request.Html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeoutMs }).WaitAsync(cancellationToken);
             var footer = HtmlEncoder.Default.Encode(request.FooterText);
             var pdf = await page.PdfAsync(new PagePdfOptions

@@ -17,6 +17,18 @@ public sealed class ReportingOptions
     /// <summary>Seconds a pack may take to print before it is abandoned.</summary>
     public int PackTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds a Cabinet or Scrutiny pack made in the background may take to print (a large council's runs to hundreds of
+    /// pages; no request waits for it: docs/decisions/0015).
+    /// </summary>
+    public int BackgroundPackTimeoutSeconds { get; set; } = 1800;
+
+    /// <summary>Make the latest published quarter's Cabinet and Scrutiny packs as soon as a quarter is published.</summary>
+    public bool MakePacksAhead { get; set; } = true;
+
+    /// <summary>How often the pack maker looks for queued packs and new publications, in seconds.</summary>
+    public int PackPollSeconds { get; set; } = 10;
+
     /// <summary>How many packs print at the same time; more wait their turn.</summary>
     public int MaxConcurrentRenders { get; set; } = 2;
 

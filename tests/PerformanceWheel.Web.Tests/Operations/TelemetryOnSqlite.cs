@@ -67,7 +67,7 @@ public sealed class TelemetryOnSqlite : IAsyncLifetime
     public async Task APackIsTracedFromGatheringToPrintingAndCounted()
     {
         var client = Host.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/cabinet.pdf?period=2019/20 Q2");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/reports/directorates/Adults%20Services.pdf?period=2019/20 Q2");
         request.Headers.Add(Logging.CorrelationHeader, "otel-pack");
 
         var response = await client.SendAsync(request);
@@ -75,11 +75,11 @@ public sealed class TelemetryOnSqlite : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var trace = await TraceOfAsync("otel-pack");
-        trace.Single(a => a.DisplayName == "Pack.Gather").GetTagItem("pack.kind").ShouldBe("Cabinet");
+        trace.Single(a => a.DisplayName == "Pack.Gather").GetTagItem("pack.kind").ShouldBe("Directorate");
         var render = trace.Single(a => a.DisplayName == "Pack.Render");
         render.GetTagItem("pack.bytes").ShouldBe(pdf.Length);
         var prints = trace.Where(a => a.DisplayName == "Pdf.Print").ToList();
-        prints.Count.ShouldBe(2, "the Cabinet pack prints twice: once to find its pages, once with the contents");
+        prints.Count.ShouldBe(2, "a pack's first print in a process prints twice: once to find its pages, once with the contents");
         prints.ShouldAllBe(p => p.ParentSpanId == render.SpanId);
         trace.Count(a => a.DisplayName == "Pack.Html").ShouldBe(2);
         Metrics().ShouldContain("performancewheel.pack.renders");
