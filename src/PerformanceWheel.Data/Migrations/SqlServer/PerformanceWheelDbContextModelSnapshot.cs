@@ -367,6 +367,103 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.ToTable("UserDirectorates", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Data.Packs.PackJob", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Committee")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<long>("FiguresVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PageMap")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("State", "QueuedAt");
+
+                    b.ToTable("PackJobs", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<int>("Id")
