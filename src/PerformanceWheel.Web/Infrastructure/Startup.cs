@@ -34,6 +34,7 @@ public static class Startup
         builder.Services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database));
         builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
+        builder.Services.AddSingleton<IFiguresVersion, DatabaseFiguresVersion>();
         builder.Services.AddScoped<PerformanceReader>();
         builder.Services.AddScoped<QuarterResolver>();
         builder.Services.AddScoped<DetailReader>();
