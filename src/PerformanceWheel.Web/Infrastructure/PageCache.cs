@@ -143,6 +143,31 @@ public static class PageCache
             context.Tags.Add(Tag);
             context.Tags.Add(VersionTag(version));
             http.Response.Headers[VersionHeader] = version.ToString(CultureInfo.InvariantCulture);
+            if (http.User.Identity?.IsAuthenticated != true)
+            {
+                // A page rendered by Blazor stores an antiforgery cookie as its response starts, whether or not the page
+                // has a form; a reading page has none for anonymous readers (no token in it), so the cookie is not sent
+                // and the page, the same for every anonymous reader, can be kept. (Registered before the page runs, so
+                // it runs after the page's own callback.)
+                http.Response.OnStarting(() =>
+                {
+                    DropAntiforgeryCookie(http);
+                    return Task.CompletedTask;
+                });
+            }
+        }
+
+        private static void DropAntiforgeryCookie(HttpContext http)
+        {
+            var name = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
+            var cookies = http.Response.Headers.SetCookie;
+            if (string.IsNullOrEmpty(name) || StringValues.IsNullOrEmpty(cookies))
+            {
+                return;
+            }
+
+            var others = cookies.Where(c => c is not null && !c.StartsWith(name + "=", StringComparison.Ordinal)).ToArray();
+            http.Response.Headers.SetCookie = others.Length == 0 ? StringValues.Empty : new StringValues(others);
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
