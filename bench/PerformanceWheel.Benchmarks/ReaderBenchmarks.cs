@@ -18,7 +18,8 @@ public class ReaderBenchmarks
     public void Setup()
     {
         var options = LargeCouncilDatabase.CachedSqliteAsync(1, new Progress<string>(Console.WriteLine)).GetAwaiter().GetResult();
-        _reader = new PerformanceReader(LargeCouncilDatabase.Factory(options));
+        var factory = LargeCouncilDatabase.Factory(options);
+        _reader = new PerformanceReader(factory, new DatabaseFiguresVersion(factory), EvaluatedQuarters.Uncached());
         _directorate = "Adult Social Care";
     }
 

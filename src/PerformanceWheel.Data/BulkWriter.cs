@@ -72,6 +72,7 @@ public sealed class BulkWriter<TEntity>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(values);
+        await RaiseFiguresVersionAsync(items.Count, cancellationToken);
         if (_db.Database.IsNpgsql())
         {
             await CopyAsync(items, values, cancellationToken);
@@ -96,12 +97,32 @@ public sealed class BulkWriter<TEntity>
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(values);
+        await RaiseFiguresVersionAsync(items.Count, cancellationToken);
         var where = new BulkWriter<TEntity>(_db, key, concurrencyToken);
         var matched = await WriteAsync(items, [.. _columns, .. where._columns], update: true, values, cancellationToken);
         if (matched != items.Count)
         {
             throw new DbUpdateConcurrencyException($"{items.Count - matched} of {items.Count} {typeof(TEntity).Name} rows were changed or deleted meanwhile.");
         }
+    }
+
+    /// <summary>
+    /// Rows of a table pages show change the figures version, raised in the caller's transaction before the rows are
+    /// written (as SaveChanges does: the version row's lock is taken first). Nothing to write raises nothing.
+    /// </summary>
+    private async Task RaiseFiguresVersionAsync(int rows, CancellationToken cancellationToken)
+    {
+        if (rows == 0 || !Figures.FiguresVersions.ShowsType(typeof(TEntity)))
+        {
+            return;
+        }
+
+        if (_db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A bulk write needs the context's transaction.");
+        }
+
+        await Figures.FiguresVersions.BumpAsync(_db, cancellationToken);
     }
 
     private async Task<int> WriteAsync<TItem>(IReadOnlyCollection<TItem> items, Column[] columns, bool update, Action<TItem, object?[]> values, CancellationToken cancellationToken)

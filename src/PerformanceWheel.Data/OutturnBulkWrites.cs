@@ -6,7 +6,8 @@ namespace PerformanceWheel.Data;
 /// <summary>
 /// The bulk writes of imported figures (docs/decisions/0007): new outturns, changed outturns (guarded by their
 /// version) and their revisions, every stored column of each named with the value it takes, so a figure written here
-/// reads back exactly as if EF had saved it. The caller owns the context's transaction.
+/// reads back exactly as if EF had saved it. The caller owns the context's transaction; each write raises the figures
+/// version in it (<see cref="Figures.FiguresVersions"/>), as SaveChanges does.
 /// </summary>
 public static class OutturnBulkWrites
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data.Configurations;
+using PerformanceWheel.Data.Figures;
 using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Audit;
 using PerformanceWheel.Domain.Finance;
@@ -14,7 +15,8 @@ namespace PerformanceWheel.Data;
 
 /// <summary>
 /// The one database context, holding the framework, outturns and the accounts (ASP.NET Core Identity).
-/// The provider (SQLite, PostgreSQL or SQL Server) is chosen in <see cref="DatabaseSetup"/>.
+/// The provider (SQLite, PostgreSQL or SQL Server) is chosen in <see cref="DatabaseSetup"/>. Saving a change to anything a page shows
+/// raises the figures version in the same transaction (<see cref="FiguresVersions"/>, docs/decisions/0013).
 /// </summary>
 public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContext> options) : IdentityDbContext<AppUser>(options)
 {
@@ -70,6 +72,67 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
     public DbSet<ApiKeyDirectorate> ApiKeyDirectorates => Set<ApiKeyDirectorate>();
 
     public DbSet<Packs.PackJob> PackJobs => Set<Packs.PackJob>();
+
+    public DbSet<FiguresVersion> FiguresVersions => Set<FiguresVersion>();
+
+    /// <summary>
+    /// Saves as EF does; when a change alters what a page shows (<see cref="Figures.FiguresVersions.Shows"/>), the figures
+    /// version is raised first, in the same transaction (the caller's, or one of its own). Raising it first means every
+    /// writer takes the version row's lock before any other, so writers never wait on each other in a circle.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!ChangesShownFigures())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            Figures.FiguresVersions.Bump(this);
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.BeginTransaction();
+        Figures.FiguresVersions.Bump(this);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess: false);
+        transaction.Commit();
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ChangesShownFigures())
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await Figures.FiguresVersions.BumpAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await Figures.FiguresVersions.BumpAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    /// <summary>Whether any tracked change alters what a page shows (detects changes first, as SaveChanges would).</summary>
+    private bool ChangesShownFigures() => ChangeTracker.Entries().Any(Figures.FiguresVersions.Shows);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,7 +33,7 @@ public static class ReportingExtensions
         services.AddSingleton<PackPageMaps>();
         services.AddSingleton<PackStore>();
         services.AddSingleton<PackQueueSignal>();
-        services.TryAddSingleton<IFiguresVersion, LatestChangeFiguresVersion>();
+        services.TryAddSingleton<IFiguresVersion, DatabaseFiguresVersion>();
         services.AddHostedService<PackMaker>();
         services.AddScoped<PackContextReader>();
         services.TryAddScoped<PackFiguresReader>();

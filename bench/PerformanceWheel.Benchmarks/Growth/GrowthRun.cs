@@ -119,7 +119,8 @@ internal static class GrowthRun
                 await db.Database.ExecuteSqlRawAsync("ANALYZE");
             }
 
-            var reader = new PerformanceReader(LargeCouncilDatabase.Factory(database));
+            var factory = LargeCouncilDatabase.Factory(database);
+            var reader = new PerformanceReader(factory, new DatabaseFiguresVersion(factory), EvaluatedQuarters.Uncached());
             var latest = LargeCouncil.LargeCouncil.LatestQuarter;
             var scorecard = await TimeAsync(options.Runs, async () => (await reader.ScorecardAsync(Directorate, latest, FigureScope.Published))!.Lines.Count);
             var wheel = await TimeAsync(options.Runs, async () => (await reader.EvaluateAsync(latest, FigureScope.Published)).Measures.Count);

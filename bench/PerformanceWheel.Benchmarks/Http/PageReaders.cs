@@ -48,7 +48,7 @@ internal static class PageReaders
         }
 
         var factory = LargeCouncilDatabase.Factory(database);
-        var performance = new PerformanceReader(factory);
+        var performance = new PerformanceReader(factory, new DatabaseFiguresVersion(factory), EvaluatedQuarters.Uncached());
         var details = new DetailReader(factory, performance, TimeProvider.System);
         var quarters = await TimeAsync(runs, () => performance.QuartersWithDataAsync(FigureScope.Published));
         var wheel = await TimeAsync(runs, () => performance.EvaluateAsync(period, FigureScope.Published));

@@ -159,9 +159,22 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         };
     }
 
-    /// <summary>A segment for a quarter: its rating, measures, projects and critical items.</summary>
+    /// <summary>A segment for a quarter: its rating, measures, projects and critical items (kept per figures version and audience).</summary>
     public async Task<SegmentDetail?> SegmentAsync(string code, ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(scope);
+        quarter = PerformanceReader.AsQuarter(quarter);
+        return await performance.KeptAsync(
+            $"segment|{EvaluatedQuarters.AudienceKey(scope)}|{quarter.Code}|{code}",
+            () => BuildSegmentAsync(code, quarter, scope),
+            d => 1 + PerformanceReader.SizeOf(d.Evaluation),
+            cancellationToken);
+    }
+
+    private async Task<SegmentDetail?> BuildSegmentAsync(string code, ReportingPeriod quarter, FigureScope scope)
+    {
+        var cancellationToken = CancellationToken.None;
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Segments.AsNoTracking()
             .Include(s => s.Group).ThenInclude(g => g.Plan)
@@ -172,7 +185,6 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
             return null;
         }
 
-        quarter = PerformanceReader.AsQuarter(quarter);
         var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, scope, cancellationToken);
         var plan = snapshot.Plans.First(p => p.Id == segment.Group.PlanId);
         var evaluation = snapshot.Evaluate(quarter, plan);
@@ -220,9 +232,21 @@ public sealed class DetailReader(IDbContextFactory<PerformanceWheelDbContext> co
         };
     }
 
-    /// <summary>Measures that are Red or declining (with their critical items), and measures that improved, for a quarter.</summary>
+    /// <summary>Measures that are Red or declining (with their critical items), and measures that improved, for a quarter (kept per figures version and audience).</summary>
     public async Task<ExceptionsView> ExceptionsAsync(ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        quarter = PerformanceReader.AsQuarter(quarter);
+        return (await performance.KeptAsync(
+            $"exceptions|{EvaluatedQuarters.AudienceKey(scope)}|{quarter.Code}",
+            () => BuildExceptionsAsync(quarter, scope),
+            v => 1 + v.RequiringImprovement.Count + v.Improved.Count + v.CriticalItems.Count,
+            cancellationToken))!;
+    }
+
+    private async Task<ExceptionsView?> BuildExceptionsAsync(ReportingPeriod quarter, FigureScope scope)
+    {
+        var cancellationToken = CancellationToken.None;
         var evaluation = await performance.EvaluateAsync(quarter, scope, cancellationToken);
         var concern = evaluation.Measures
             .Where(m => m.Result.Rating.Status == RagStatus.Red || m.Result.DirectionFromPrevious == Direction.Declining)

@@ -8,25 +8,43 @@ namespace PerformanceWheel.Application.Performance;
 
 /// <summary>
 /// Reads the framework and outturns and applies the rating rules: the wheel's segments with their suggested and
-/// judged ratings, every measure's figure, rating and directions, rollups, headlines, comparisons and trends.
+/// judged ratings, every measure's figure, rating and directions, rollups, headlines, comparisons and trends. What it
+/// evaluates is kept in <see cref="EvaluatedQuarters"/> under the figures version read first and the reader's
+/// audience, so the next reader of the same quarter and audience gets it without reading the figures again, and any
+/// change to what pages show (which moves the version) is seen on the next read.
 /// </summary>
-public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory)
+public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory, IFiguresVersion figuresVersion, EvaluatedQuarters evaluated)
 {
     /// <summary>The quarters that have at least one outturn (any measure frequency), newest first.</summary>
     public async Task<IReadOnlyList<ReportingPeriod>> QuartersWithDataAsync(FigureScope scope, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(scope);
-        var periods = await scope.Filter(db.Outturns)
-            .Select(o => o.Period)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return periods
-            .Where(p => p.Kind != PeriodKind.Year)
-            .Select(p => p.Quarter)
-            .Distinct()
-            .OrderDescending()
-            .ToList();
+        return (await KeptAsync($"quarters|{EvaluatedQuarters.AudienceKey(scope)}", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            var periods = await scope.Filter(db.Outturns)
+                .Select(o => o.Period)
+                .Distinct()
+                .ToListAsync();
+            return (IReadOnlyList<ReportingPeriod>)periods
+                .Where(p => p.Kind != PeriodKind.Year)
+                .Select(p => p.Quarter)
+                .Distinct()
+                .OrderDescending()
+                .ToList();
+        }, q => 1 + (q.Count / 16), cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The value kept under <paramref name="key"/> at the current figures version (read before anything else, so what is
+    /// kept under a version is never older than it), or <paramref name="build"/>'s, kept when not null. The key must
+    /// name the audience (<see cref="EvaluatedQuarters.AudienceKey"/>) whenever the value depends on it.
+    /// </summary>
+    internal async Task<T?> KeptAsync<T>(string key, Func<Task<T?>> build, Func<T, long> size, CancellationToken cancellationToken)
+        where T : class
+    {
+        var version = await figuresVersion.CurrentAsync(cancellationToken);
+        return await evaluated.GetOrAddAsync(version, key, build, size, cancellationToken);
     }
 
     /// <summary>
@@ -47,19 +65,29 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
             return quarters[0];
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var whole = (await db.QuarterPublications.AsNoTracking().Select(p => p.Quarter).ToListAsync(cancellationToken)).ToHashSet();
+        var whole = (await KeptAsync("whole-publications", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            return (IReadOnlySet<ReportingPeriod>)(await db.QuarterPublications.AsNoTracking().Select(p => p.Quarter).ToListAsync()).ToHashSet();
+        }, w => 1, cancellationToken))!;
         return quarters.Where(whole.Contains).DefaultIfEmpty(quarters[0]).First();
     }
 
     /// <summary>Evaluates every measure and the segments of the plan in force for a quarter.</summary>
     public async Task<PeriodEvaluation> EvaluateAsync(ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         quarter = AsQuarter(quarter);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, scope, cancellationToken);
-        return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
+        return (await KeptAsync($"evaluate|{EvaluatedQuarters.AudienceKey(scope)}|{quarter.Code}", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous, quarter.Year, scope, CancellationToken.None);
+            return snapshot.Evaluate(quarter, snapshot.PlanFor(quarter.Year));
+        }, SizeOf, cancellationToken))!;
     }
+
+    /// <summary>What an evaluation counts towards <see cref="EvaluationCacheOptions.SizeLimit"/>: its lines and segments.</summary>
+    internal static long SizeOf(PeriodEvaluation evaluation) => 1 + evaluation.Measures.Count + evaluation.Groups.Sum(g => g.Segments.Count);
 
     /// <summary>A quarter evaluated as <see cref="EvaluateAsync"/> does, but under the given schemes (a preview of a scheme change).</summary>
     public async Task<PeriodEvaluation> EvaluateUnderAsync(ReportingPeriod quarter, SchemeHistory schemes, CancellationToken cancellationToken = default)
@@ -76,8 +104,18 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
     /// </summary>
     public async Task<QuarterComparison> CompareQuartersAsync(FinancialYear year, ReportingPeriod? latest, FigureScope scope, CancellationToken cancellationToken = default)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, year.Previous.Previous, year, scope, cancellationToken);
+        ArgumentNullException.ThrowIfNull(scope);
+        return (await KeptAsync(
+            $"compare|{EvaluatedQuarters.AudienceKey(scope)}|{year.Label}|{latest?.Code}",
+            () => CompareAsync(year, latest, scope),
+            c => 1 + c.Evaluations.Sum(e => e is null ? 0 : SizeOf(e)),
+            cancellationToken))!;
+    }
+
+    private async Task<QuarterComparison?> CompareAsync(FinancialYear year, ReportingPeriod? latest, FigureScope scope)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, year.Previous.Previous, year, scope, CancellationToken.None);
         var plan = snapshot.PlanFor(year);
         var columns = new[] { ReportingPeriod.ForQuarter(year.Previous, 4) }
             .Concat(ReportingPeriod.ForYear(year).Quarters())
@@ -88,17 +126,33 @@ public sealed class PerformanceReader(IDbContextFactory<PerformanceWheelDbContex
         return new QuarterComparison(year, plan?.Name, columns, evaluations);
     }
 
-    /// <summary>A directorate's scorecard for a quarter, with each measure's last eight quarters for its trend line.</summary>
+    /// <summary>
+    /// A directorate's scorecard for a quarter, with each measure's last eight quarters for its trend line: four years of
+    /// that directorate's figures only.
+    /// </summary>
     public async Task<Scorecard?> ScorecardAsync(string directorate, ReportingPeriod quarter, FigureScope scope, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(directorate);
+        ArgumentNullException.ThrowIfNull(scope);
         quarter = AsQuarter(quarter);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous.Previous.Previous, quarter.Year, scope, cancellationToken);
-        var owner = snapshot.Directorates.FirstOrDefault(d => d.Name.Equals(directorate, StringComparison.OrdinalIgnoreCase));
+        return await KeptAsync(
+            $"scorecard|{EvaluatedQuarters.AudienceKey(scope)}|{quarter.Code}|{directorate.ToUpperInvariant()}",
+            () => BuildScorecardAsync(directorate, quarter, scope),
+            s => 1 + (s.Lines.Count * (1 + TrendLength)),
+            cancellationToken);
+    }
+
+    private async Task<Scorecard?> BuildScorecardAsync(string directorate, ReportingPeriod quarter, FigureScope scope)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync();
+        var owner = (await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).ToListAsync())
+            .FirstOrDefault(d => d.Name.Equals(directorate, StringComparison.OrdinalIgnoreCase));
         if (owner is null)
         {
             return null;
         }
+
+        var snapshot = await PerformanceSnapshot.LoadAsync(db, quarter.Year.Previous.Previous.Previous, quarter.Year, scope, CancellationToken.None, directorateId: owner.Id);
 
         var trendQuarters = Enumerable.Range(0, TrendLength).Select(i => Back(quarter, TrendLength - 1 - i)).ToList();
         var lines = snapshot.MeasuresShownIn(quarter)

@@ -10,12 +10,19 @@ using PerformanceWheel.Domain.Rating;
 namespace PerformanceWheel.Application.Performance;
 
 /// <summary>
+/// What rating needs of an outturn, read without its commentary and authorship (the narrow projection the wheel,
+/// comparisons and scorecards read).
+/// </summary>
+internal readonly record struct RatedFigure(decimal? Value, OutturnStatus? Status, WorkflowState State, bool IsProvisional) : IRatedFigure;
+
+/// <summary>
 /// The framework and the outturns of a range of financial years, read once and evaluated in memory for any
-/// quarter in that range (the wheel, comparisons across quarters, trends).
+/// quarter in that range (the wheel, comparisons across quarters, trends). Outturns are read narrowly
+/// (<see cref="RatedFigure"/>: no commentary, no authorship), and only one directorate's when a scorecard asks.
 /// </summary>
 internal sealed class PerformanceSnapshot
 {
-    private static readonly IReadOnlyDictionary<ReportingPeriod, Outturn> NoOutturns = new Dictionary<ReportingPeriod, Outturn>();
+    private static readonly IReadOnlyDictionary<ReportingPeriod, RatedFigure> NoOutturns = new Dictionary<ReportingPeriod, RatedFigure>();
 
     private PerformanceSnapshot() { }
 
@@ -28,8 +35,8 @@ internal sealed class PerformanceSnapshot
 
     public IReadOnlyList<Directorate> Directorates { get; private init; } = [];
 
-    public IReadOnlyDictionary<int, IReadOnlyDictionary<ReportingPeriod, Outturn>> Outturns { get; private init; } =
-        new Dictionary<int, IReadOnlyDictionary<ReportingPeriod, Outturn>>();
+    public IReadOnlyDictionary<int, IReadOnlyDictionary<ReportingPeriod, RatedFigure>> Outturns { get; private init; } =
+        new Dictionary<int, IReadOnlyDictionary<ReportingPeriod, RatedFigure>>();
 
     public IReadOnlyList<SegmentAssessment> Assessments { get; private init; } = [];
 
@@ -42,15 +49,22 @@ internal sealed class PerformanceSnapshot
     /// <summary>Quarters with at least one published figure (PeriodPublication); filled for readers who do not see every draft.</summary>
     public IReadOnlySet<ReportingPeriod> PublishedQuarters { get; private init; } = new HashSet<ReportingPeriod>();
 
+    /// <param name="directorateId">Only this directorate's measures and figures (a scorecard); null for the whole council.</param>
     public static async Task<PerformanceSnapshot> LoadAsync(
-        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, FigureScope scope, CancellationToken cancellationToken, SchemeHistory? schemes = null)
+        PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, FigureScope scope, CancellationToken cancellationToken, SchemeHistory? schemes = null, int? directorateId = null)
     {
         var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking()
             .Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var measures = await db.Measures.AsNoTracking()
+        var measureQuery = db.Measures.AsNoTracking();
+        if (directorateId is { } only)
+        {
+            measureQuery = measureQuery.Where(m => m.DirectorateId == only);
+        }
+
+        var measures = await measureQuery
             .Include(m => m.Directorate)
             .Include(m => m.Segment)
             .Include(m => m.Committees)
@@ -60,8 +74,14 @@ internal sealed class PerformanceSnapshot
         var directorates = await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).ToListAsync(cancellationToken);
 
         var codes = ReportingPeriod.EveryPeriod(from, to).ToList();
-        var outturns = await scope.Filter(db.Outturns.AsNoTracking())
-            .Where(o => codes.Contains(o.Period))
+        var outturnQuery = scope.Filter(db.Outturns.AsNoTracking()).Where(o => codes.Contains(o.Period));
+        if (directorateId is { } owner)
+        {
+            outturnQuery = outturnQuery.Where(o => o.Measure.DirectorateId == owner);
+        }
+
+        var outturns = await outturnQuery
+            .Select(o => new { o.MeasureId, o.Period, o.Value, o.Status, o.State, o.IsProvisional })
             .ToListAsync(cancellationToken);
 
         var quarters = codes.Where(c => c.Kind == PeriodKind.Quarter).ToList();
@@ -80,7 +100,7 @@ internal sealed class PerformanceSnapshot
             Directorates = directorates,
             Outturns = outturns
                 .GroupBy(o => o.MeasureId)
-                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<ReportingPeriod, Outturn>)g.ToDictionary(o => o.Period)),
+                .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<ReportingPeriod, RatedFigure>)g.ToDictionary(o => o.Period, o => new RatedFigure(o.Value, o.Status, o.State, o.IsProvisional))),
             Assessments = assessments,
             Projects = projects,
             Scope = scope,
@@ -94,7 +114,7 @@ internal sealed class PerformanceSnapshot
     public Plan? PlanFor(FinancialYear year) =>
         Plans.Where(p => p.Covers(year)).OrderByDescending(p => p.FirstYear).FirstOrDefault();
 
-    public IReadOnlyDictionary<ReportingPeriod, Outturn> OutturnsOf(Measure measure) => Outturns.GetValueOrDefault(measure.Id, NoOutturns);
+    public IReadOnlyDictionary<ReportingPeriod, RatedFigure> OutturnsOf(Measure measure) => Outturns.GetValueOrDefault(measure.Id, NoOutturns);
 
     public MeasureResult Evaluate(Measure measure, ReportingPeriod period) =>
         MeasureEvaluator.Evaluate(measure, OutturnsOf(measure), period, Schemes.For(period.Year));
@@ -142,22 +162,26 @@ internal sealed class PerformanceSnapshot
     {
         var result = new List<GroupLine>();
         var scheme = Schemes.For(quarter.Year);
+
+        // Grouped once for the whole plan, not searched again for each segment.
+        var linesBySegment = lines.Where(l => l.SegmentCode is not null).ToLookup(l => l.SegmentCode!, StringComparer.Ordinal);
+        var projectsBySegment = Projects.ToLookup(p => p.SegmentId);
+        var judgements = !Scope.AllDrafts && !PublishedQuarters.Contains(quarter)
+            ? new Dictionary<int, SegmentAssessment>()
+            : Assessments.Where(a => a.Period == quarter).GroupBy(a => a.SegmentId).ToDictionary(g => g.Key, g => g.First());
         foreach (var group in plan.Groups.OrderBy(g => g.Order))
         {
             var segments = new List<SegmentLine>();
             foreach (var segment in group.Segments.Where(s => !s.IsRetired).OrderBy(s => s.Order).ThenBy(s => s.Code))
             {
-                var measures = lines.Where(l => l.SegmentCode == segment.Code).ToList();
-                var projectStatuses = Projects
-                    .Where(p => p.SegmentId == segment.Id)
+                var measures = linesBySegment[segment.Code].ToList();
+                var projectStatuses = projectsBySegment[segment.Id]
                     .Select(p => p.Updates.FirstOrDefault(u => u.Period == quarter)?.Brag)
                     .ToList();
                 var suggested = SegmentRating.Suggest(measures.Select(m => m.Result.Rating.Status), projectStatuses, scheme);
                 // Readers who do not see every draft (councillors, anonymous readers, Directors) see a judgement only
                 // once its quarter is published (as with figures).
-                var assessment = !Scope.AllDrafts && !PublishedQuarters.Contains(quarter)
-                    ? null
-                    : Assessments.FirstOrDefault(a => a.SegmentId == segment.Id && a.Period == quarter);
+                var assessment = judgements.GetValueOrDefault(segment.Id);
                 var projectRollup = Rollup.OfProjectsOrSegments(projectStatuses.Select(p => (p is { } r ? RagRating.Of(r) : RagRating.NotRated(NotRatedReason.NoValue), (Direction?)null)));
                 var suggestedDirection = MajorityDirection(measures);
                 segments.Add(new SegmentLine(

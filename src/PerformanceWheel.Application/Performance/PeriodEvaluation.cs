@@ -96,8 +96,12 @@ public sealed record PeriodEvaluation(
         : $"Rated under the council's rating scheme: {scheme.Description}.";
 
     /// <summary>Seed 001's table: each directorate's number of KPIs, KPIs with RAG and Red/Amber/Green.</summary>
-    public IReadOnlyList<(string Directorate, Rollup Rollup)> ByDirectorate() =>
-        Directorates
-            .Select(d => (d, Rollup.Of(Measures.Where(m => m.Directorate == d).Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), Scheme)))
+    public IReadOnlyList<(string Directorate, Rollup Rollup)> ByDirectorate()
+    {
+        // The lines grouped by directorate once, not searched again for each directorate.
+        var byDirectorate = Measures.ToLookup(m => m.Directorate, StringComparer.Ordinal);
+        return Directorates
+            .Select(d => (d, Rollup.Of(byDirectorate[d].Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), Scheme)))
             .ToList();
+    }
 }

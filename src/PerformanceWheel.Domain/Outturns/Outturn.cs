@@ -39,7 +39,7 @@ public readonly record struct FigureChange(bool Changed, OutturnRevision? Revisi
 }
 
 /// <summary>A measure's figure for one of its periods: a value or a non-value status, with commentary.</summary>
-public sealed class Outturn : Entity
+public sealed class Outturn : Entity, IRatedFigure
 {
     private Outturn() { }
 

@@ -38,12 +38,28 @@ public sealed record MeasureResult
 }
 
 /// <summary>
+/// What rating a figure needs of an outturn: its value or the status standing for it, its workflow state and whether it
+/// is provisional (an <see cref="Outturn"/>, or a narrow copy read without its commentary and authorship).
+/// </summary>
+public interface IRatedFigure
+{
+    decimal? Value { get; }
+
+    OutturnStatus? Status { get; }
+
+    WorkflowState State { get; }
+
+    bool IsProvisional { get; }
+}
+
+/// <summary>
 /// Rates a measure for a period from its outturns. A monthly measure asked for a quarter is reported by its
 /// aggregation; an annual measure asked for a quarter or month is reported by the financial year containing it.
 /// </summary>
 public static class MeasureEvaluator
 {
-    public static MeasureResult Evaluate(Measure measure, IReadOnlyDictionary<ReportingPeriod, Outturn> outturns, ReportingPeriod period, RagScheme? scheme = null)
+    public static MeasureResult Evaluate<TFigure>(Measure measure, IReadOnlyDictionary<ReportingPeriod, TFigure> outturns, ReportingPeriod period, RagScheme? scheme = null)
+        where TFigure : IRatedFigure
     {
         ArgumentNullException.ThrowIfNull(measure);
         ArgumentNullException.ThrowIfNull(outturns);
@@ -99,13 +115,14 @@ public static class MeasureEvaluator
 
     private readonly record struct FigureParts(decimal? Value, OutturnStatus? Status, IReadOnlyList<ReportingPeriod> Missing, WorkflowState? State, bool Provisional);
 
-    private static FigureParts Figure(Measure measure, IReadOnlyDictionary<ReportingPeriod, Outturn> outturns, ReportingPeriod period)
+    private static FigureParts Figure<TFigure>(Measure measure, IReadOnlyDictionary<ReportingPeriod, TFigure> outturns, ReportingPeriod period)
+        where TFigure : IRatedFigure
     {
         if (measure.PeriodKind == PeriodKind.Month && period.Kind == PeriodKind.Quarter)
         {
             var months = QuarterlyAggregator.MonthsNeeded(measure.Aggregation, period);
             var aggregate = QuarterlyAggregator.Aggregate(measure.Aggregation, period, m => outturns.TryGetValue(m, out var o) ? o.Value : null);
-            var found = months.Select(m => outturns.GetValueOrDefault(m)).Where(o => o is not null).Select(o => o!).ToList();
+            var found = months.Where(outturns.ContainsKey).Select(m => outturns[m]).ToList();
 
             // Nothing recorded for any month of the quarter: no value. Some months recorded but a needed one missing: incomplete.
             var anyInQuarter = period.Months().Any(outturns.ContainsKey) || found.Count > 0;

@@ -34,6 +34,9 @@ public static class Startup
         builder.Services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database));
         builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
+        builder.Services.AddSingleton<IFiguresVersion, DatabaseFiguresVersion>();
+        builder.Services.Configure<EvaluationCacheOptions>(configuration.GetSection(EvaluationCacheOptions.Section));
+        builder.Services.AddSingleton<EvaluatedQuarters>();
         builder.Services.AddScoped<PerformanceReader>();
         builder.Services.AddScoped<QuarterResolver>();
         builder.Services.AddScoped<DetailReader>();
@@ -75,6 +78,7 @@ public static class Startup
         builder.Services.AddApi();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
+        builder.Services.AddPageCache(configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         return builder;
@@ -98,6 +102,10 @@ public static class Startup
         app.UseApiBodyLimit(app.Configuration);
         app.UseAntiforgery();
 
+        // Reading pages for published-only readers, kept per figures version (PageCache, docs/decisions/0013); after
+        // authorization, so whether a reader may read at all is decided on every request.
+        app.UseOutputCache();
+
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponse.WriteAsync,
@@ -111,6 +119,8 @@ public static class Startup
             .AddInteractiveServerRenderMode()
             .Add(endpoint =>
             {
+                PageCache.Apply(endpoint);
+
                 // The framework's redirect endpoint (used after form posts) only turns a data-protected token into a
                 // redirect, so it is explicitly anonymous; every page names its own policy.
                 if (endpoint is RouteEndpointBuilder route && route.RoutePattern.RawText?.EndsWith("_framework/opaque-redirect", StringComparison.Ordinal) == true)
