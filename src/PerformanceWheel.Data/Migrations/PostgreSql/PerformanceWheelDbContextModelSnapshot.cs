@@ -169,6 +169,19 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Data.Figures.FiguresVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresVersions", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Data.Identity.ApiKey", b =>
                 {
                     b.Property<int>("Id")

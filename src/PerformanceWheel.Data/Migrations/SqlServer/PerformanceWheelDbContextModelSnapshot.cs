@@ -190,6 +190,19 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Data.Figures.FiguresVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresVersions", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Data.Identity.ApiKey", b =>
                 {
                     b.Property<int>("Id")

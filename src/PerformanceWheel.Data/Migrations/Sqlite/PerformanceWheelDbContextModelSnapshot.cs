@@ -160,6 +160,19 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Data.Figures.FiguresVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FiguresVersions", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Data.Identity.ApiKey", b =>
                 {
                     b.Property<int>("Id")
