@@ -117,11 +117,19 @@ public sealed class PackFiguresReader(IDbContextFactory<PerformanceWheelDbContex
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var itemsByMeasure = items.ToLookup(i => i.MeasureId);
+
+        // The snapshot reads figures narrowly (no commentary); the pack's trend tables print commentary, so the shown
+        // measures' outturns over the same years are read once more, whole, through the same audience filter.
+        var trendPeriods = ReportingPeriod.EveryPeriod(from, quarter.Year).ToList();
+        var whole = (await scope.Filter(db.Outturns.AsNoTracking())
+                .Where(o => trendPeriods.Contains(o.Period) && shown.Contains(o.MeasureId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(o => o.MeasureId);
         var details = new Dictionary<string, MeasureDetail>(StringComparer.OrdinalIgnoreCase);
         foreach (var measure in full.Where(m => shown.Contains(m.Id)))
         {
             var end = DetailReader.OwnPeriod(measure, quarter);
-            var outturns = snapshot.OutturnsOf(measure);
+            var outturns = whole[measure.Id].ToDictionary(o => o.Period);
             var trend = Enumerable.Range(0, PerformanceReader.TrendLength)
                 .Select(i => PerformanceReader.Back(end, PerformanceReader.TrendLength - 1 - i))
                 .Select(q => new TrendPoint(snapshot.Evaluate(measure, q), outturns.GetValueOrDefault(q)?.Commentary, outturns.GetValueOrDefault(q)))
