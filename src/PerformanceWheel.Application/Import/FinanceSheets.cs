@@ -37,7 +37,6 @@ internal sealed class FinanceSheets(PerformanceWheelDbContext db, TimeProvider c
             ReadPositions(positions, byQuarter);
         }
 
-        var entry = new FinanceEntry(db, clock);
         foreach (var (quarter, (quarterLines, position)) in byQuarter)
         {
             var input = new FinanceInput(quarter, quarterLines.Select(l => l.Input).ToList(), position?.Input, FormatReason);
@@ -54,7 +53,7 @@ internal sealed class FinanceSheets(PerformanceWheelDbContext db, TimeProvider c
                 }
             }
 
-            var result = await entry.PrepareAsync(input, request.UserName, cancellationToken);
+            var result = await FinanceEntry.PrepareAsync(db, clock, input, request.UserName, cancellationToken);
             foreach (var problem in result.Problems)
             {
                 var (sheet, row) = problem.Line is { } i ? (lines!, quarterLines[i].Row) : position is { } pr ? (positions!, pr.Row) : (lines!, quarterLines[0].Row);

@@ -51,8 +51,10 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
         }
     }
 
+    // A column absent from the sheet reads as the existing measure has it (docs/import-format.md); blank sets the default.
     private MeasureRow Read(SheetRows sheet, SheetRow row, string? code)
     {
+        var existing = code is not null && catalogue.Measures.TryGetValue(code, out var m) ? m : null;
         var title = Required(row, Title, "Measure title", Lengths.Title);
         var directorate = Required(row, ImportFormat.Directorate, "Directorate name", Lengths.Name);
         var segment = Optional(row, ImportFormat.Segment, "Segment code", Lengths.Code);
@@ -62,15 +64,18 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
         }
 
         var polarity = Choice(row, ImportFormat.Polarity, ImportCells.Polarity, "Polarity must be Higher is better, Lower is better or Within range.", required: true);
-        var unitText = Optional(row, Unit, "Unit", Lengths.Unit);
+        var unitText = sheet.Has(Unit) ? Optional(row, Unit, "Unit", Lengths.Unit) : existing?.Unit.Label;
         var percentUnit = MeasureUnit.TryParse(unitText, out var unit) && unit.Kind == UnitKind.Percent;
         var frequency = Choice(row, ImportFormat.Frequency, ImportCells.Frequency, "Frequency must be Monthly, Quarterly or Annual.", required: true);
-        var aggregation = Choice(row, ImportFormat.Aggregation, ImportCells.Aggregation, "Aggregation must be Snapshot, Sum, Average or Year to date (or blank for Snapshot).", required: false)
-            ?? Domain.Rating.Aggregation.Snapshot;
-        var toleranceType = Choice(row, ImportFormat.ToleranceType, ImportCells.ToleranceType, "Tolerance type must be Percent or Absolute (or blank for Percent).", required: false)
-            ?? Domain.Rating.ToleranceType.Percent;
-        var tolerance = Number(row, ImportFormat.Tolerance, toleranceType == Domain.Rating.ToleranceType.Percent || percentUnit) ?? 0m;
-        var steady = Number(row, SteadyThreshold, percentUnit) ?? 0m;
+        var aggregation = !sheet.Has(ImportFormat.Aggregation) && existing is not null ? existing.Aggregation
+            : Choice(row, ImportFormat.Aggregation, ImportCells.Aggregation, "Aggregation must be Snapshot, Sum, Average or Year to date (or blank for Snapshot).", required: false)
+                ?? Domain.Rating.Aggregation.Snapshot;
+        var toleranceType = !sheet.Has(ImportFormat.ToleranceType) && existing is not null ? existing.ToleranceType
+            : Choice(row, ImportFormat.ToleranceType, ImportCells.ToleranceType, "Tolerance type must be Percent or Absolute (or blank for Percent).", required: false)
+                ?? Domain.Rating.ToleranceType.Percent;
+        var tolerance = !sheet.Has(ImportFormat.Tolerance) && existing is not null ? existing.ToleranceValue
+            : Number(row, ImportFormat.Tolerance, toleranceType == Domain.Rating.ToleranceType.Percent || percentUnit) ?? 0m;
+        var steady = !sheet.Has(SteadyThreshold) && existing is not null ? existing.SteadyThreshold : Number(row, SteadyThreshold, percentUnit) ?? 0m;
         var committees = new List<string>();
         if (Optional(row, Committees, "Committees", Lengths.Text) is { } list)
         {
