@@ -27,7 +27,7 @@ namespace PerformanceWheel.Application.Finance;
 /// change at once (as with a corrected figure).
 /// </para>
 /// </summary>
-public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class FinanceEntry(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public const string LineType = "Budget line";
     public const string PositionType = "Budget position";
@@ -37,6 +37,7 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
     /// <summary>The quarter's finance with the newest earlier quarter's lines (to start from) and its change history.</summary>
     public async Task<FinanceSheet> SheetAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         quarter = PeriodPublication.QuarterOf(quarter);
         var lines = (await db.BudgetLines.AsNoTracking().Where(l => l.Period == quarter).ToListAsync(cancellationToken))
             .OrderBy(l => l.ServiceArea, StringComparer.OrdinalIgnoreCase).ToList();
@@ -65,7 +66,8 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
     /// <summary>Checks the change and, when it has no problem, saves it with its audit entries.</summary>
     public async Task<FinanceResult> SaveAsync(FinanceInput input, string user, CancellationToken cancellationToken = default)
     {
-        var result = await PrepareAsync(input, user, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var result = await PrepareAsync(db, clock, input, user, cancellationToken);
         if (result.Succeeded && result.Changes.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -75,10 +77,11 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
     }
 
     /// <summary>
-    /// Checks the change and, when it has no problem, makes it in the context with its audit entries without saving:
-    /// the workbook import saves it with the rest of the workbook, in one transaction.
+    /// Checks the change and, when it has no problem, makes it in the given context with its audit entries without
+    /// saving: the page's save saves it at once; the workbook import saves it with the rest of the workbook, in one
+    /// transaction (one context per operation either way).
     /// </summary>
-    public async Task<FinanceResult> PrepareAsync(FinanceInput input, string user, CancellationToken cancellationToken = default)
+    internal static async Task<FinanceResult> PrepareAsync(PerformanceWheelDbContext db, TimeProvider clock, FinanceInput input, string user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var problems = new List<FinanceProblem>();
@@ -146,7 +149,7 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
                 action = "Updated";
             }
 
-            changes.Add(Audit(plan.Index, action, LineType, key, before, after ?? [], reason, user, at));
+            changes.Add(Audit(db, plan.Index, action, LineType, key, before, after ?? [], reason, user, at));
         }
 
         if (positionChanged)
@@ -170,7 +173,7 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
                 action = "Updated";
             }
 
-            changes.Add(Audit(null, action, PositionType, quarter.Label, before, plan.Remove ? [] : Describe(plan.Variance, plan.Rag, plan.Commentary), reason, user, at));
+            changes.Add(Audit(db, null, action, PositionType, quarter.Label, before, plan.Remove ? [] : Describe(plan.Variance, plan.Rag, plan.Commentary), reason, user, at));
         }
 
         return new FinanceResult([], changes, unchanged);
@@ -325,7 +328,7 @@ public sealed class FinanceEntry(PerformanceWheelDbContext db, TimeProvider cloc
         return null;
     }
 
-    private FinanceChange Audit(int? line, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after, string? reason, string user, DateTimeOffset at)
+    private static FinanceChange Audit(PerformanceWheelDbContext db, int? line, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after, string? reason, string user, DateTimeOffset at)
     {
         var detail = action == "Removed"
             ? FrameworkAudit.ChangesText(null, before!)

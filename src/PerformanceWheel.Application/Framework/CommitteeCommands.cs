@@ -7,10 +7,11 @@ using static PerformanceWheel.Application.Framework.CommandSteps;
 namespace PerformanceWheel.Application.Framework;
 
 /// <summary>Creates, renames and retires committees; each change audited as "Field: old → new".</summary>
-public sealed class CommitteeCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class CommitteeCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public async Task<ChangeResult> SaveAsync(int? id, string committeeCode, string name, bool retired, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         var problems = new List<FieldProblem>();
         Committee? committee = null;
         if (id is { } existingId && (committee = await db.Committees.FirstOrDefaultAsync(c => c.Id == existingId)) is null)

@@ -7,10 +7,11 @@ using static PerformanceWheel.Application.Framework.CommandSteps;
 namespace PerformanceWheel.Application.Framework;
 
 /// <summary>Creates, renames, retires and reinstates directorates; each change audited as "Field: old → new".</summary>
-public sealed class DirectorateCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class DirectorateCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public async Task<ChangeResult> SaveAsync(int? id, string name, bool retired, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         var problems = new List<FieldProblem>();
         var trimmed = Check(problems, "Name", () => Guard.Required(name, "Directorate name", Lengths.Name));
         Directorate? directorate = null;

@@ -12,11 +12,12 @@ namespace PerformanceWheel.Application.Framework;
 /// Creates and changes measures for the measure form. The rules and the audit text are <see cref="MeasureRules"/>'s,
 /// which the workbook import applies too; this class finds what the form refers to by id.
 /// </summary>
-public sealed class MeasureCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class MeasureCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     /// <summary>Creates a measure (when <paramref name="id"/> is null) or changes one. Nothing is saved unless every field is right.</summary>
     public async Task<ChangeResult> SaveAsync(int? id, MeasureDraft draft, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<FieldProblem>();
         Measure? measure = null;

@@ -8,7 +8,7 @@ using static PerformanceWheel.Application.Framework.CommandSteps;
 namespace PerformanceWheel.Application.Framework;
 
 /// <summary>Creates and changes council plans (their years may not overlap another current plan's); each change audited as "Field: old → new".</summary>
-public sealed class PlanCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class PlanCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     /// <summary>
     /// Creates a plan (when <paramref name="id"/> is null) or changes one. A plan's years may not overlap another current
@@ -16,6 +16,7 @@ public sealed class PlanCommands(PerformanceWheelDbContext db, TimeProvider cloc
     /// </summary>
     public async Task<ChangeResult> SaveAsync(int? id, PlanDraft draft, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<FieldProblem>();
         Plan? plan = null;

@@ -8,10 +8,11 @@ using static PerformanceWheel.Application.Framework.CommandSteps;
 namespace PerformanceWheel.Application.Framework;
 
 /// <summary>Creates, changes and retires projects under a segment; each change audited as "Field: old → new".</summary>
-public sealed class ProjectCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class ProjectCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public async Task<ChangeResult> SaveAsync(int? id, ProjectDraft draft, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<FieldProblem>();
         Project? project = null;

@@ -7,10 +7,11 @@ using static PerformanceWheel.Application.Framework.CommandSteps;
 namespace PerformanceWheel.Application.Framework;
 
 /// <summary>Creates and renames the rings (segment groups) of a plan; each change audited as "Field: old → new".</summary>
-public sealed class RingCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class RingCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public async Task<ChangeResult> SaveAsync(int? id, int planId, string name, int order, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         var problems = new List<FieldProblem>();
         var trimmed = Check(problems, "Name", () => Guard.Required(name, "Group name", Lengths.Name));
         SegmentGroup? group = null;

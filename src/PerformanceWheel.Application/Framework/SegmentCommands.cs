@@ -7,10 +7,11 @@ using static PerformanceWheel.Application.Framework.CommandSteps;
 namespace PerformanceWheel.Application.Framework;
 
 /// <summary>Creates, changes and retires segments in a ring; each change audited as "Field: old → new".</summary>
-public sealed class SegmentCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class SegmentCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public async Task<ChangeResult> SaveAsync(int? id, SegmentDraft draft, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
         var problems = new List<FieldProblem>();
         Segment? segment = null;

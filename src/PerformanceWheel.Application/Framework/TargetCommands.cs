@@ -10,11 +10,12 @@ namespace PerformanceWheel.Application.Framework;
 /// Sets and removes measures' targets for the targets form. The rules and the audit text are <see cref="TargetRules"/>'s,
 /// which the workbook import applies too; this class reads the form's text.
 /// </summary>
-public sealed class TargetCommands(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class TargetCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     /// <summary>Sets a measure's target for a year, or for one period of it. Within range measures need a low and a high.</summary>
     public async Task<ChangeResult> SetAsync(int measureId, TargetDraft draft, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
         var measure = await db.Measures.Include(m => m.Targets).FirstOrDefaultAsync(m => m.Id == measureId);
         if (measure is null)
@@ -71,6 +72,7 @@ public sealed class TargetCommands(PerformanceWheelDbContext db, TimeProvider cl
 
     public async Task<ChangeResult> RemoveAsync(int measureId, int targetId, string by)
     {
+        await using var db = await contexts.CreateDbContextAsync();
         var measure = await db.Measures.Include(m => m.Targets).FirstOrDefaultAsync(m => m.Id == measureId);
         var target = measure?.Targets.FirstOrDefault(t => t.Id == targetId);
         if (measure is null || target is null)

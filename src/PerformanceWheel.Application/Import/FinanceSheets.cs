@@ -12,33 +12,31 @@ namespace PerformanceWheel.Application.Import;
 /// in bulk: the rows of each quarter become one change, checked in full; a problem is reported at its sheet, row and
 /// column, and then nothing of the workbook is written. Lines are matched by quarter and service area (an existing line
 /// is updated, Remove = Y removes it). A published quarter's finance changes only in an Admin's historical import
-/// (the reason recorded is "import"), as with published figures.
+/// (the reason recorded is "import"), as with published figures. Problems, counts and changes go to the run's
+/// <see cref="ImportLedger"/> as every sheet's do; the command's problems to the column of their field (<see cref="ImportColumns"/>).
 /// </summary>
-internal sealed class FinanceSheets(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, ImportMode mode, WorkbookContent content)
+internal sealed class FinanceSheets(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, ImportMode mode, WorkbookContent content, ImportLedger ledger)
 {
-    private readonly List<ImportChange> _changes = [];
-    private readonly ImportCount[] _counts = [new("Budget lines", 0, 0, 0, 0, 0), new("Budget positions", 0, 0, 0, 0, 0)];
-
-    public List<ImportError> Errors { get; } = [];
+    private const string LineCount = "Budget lines";
+    private const string PositionCount = "Budget positions";
 
     /// <summary>Checks both sheets and, when they have no problem, makes their changes in the import's context (saved with the rest).</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        var lines = content.Sheets.GetValueOrDefault(BudgetLines);
-        var positions = content.Sheets.GetValueOrDefault(BudgetPosition);
+        var lines = SheetCheck.Usable(content.Sheets.GetValueOrDefault(BudgetLines));
+        var positions = SheetCheck.Usable(content.Sheets.GetValueOrDefault(BudgetPosition));
         var byQuarter = new SortedDictionary<ReportingPeriod, (List<(SheetRow Row, BudgetLineInput Input)> Lines, (SheetRow Row, BudgetPositionInput Input)? Position)>();
-        if (lines is not null && Complete(lines))
+        if (lines is not null)
         {
             var stored = await db.BudgetLines.AsNoTracking().Select(l => new StoredLine(l.Period, l.ServiceArea)).ToListAsync(cancellationToken);
             ReadLines(lines, stored, byQuarter);
         }
 
-        if (positions is not null && Complete(positions))
+        if (positions is not null)
         {
             ReadPositions(positions, byQuarter);
         }
 
-        var entry = new FinanceEntry(db, clock);
         foreach (var (quarter, (quarterLines, position)) in byQuarter)
         {
             var input = new FinanceInput(quarter, quarterLines.Select(l => l.Input).ToList(), position?.Input, FormatReason);
@@ -55,33 +53,22 @@ internal sealed class FinanceSheets(PerformanceWheelDbContext db, TimeProvider c
                 }
             }
 
-            var result = await entry.PrepareAsync(input, request.UserName, cancellationToken);
+            var result = await FinanceEntry.PrepareAsync(db, clock, input, request.UserName, cancellationToken);
             foreach (var problem in result.Problems)
             {
                 var (sheet, row) = problem.Line is { } i ? (lines!, quarterLines[i].Row) : position is { } pr ? (positions!, pr.Row) : (lines!, quarterLines[0].Row);
-                Error(sheet, row, Column(problem.Field), problem.Message);
+                ledger.Error(sheet, row, ImportColumns.For(sheet.Sheet.Name, problem.Field), problem.Message);
             }
 
             foreach (var change in result.Changes)
             {
                 var (sheet, row) = change.Line is { } i ? (BudgetLines, quarterLines[i].Row.Number) : (BudgetPosition, position!.Value.Row.Number);
-                _changes.Add(new ImportChange(sheet, row, change.Action, change.Key, change.Detail));
+                ledger.Change(sheet, row, change.Action, change.Key, change.Detail);
             }
 
-            Count(0, quarterLines.Count, result, FinanceEntry.LineType);
-            Count(1, position is null ? 0 : 1, result, FinanceEntry.PositionType);
+            Count(LineCount, quarterLines.Count, result, FinanceEntry.LineType);
+            Count(PositionCount, position is null ? 0 : 1, result, FinanceEntry.PositionType);
         }
-    }
-
-    /// <summary>The report with the finance sheets' counts and changes added.</summary>
-    public ImportReport AddTo(ImportReport report)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        return report with
-        {
-            Counts = [.. report.Counts, .. _counts.Where(c => c.Rows > 0)],
-            Changes = [.. report.Changes, .. _changes],
-        };
     }
 
     // The reason kept for a published quarter's finance changed by an Admin's historical import.
@@ -204,42 +191,23 @@ internal sealed class FinanceSheets(PerformanceWheelDbContext db, TimeProvider c
         return (value?.ToString(CultureInfo.InvariantCulture), problem is not null);
     }
 
-    // A sheet without one of its required columns is not checked row by row (the reader has reported the column).
-    private static bool Complete(SheetRows sheet) => !sheet.Sheet.Columns.Where((c, i) => c.Required && !sheet.HasColumn[i]).Any();
-
-    private void Count(int index, int rows, FinanceResult result, string entityType)
+    private void Count(string what, int rows, FinanceResult result, string entityType)
     {
-        var c = _counts[index];
-        var unchanged = rows - result.Changes.Count(x => x.EntityType == entityType);
-        _counts[index] = c with
+        if (rows == 0)
         {
-            Rows = c.Rows + rows,
-            Created = c.Created + result.Count("Created", entityType),
-            Updated = c.Updated + result.Count("Updated", entityType) + result.Count("Removed", entityType),
-            Unchanged = c.Unchanged + Math.Max(unchanged, 0),
-        };
-    }
-
-    private static string Column(string field) => field switch
-    {
-        "ServiceArea" => ServiceArea,
-        "ApprovedBudget" => ApprovedBudget,
-        "ForecastOutturn" => ForecastOutturn,
-        "Variance" => Variance,
-        "Rag" => Rating,
-        "Commentary" => Commentary,
-        _ => Period,
-    };
-
-    private static SheetCell Cell(SheetRows sheet, SheetRow row, string column) => sheet.Index(column) is var i && i >= 0 ? row.Cells[i] : default;
-
-    private void Problem(SheetRows sheet, SheetRow row, string column, string? problem)
-    {
-        if (problem is not null)
-        {
-            Error(sheet, row, column, problem);
+            return;
         }
+
+        var c = ledger.Counter(what);
+        c.Rows += rows;
+        c.Created += result.Count("Created", entityType);
+        c.Updated += result.Count("Updated", entityType) + result.Count("Removed", entityType);
+        c.Unchanged += Math.Max(rows - result.Changes.Count(x => x.EntityType == entityType), 0);
     }
 
-    private void Error(SheetRows sheet, SheetRow row, string column, string message) => Errors.Add(new ImportError(sheet.Sheet.Name, row.Number, column, message));
+    private static SheetCell Cell(SheetRows sheet, SheetRow row, string column) => SheetCheck.CellOf(sheet, row, column);
+
+    private void Problem(SheetRows sheet, SheetRow row, string column, string? problem) => ledger.Problem(sheet, row, column, problem);
+
+    private void Error(SheetRows sheet, SheetRow row, string column, string message) => ledger.Error(sheet, row, column, message);
 }

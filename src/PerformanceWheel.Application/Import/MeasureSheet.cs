@@ -13,12 +13,13 @@ namespace PerformanceWheel.Application.Import;
 /// the rules and audit text of the measure form. A column absent from the sheet leaves that attribute as it is.
 /// </summary>
 internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue)
-    : SheetCheck(content, ledger, catalogue)
+    : SheetCheck(content, ledger, Measures)
 {
     public void Check()
     {
-        if (!Usable(Measures, out var sheet))
+        if (Sheet is not { } sheet)
         {
+            catalogue.UnresolvedMeasures.UnionWith(CodesOfUnusableSheet());
             return;
         }
 
@@ -26,10 +27,10 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
         foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
-            var code = Required(sheet, row, Code, "Measure code", Lengths.Code);
+            var code = Required(row, Code, "Measure code", Lengths.Code);
             if (code is not null)
             {
-                Duplicate(sheet, row, Code, seen, code, $"The measure {code}");
+                Duplicate(row, Code, seen, code, $"The measure {code}");
             }
 
             var read = Read(sheet, row, code);
@@ -37,7 +38,7 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
             {
                 if (code is not null)
                 {
-                    Catalogue.UnresolvedMeasures.Add(code);
+                    catalogue.UnresolvedMeasures.Add(code);
                 }
 
                 continue;
@@ -45,39 +46,44 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
 
             if (!Apply(sheet, row, code!, read))
             {
-                Catalogue.UnresolvedMeasures.Add(code!);
+                catalogue.UnresolvedMeasures.Add(code!);
             }
         }
     }
 
+    // A column absent from the sheet reads as the existing measure has it (docs/import-format.md); blank sets the default.
     private MeasureRow Read(SheetRows sheet, SheetRow row, string? code)
     {
-        var title = Required(sheet, row, Title, "Measure title", Lengths.Title);
-        var directorate = Required(sheet, row, ImportFormat.Directorate, "Directorate name", Lengths.Name);
-        var segment = Optional(sheet, row, ImportFormat.Segment, "Segment code", Lengths.Code);
-        if (segment is not null && !Catalogue.Segments.ContainsKey(segment) && !Catalogue.SegmentCodesOnSheet.Contains(segment))
+        var existing = code is not null && catalogue.Measures.TryGetValue(code, out var m) ? m : null;
+        var title = Required(row, Title, "Measure title", Lengths.Title);
+        var directorate = Required(row, ImportFormat.Directorate, "Directorate name", Lengths.Name);
+        var segment = Optional(row, ImportFormat.Segment, "Segment code", Lengths.Code);
+        if (segment is not null && !catalogue.Segments.ContainsKey(segment) && !catalogue.SegmentCodesOnSheet.Contains(segment))
         {
-            Error(sheet, row, ImportFormat.Segment, $"There is no segment with the code {segment} in the database or on the Segments sheet.");
+            Error(row, ImportFormat.Segment, $"There is no segment with the code {segment} in the database or on the Segments sheet.");
         }
 
-        var polarity = Choice(sheet, row, ImportFormat.Polarity, ImportCells.Polarity, "Polarity must be Higher is better, Lower is better or Within range.", required: true);
-        var unitText = Optional(sheet, row, Unit, "Unit", Lengths.Unit);
+        var polarity = Choice(row, ImportFormat.Polarity, ImportCells.Polarity, "Polarity must be Higher is better, Lower is better or Within range.", required: true);
+        var unitText = sheet.Has(Unit) ? Optional(row, Unit, "Unit", Lengths.Unit) : existing?.Unit.Label;
         var percentUnit = MeasureUnit.TryParse(unitText, out var unit) && unit.Kind == UnitKind.Percent;
-        var frequency = Choice(sheet, row, ImportFormat.Frequency, ImportCells.Frequency, "Frequency must be Monthly, Quarterly or Annual.", required: true);
-        var aggregation = Choice(sheet, row, ImportFormat.Aggregation, ImportCells.Aggregation, "Aggregation must be Snapshot, Sum, Average or Year to date (or blank for Snapshot).", required: false)
-            ?? Domain.Rating.Aggregation.Snapshot;
-        var toleranceType = Choice(sheet, row, ImportFormat.ToleranceType, ImportCells.ToleranceType, "Tolerance type must be Percent or Absolute (or blank for Percent).", required: false)
-            ?? Domain.Rating.ToleranceType.Percent;
-        var tolerance = Number(sheet, row, ImportFormat.Tolerance, toleranceType == Domain.Rating.ToleranceType.Percent || percentUnit) ?? 0m;
-        var steady = Number(sheet, row, SteadyThreshold, percentUnit) ?? 0m;
+        var frequency = Choice(row, ImportFormat.Frequency, ImportCells.Frequency, "Frequency must be Monthly, Quarterly or Annual.", required: true);
+        var aggregation = !sheet.Has(ImportFormat.Aggregation) && existing is not null ? existing.Aggregation
+            : Choice(row, ImportFormat.Aggregation, ImportCells.Aggregation, "Aggregation must be Snapshot, Sum, Average or Year to date (or blank for Snapshot).", required: false)
+                ?? Domain.Rating.Aggregation.Snapshot;
+        var toleranceType = !sheet.Has(ImportFormat.ToleranceType) && existing is not null ? existing.ToleranceType
+            : Choice(row, ImportFormat.ToleranceType, ImportCells.ToleranceType, "Tolerance type must be Percent or Absolute (or blank for Percent).", required: false)
+                ?? Domain.Rating.ToleranceType.Percent;
+        var tolerance = !sheet.Has(ImportFormat.Tolerance) && existing is not null ? existing.ToleranceValue
+            : Number(row, ImportFormat.Tolerance, toleranceType == Domain.Rating.ToleranceType.Percent || percentUnit) ?? 0m;
+        var steady = !sheet.Has(SteadyThreshold) && existing is not null ? existing.SteadyThreshold : Number(row, SteadyThreshold, percentUnit) ?? 0m;
         var committees = new List<string>();
-        if (Optional(sheet, row, Committees, "Committees", Lengths.Text) is { } list)
+        if (Optional(row, Committees, "Committees", Lengths.Text) is { } list)
         {
             foreach (var part in list.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (part.Length > Lengths.Code)
                 {
-                    Error(sheet, row, Committees, $"Committee code '{part}' is longer than {Lengths.Code} characters; list committee codes separated by commas.");
+                    Error(row, Committees, $"Committee code '{part}' is longer than {Lengths.Code} characters; list committee codes separated by commas.");
                 }
                 else if (!committees.Contains(part, StringComparer.OrdinalIgnoreCase))
                 {
@@ -86,10 +92,10 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
             }
         }
 
-        var (discontinuedFrom, periodProblem) = ImportCells.Period(Cell(sheet, row, DiscontinuedFrom));
-        Problem(sheet, row, DiscontinuedFrom, periodProblem);
-        var description = Optional(sheet, row, Description, "Description", Lengths.Text);
-        var decimals = WholeNumber(sheet, row, DecimalPlaces);
+        var (discontinuedFrom, periodProblem) = ImportCells.Period(Cell(row, DiscontinuedFrom));
+        Problem(row, DiscontinuedFrom, periodProblem);
+        var description = Optional(row, Description, "Description", Lengths.Text);
+        var decimals = WholeNumber(row, DecimalPlaces);
         return new MeasureRow(code, title, directorate, segment, polarity, unitText, frequency, aggregation, toleranceType, tolerance, steady, committees,
             discontinuedFrom, description, decimals);
     }
@@ -97,10 +103,10 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
     /// <summary>Creates or changes the measure of a row whose cells are all readable; false when the rules refused it.</summary>
     private bool Apply(SheetRows sheet, SheetRow row, string code, MeasureRow r)
     {
-        var directorate = Catalogue.DirectorateNamed(sheet, row, r.Directorate!);
-        var committees = r.Committees.Select(c => Catalogue.CommitteeCoded(sheet, row, c)).ToList();
-        var segment = r.Segment is not null && Catalogue.Segments.TryGetValue(r.Segment, out var s) ? s : null;
-        Catalogue.Measures.TryGetValue(code, out var measure);
+        var directorate = catalogue.DirectorateNamed(sheet, row, r.Directorate!);
+        var committees = r.Committees.Select(c => catalogue.CommitteeCoded(sheet, row, c)).ToList();
+        var segment = r.Segment is not null && catalogue.Segments.TryGetValue(r.Segment, out var s) ? s : null;
+        catalogue.Measures.TryGetValue(code, out var measure);
         var old = measure is null ? null : FrameworkAudit.Describe(measure);
         var values = new MeasureValues(
             code, r.Title, sheet.Has(Description) ? r.Description : measure?.Description, measure?.DataNotes, r.UnitText, r.DecimalPlaces,
@@ -120,7 +126,7 @@ internal sealed class MeasureSheet(PerformanceWheelDbContext db, WorkbookContent
         if (measure is null)
         {
             db.Measures.Add(changed);
-            Catalogue.Measures[changed.Code] = changed;
+            catalogue.Measures[changed.Code] = changed;
         }
 
         Ledger.Record(sheet, row, Measures, MeasureRules.EntityType, changed.Code, old, FrameworkAudit.Describe(changed), changed.Title, MeasureRules.Action(old, changed));

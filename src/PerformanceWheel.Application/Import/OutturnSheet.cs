@@ -15,13 +15,13 @@ namespace PerformanceWheel.Application.Import;
 /// </summary>
 internal sealed class OutturnSheet(
     WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue, FigureWriter figures, ImportRequest request, ImportMode mode, IProgress<ImportProgress>? progress)
-    : SheetCheck(content, ledger, catalogue)
+    : SheetCheck(content, ledger, Outturns)
 {
     private int _checked;
 
     public void Check(CancellationToken cancellationToken)
     {
-        if (!Usable(Outturns, out var sheet))
+        if (Sheet is not { } sheet)
         {
             return;
         }
@@ -40,35 +40,35 @@ internal sealed class OutturnSheet(
             }
 
             var before = Errors.Count;
-            var code = Required(sheet, row, Code, "Measure code", Lengths.Code);
+            var code = Required(row, Code, "Measure code", Lengths.Code);
             var (period, periodProblem) = ImportCells.Period(row.Cells[periodAt]);
-            Problem(sheet, row, Period, periodProblem ?? (period is null ? "Period is required: 2019/20 Q2, Sep-19, 2019-09 or 2019/20." : null));
-            var measure = code is null ? null : Catalogue.MeasureCoded(sheet, row, code);
+            Problem(row, Period, periodProblem ?? (period is null ? "Period is required: 2019/20 Q2, Sep-19, 2019-09 or 2019/20." : null));
+            var measure = code is null ? null : catalogue.MeasureCoded(sheet, row, code);
             var (value, valueProblem) = ImportCells.Number(valueAt < 0 ? default : row.Cells[valueAt], measure?.Unit.Kind == UnitKind.Percent);
-            Problem(sheet, row, Value, valueProblem);
+            Problem(row, Value, valueProblem);
             OutturnStatus? status = null;
             if (statusAt >= 0 && ImportCells.Text(row.Cells[statusAt]) is var (statusText, statusProblem))
             {
-                Problem(sheet, row, Status, statusProblem);
+                Problem(row, Status, statusProblem);
                 if (!OutturnStatusText.TryParse(statusText, out status))
                 {
-                    Error(sheet, row, Status, OutturnStatusText.NotAStatus(statusText!));
+                    Error(row, Status, OutturnStatusText.NotAStatus(statusText!));
                 }
             }
 
             var (provisional, provisionalProblem) = provisionalAt < 0 ? (false, null) : ImportCells.YesNo(row.Cells[provisionalAt]);
-            Problem(sheet, row, Provisional, provisionalProblem);
+            Problem(row, Provisional, provisionalProblem);
             string? commentary = null;
             if (commentaryAt >= 0)
             {
                 var (text, textProblem) = ImportCells.Text(row.Cells[commentaryAt]);
-                Problem(sheet, row, Commentary, textProblem);
-                commentary = Checked(sheet, row, Commentary, () => Guard.Optional(text, "Commentary", Lengths.Text));
+                Problem(row, Commentary, textProblem);
+                commentary = Checked(row, Commentary, () => Guard.Optional(text, "Commentary", Lengths.Text));
             }
 
             if (value.HasValue && status.HasValue)
             {
-                Error(sheet, row, Value, "Value must be blank when Status is set.");
+                Error(row, Value, "Value must be blank when Status is set.");
             }
 
             if (measure is null || period is not { } p || Errors.Count > before)
@@ -76,15 +76,15 @@ internal sealed class OutturnSheet(
                 continue;
             }
 
-            if (Catalogue.Periods.Problem(measure, p) is { } outsideItsPeriods)
+            if (catalogue.Periods.Problem(measure, p) is { } outsideItsPeriods)
             {
-                Error(sheet, row, Period, outsideItsPeriods);
+                Error(row, Period, outsideItsPeriods);
                 continue;
             }
 
             if (value is { } v && measure.ValidateValue(v) is { } unitProblem)
             {
-                Error(sheet, row, Value, unitProblem);
+                Error(row, Value, unitProblem);
                 continue;
             }
 
@@ -92,7 +92,7 @@ internal sealed class OutturnSheet(
             {
                 if (commentary is not null || provisional)
                 {
-                    Error(sheet, row, Value, OutturnStatusText.OneNeeded);
+                    Error(row, Value, OutturnStatusText.OneNeeded);
                 }
                 else
                 {
@@ -104,7 +104,7 @@ internal sealed class OutturnSheet(
 
             if (seen.TryGetValue((measure, p), out var first))
             {
-                Error(sheet, row, Period, $"{measure.Code} {p.Label} is on this sheet twice (also row {first}); keep one row.");
+                Error(row, Period, $"{measure.Code} {p.Label} is on this sheet twice (also row {first}); keep one row.");
                 continue;
             }
 
@@ -120,7 +120,7 @@ internal sealed class OutturnSheet(
         var key = $"{measure.Code} {period.Label}";
         try
         {
-            if (!Catalogue.Outturns.TryGetValue((measure, period), out var outturn))
+            if (!catalogue.Outturns.TryGetValue((measure, period), out var outturn))
             {
                 outturn = measure.NewOutturn(period);
                 if (historical)
@@ -134,7 +134,7 @@ internal sealed class OutturnSheet(
                 }
 
                 figures.NewOutturns.Add(outturn);
-                Catalogue.Outturns[(measure, period)] = outturn;
+                catalogue.Outturns[(measure, period)] = outturn;
                 counter.Created++;
                 Ledger.Change(Outturns, row.Number, "Created", key, Figure(value, status) + (historical ? ", published" : ", draft"));
                 return;
@@ -152,7 +152,7 @@ internal sealed class OutturnSheet(
             var locked = outturn.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published;
             if (locked && !(historical && request.IsAdmin))
             {
-                Error(sheet, row, Value, $"{key} is {outturn.State.InSentence()} and locked; only an Admin importing in historical mode can change it.");
+                Error(row, Value, $"{key} is {outturn.State.InSentence()} and locked; only an Admin importing in historical mode can change it.");
                 return;
             }
 
@@ -193,7 +193,7 @@ internal sealed class OutturnSheet(
         }
         catch (DomainException e)
         {
-            Error(sheet, row, ImportColumns.For(Outturns, e.Field), e.Message);
+            Error(row, ImportColumns.For(Outturns, e.Field), e.Message);
         }
     }
 

@@ -12,26 +12,26 @@ namespace PerformanceWheel.Application.Import;
 /// database or of an earlier row), and each change is audited as the form audits it ("Plan", "Field: old → new").
 /// Checked before the other sheets, so the Rings sheet can name a new plan, and new figures may fall in its years.
 /// </summary>
-internal sealed class PlansSheet(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, WorkbookContent content)
-    : SheetChecker(content, Plans)
+internal sealed class PlansSheet(PerformanceWheelDbContext db, WorkbookContent content, ImportLedger ledger)
+    : SheetCheck(content, ledger, Plans)
 {
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        if (Sheet is null)
+        if (Sheet is not { } sheet)
         {
             return;
         }
 
         var plans = await db.Plans.Include(p => p.Groups).ToListAsync(cancellationToken);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in Rows)
+        foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
             var name = Text(row, Name);
             var first = Year(row, FirstYear);
             var last = Year(row, LastYear);
             var retired = YesNo(row, Retired);
-            if (Errors.Count > before || (name is not null && Twice(seen, row, Name, name, $"The plan {name}")))
+            if (Errors.Count > before || (name is not null && Duplicate(row, Name, seen, name, $"The plan {name}")))
             {
                 continue;
             }
@@ -40,7 +40,7 @@ internal sealed class PlansSheet(PerformanceWheelDbContext db, TimeProvider cloc
             var problems = new List<FieldProblem>();
             if (PlanCommands.CheckPlan(new PlanDraft(name ?? string.Empty, first, last, retired), plans.Where(p => p != plan), problems) is not (var n, var f, var l))
             {
-                Report(row, problems, field => field switch { "FirstYear" => FirstYear, "LastYear" => LastYear, _ => Name });
+                Problems(row, problems);
                 continue;
             }
 
@@ -54,10 +54,7 @@ internal sealed class PlansSheet(PerformanceWheelDbContext db, TimeProvider cloc
             PlanCommands.ApplyPlan(plan, n, f, l, retired);
             var now = FrameworkAudit.Describe(plan);
             var changes = FrameworkAudit.ChangesText(old, now);
-            if (FrameworkAudit.Audit(request.UserName, clock.GetUtcNow(), FrameworkAudit.ActionFor(old, retired), "Plan", plan.Name, old, now) is { } entry)
-            {
-                db.AuditEntries.Add(entry);
-            }
+            Ledger.Audit(FrameworkAudit.ActionFor(old, retired), "Plan", plan.Name, old, now);
 
             Count(Plans, row, old is null ? "Created" : changes.Length > 0 ? "Updated" : null, $"Plan {plan.Name}", changes);
         }

@@ -20,20 +20,21 @@ namespace PerformanceWheel.Application.Import;
 /// submitted, approved or published one cannot be changed by an import.
 /// </para>
 /// </summary>
-internal sealed class ProjectUpdatesSheet(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, ImportMode mode, WorkbookContent content)
-    : SheetChecker(content, ProjectUpdates)
+internal sealed class ProjectUpdatesSheet(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, ImportMode mode, WorkbookContent content, ImportLedger ledger)
+    : SheetCheck(content, ledger, ProjectUpdates)
 {
     private static readonly string[] UpdateColumns = [Brag, Direction, AreasOfSuccess, AreasOfConcern, NextFocus];
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        if (Sheet is null)
+        if (Sheet is not { } sheet)
         {
             return;
         }
 
+        var sheetErrors = Errors.Count;
         var updates = new List<(string Key, SheetRow First, List<SheetRow> MilestoneRows, ProjectUpdateInput Input)>();
-        foreach (var row in Rows)
+        foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
             var code = Text(row, ProjectCode);
@@ -73,7 +74,7 @@ internal sealed class ProjectUpdatesSheet(PerformanceWheelDbContext db, TimeProv
             }
         }
 
-        if (Errors.Count > 0 || updates.Count == 0)
+        if (Errors.Count > sheetErrors || updates.Count == 0)
         {
             return;
         }
@@ -108,16 +109,7 @@ internal sealed class ProjectUpdatesSheet(PerformanceWheelDbContext db, TimeProv
             return (milestoneRows[i], field[(end + 1)..] switch { ".Due" => MilestoneDue, ".Status" => MilestoneState, _ => Milestone });
         }
 
-        return (first, field switch
-        {
-            "ProjectCode" => ProjectCode,
-            "Brag" => Brag,
-            "Direction" => Direction,
-            "WorkingWell" => AreasOfSuccess,
-            "Concerns" => AreasOfConcern,
-            "NextFocus" => NextFocus,
-            _ => Period,
-        });
+        return (first, ImportColumns.For(ProjectUpdates, field));
     }
 
     // A narrative as the form sends it: blank clears it; a sheet without the column leaves it as it is.

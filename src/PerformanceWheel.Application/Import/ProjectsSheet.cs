@@ -13,12 +13,12 @@ namespace PerformanceWheel.Application.Import;
 /// Segments sheet) and is reported by a directorate (of the database or made by the Measures sheet); a retired project
 /// cannot come back. Audited as the form audits it ("Project"). Checked after the framework sheets, before ProjectUpdates.
 /// </summary>
-internal sealed class ProjectsSheet(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, WorkbookContent content)
-    : SheetChecker(content, ImportFormat.Projects)
+internal sealed class ProjectsSheet(PerformanceWheelDbContext db, WorkbookContent content, ImportLedger ledger)
+    : SheetCheck(content, ledger, ImportFormat.Projects)
 {
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        if (Sheet is null)
+        if (Sheet is not { } sheet)
         {
             return;
         }
@@ -27,7 +27,7 @@ internal sealed class ProjectsSheet(PerformanceWheelDbContext db, TimeProvider c
         var directorates = (await db.Directorates.ToListAsync(cancellationToken)).Union(db.Directorates.Local).ToList();
         var projects = await db.Projects.Include(p => p.Segment).Include(p => p.Directorate).ToListAsync(cancellationToken);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in Rows)
+        foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
             var code = Required(row, Code, "Project code", Lengths.Code);
@@ -47,7 +47,7 @@ internal sealed class ProjectsSheet(PerformanceWheelDbContext db, TimeProvider c
                 Error(row, Directorate, $"There is no directorate named '{directorateName}' in the database or on the Measures sheet; add it first (Framework › Directorates).");
             }
 
-            if (Errors.Count > before || Twice(seen, row, Code, code!, $"The project {code}"))
+            if (Errors.Count > before || Duplicate(row, Code, seen, code!, $"The project {code}"))
             {
                 continue;
             }
@@ -58,7 +58,7 @@ internal sealed class ProjectsSheet(PerformanceWheelDbContext db, TimeProvider c
             var key = ProjectCommands.CheckProject(project, draft, c => Find(projects, p => p.Code, c) is not null, segment, directorate, problems);
             if (problems.Count > 0)
             {
-                Report(row, problems, field => field switch { "Title" => Title, "IsRetired" => Retired, _ => Code });
+                Problems(row, problems);
                 continue;
             }
 
@@ -72,10 +72,7 @@ internal sealed class ProjectsSheet(PerformanceWheelDbContext db, TimeProvider c
             ProjectCommands.ApplyProject(project, draft, segment!, directorate!);
             var now = FrameworkAudit.Describe(project);
             var changes = FrameworkAudit.ChangesText(old, now);
-            if (FrameworkAudit.Audit(request.UserName, clock.GetUtcNow(), FrameworkAudit.ActionFor(old, retired), "Project", project.Code, old, now) is { } entry)
-            {
-                db.AuditEntries.Add(entry);
-            }
+            Ledger.Audit(FrameworkAudit.ActionFor(old, retired), "Project", project.Code, old, now);
 
             Count(ImportFormat.Projects, row, old is null ? "Created" : changes.Length > 0 ? "Updated" : null, project.Code, changes);
         }

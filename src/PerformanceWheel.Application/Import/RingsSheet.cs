@@ -12,19 +12,19 @@ namespace PerformanceWheel.Application.Import;
 /// is updated (its order), a new one needs a plan that is not retired. Audited as the form audits it ("Segment group").
 /// Checked before the Segments sheet, whose Group column can then name a ring of this sheet.
 /// </summary>
-internal sealed class RingsSheet(PerformanceWheelDbContext db, TimeProvider clock, ImportRequest request, WorkbookContent content)
-    : SheetChecker(content, Rings)
+internal sealed class RingsSheet(PerformanceWheelDbContext db, WorkbookContent content, ImportLedger ledger)
+    : SheetCheck(content, ledger, Rings)
 {
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        if (Sheet is null)
+        if (Sheet is not { } sheet)
         {
             return;
         }
 
         var plans = (await db.Plans.Include(p => p.Groups).ToListAsync(cancellationToken)).Union(db.Plans.Local).ToList();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in Rows)
+        foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
             var planName = Required(row, PlanName, "Plan name", Lengths.Name);
@@ -37,7 +37,7 @@ internal sealed class RingsSheet(PerformanceWheelDbContext db, TimeProvider cloc
                 Error(row, PlanName, $"There is no plan named '{planName}' in the database or on the Plans sheet.");
             }
 
-            if (Errors.Count > before || Twice(seen, row, Name, $"{plan!.Name}\n{name}", $"The ring {name} of {plan.Name}"))
+            if (Errors.Count > before || Duplicate(row, Name, seen, $"{plan!.Name}\n{name}", $"The ring {name} of {plan.Name}"))
             {
                 continue;
             }
@@ -47,7 +47,7 @@ internal sealed class RingsSheet(PerformanceWheelDbContext db, TimeProvider cloc
             RingCommands.CheckGroup(plan, group, name, problems);
             if (problems.Count > 0)
             {
-                Report(row, problems, field => field == "PlanId" ? PlanName : Name);
+                Problems(row, problems);
                 continue;
             }
 
@@ -63,10 +63,7 @@ internal sealed class RingsSheet(PerformanceWheelDbContext db, TimeProvider cloc
 
             var now = FrameworkAudit.Describe(group);
             var changes = FrameworkAudit.ChangesText(old, now);
-            if (FrameworkAudit.Audit(request.UserName, clock.GetUtcNow(), old is null ? "Created" : "Updated", "Segment group", group.Name, old, now) is { } entry)
-            {
-                db.AuditEntries.Add(entry);
-            }
+            Ledger.Audit(old is null ? "Created" : "Updated", "Segment group", group.Name, old, now);
 
             Count(Rings, row, old is null ? "Created" : changes.Length > 0 ? "Updated" : null, $"Ring {group.Name}", $"in {plan.Name}; {changes}");
         }

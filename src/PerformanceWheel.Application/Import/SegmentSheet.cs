@@ -6,12 +6,13 @@ using static PerformanceWheel.Application.Import.ImportFormat;
 namespace PerformanceWheel.Application.Import;
 
 /// <summary>The Segments sheet: creates segments (and the rings they name) in the latest current plan, or retitles and reorders existing ones.</summary>
-internal sealed class SegmentSheet(WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue) : SheetCheck(content, ledger, catalogue)
+internal sealed class SegmentSheet(WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue) : SheetCheck(content, ledger, Segments)
 {
     public void Check()
     {
-        if (!Usable(Segments, out var sheet))
+        if (Sheet is not { } sheet)
         {
+            catalogue.SegmentCodesOnSheet.UnionWith(CodesOfUnusableSheet());
             return;
         }
 
@@ -19,14 +20,14 @@ internal sealed class SegmentSheet(WorkbookContent content, ImportLedger ledger,
         foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
-            var code = Required(sheet, row, Code, "Segment code", Lengths.Code);
-            var title = Required(sheet, row, Name, "Segment title", Lengths.Title);
-            var groupName = Required(sheet, row, Group, "Group name", Lengths.Name);
-            var order = WholeNumber(sheet, row, Order);
+            var code = Required(row, Code, "Segment code", Lengths.Code);
+            var title = Required(row, Name, "Segment title", Lengths.Title);
+            var groupName = Required(row, Group, "Group name", Lengths.Name);
+            var order = WholeNumber(row, Order);
             if (code is not null)
             {
-                Catalogue.SegmentCodesOnSheet.Add(code);
-                Duplicate(sheet, row, Code, seen, code, $"The segment {code}");
+                catalogue.SegmentCodesOnSheet.Add(code);
+                Duplicate(row, Code, seen, code, $"The segment {code}");
             }
 
             if (Errors.Count > before)
@@ -35,11 +36,11 @@ internal sealed class SegmentSheet(WorkbookContent content, ImportLedger ledger,
             }
 
             var group = FindGroup(groupName!);
-            if (Catalogue.Segments.TryGetValue(code!, out var segment))
+            if (catalogue.Segments.TryGetValue(code!, out var segment))
             {
                 if (!segment.Group.Name.Trim().Equals(groupName!.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
-                    Error(sheet, row, Group, $"The segment {segment.Code} is in the ring '{segment.Group.Name}'; an import cannot move a segment to another ring.");
+                    Error(row, Group, $"The segment {segment.Code} is in the ring '{segment.Group.Name}'; an import cannot move a segment to another ring.");
                     continue;
                 }
 
@@ -56,21 +57,21 @@ internal sealed class SegmentSheet(WorkbookContent content, ImportLedger ledger,
             }
 
             segment = group.AddSegment(code!, title!, null, order ?? (group.Segments.Count == 0 ? 1 : group.Segments.Max(s => s.Order) + 1));
-            Catalogue.Segments[segment.Code] = segment;
+            catalogue.Segments[segment.Code] = segment;
             Ledger.Record(sheet, row, Segments, "Segment", segment.Code, null, FrameworkAudit.Describe(segment), $"{segment.Title} (ring {group.Name})");
         }
     }
 
     // New segments and rings go in the current (not retired) plans, the latest first; a retired plan is kept as it was.
     private SegmentGroup? FindGroup(string name) =>
-        Catalogue.Plans.Where(p => !p.IsRetired).SelectMany(p => p.Groups).FirstOrDefault(g => g.Name.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
+        catalogue.Plans.Where(p => !p.IsRetired).SelectMany(p => p.Groups).FirstOrDefault(g => g.Name.Trim().Equals(name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private SegmentGroup? CreateGroup(SheetRows sheet, SheetRow row, string name)
     {
-        var plan = Catalogue.Plans.FirstOrDefault(p => !p.IsRetired);
+        var plan = catalogue.Plans.FirstOrDefault(p => !p.IsRetired);
         if (plan is null)
         {
-            Error(sheet, row, Group, Catalogue.Plans.Count == 0
+            Error(row, Group, catalogue.Plans.Count == 0
                 ? $"There is no ring named '{name}' and no plan to add it to: create the plan first (Framework › Plans, rings and segments › Add a plan)."
                 : $"There is no ring named '{name}' and every plan is retired: add a plan for the current council term first (Framework › Plans, rings and segments › Add a plan).");
             return null;

@@ -1,93 +1,127 @@
+using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Domain.Common;
-using static PerformanceWheel.Application.Import.ImportFormat;
 
 namespace PerformanceWheel.Application.Import;
 
 /// <summary>
-/// The checks of one sheet: reading its cells (each problem recorded against its row and column in the
-/// <see cref="ImportLedger"/>) and applying its rows through the framework's rules. One subclass per sheet.
+/// The checks of one sheet, one subclass per sheet (Plans, Rings, Segments, Measures, Targets, Outturns, Projects,
+/// ProjectUpdates, and the two finance sheets together): reading its cells, each problem recorded at its sheet, row and
+/// column in the run's one <see cref="ImportLedger"/>, and applying its rows through the command or rules its form uses,
+/// counted, listed and audited in the same ledger. A command's problems go to the column of their field
+/// (<see cref="ImportColumns"/>). The changes are made in the import's context and saved with the rest of the workbook,
+/// or not at all when the ledger holds any error.
 /// </summary>
-internal abstract class SheetCheck(WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue)
+internal abstract class SheetCheck
 {
-    protected ImportLedger Ledger { get; } = ledger;
+    protected SheetCheck(WorkbookContent content, ImportLedger ledger, string sheetName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        Ledger = ledger;
+        Present = content.Sheets.GetValueOrDefault(sheetName);
 
-    protected ImportCatalogue Catalogue { get; } = catalogue;
+        Sheet = Usable(Present);
+    }
+
+    /// <summary>
+    /// The sheet when it has every required column, else null: a sheet without one is not checked row by row (the reader
+    /// has reported the column).
+    /// </summary>
+    public static SheetRows? Usable(SheetRows? sheet) =>
+        sheet is not null && !sheet.Sheet.Columns.Where((c, i) => c.Required && !sheet.HasColumn[i]).Any() ? sheet : null;
+
+    /// <summary>The cell of a row in a column (blank when the sheet has no such column).</summary>
+    public static SheetCell CellOf(SheetRows sheet, SheetRow row, string column)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(row);
+        return sheet.Index(column) is var i && i >= 0 ? row.Cells[i] : default;
+    }
+
+    protected ImportLedger Ledger { get; }
+
+    /// <summary>The sheet, when the workbook has it with every required column; else null (nothing to check).</summary>
+    protected SheetRows? Sheet { get; }
+
+    /// <summary>The sheet as the workbook has it, usable or not.</summary>
+    protected SheetRows? Present { get; }
 
     protected List<ImportError> Errors => Ledger.Errors;
 
-    /// <summary>The sheet when the workbook has it with every required column; else false.</summary>
-    protected bool Usable(string name, out SheetRows sheet)
+    /// <summary>The codes of a sheet that cannot be checked (a required column is missing), so other sheets do not report them again.</summary>
+    protected IEnumerable<string> CodesOfUnusableSheet()
     {
-        if (!content.Sheets.TryGetValue(name, out sheet!))
+        if (Sheet is not null || Present is null || !Present.Has(ImportFormat.Code))
         {
-            return false;
+            yield break;
         }
 
-        var rows = sheet;
-        var missing = sheet.Sheet.Columns.Where((c, i) => c.Required && !rows.HasColumn[i]).Any();
-        if (missing && sheet.Has(Code))
+        var index = Present.Index(ImportFormat.Code);
+        foreach (var row in Present.Rows)
         {
-            // The sheet cannot be checked; its codes still count as known so other sheets do not report them again.
-            var index = sheet.Index(Code);
-            var known = name == Segments ? Catalogue.SegmentCodesOnSheet : name == Measures ? Catalogue.UnresolvedMeasures : null;
-            foreach (var row in sheet.Rows)
+            if (row.Cells[index].AsText() is { } code)
             {
-                if (row.Cells[index].AsText() is { } code)
-                {
-                    known?.Add(code);
-                }
+                yield return code;
             }
         }
-
-        return !missing;
     }
 
-    protected static SheetCell Cell(SheetRows sheet, SheetRow row, string column) => sheet.Index(column) is var i && i >= 0 ? row.Cells[i] : default;
+    protected SheetCell Cell(SheetRow row, string column) => CellOf(Sheet!, row, column);
 
-    protected string? Required(SheetRows sheet, SheetRow row, string column, string field, int maxLength)
+    /// <summary>A cell's text (trimmed; null when blank); a cell without a usable value is an error.</summary>
+    protected string? Text(SheetRow row, string column)
     {
-        var (text, problem) = ImportCells.Text(Cell(sheet, row, column));
+        var (text, problem) = ImportCells.Text(Cell(row, column));
+        Problem(row, column, problem);
+        return problem is null ? text : null;
+    }
+
+    /// <summary>A required text, checked as the domain checks it ("Ring name is required.", at most so many characters).</summary>
+    protected string? Required(SheetRow row, string column, string field, int maxLength)
+    {
+        var (text, problem) = ImportCells.Text(Cell(row, column));
         if (problem is not null)
         {
-            Error(sheet, row, column, problem);
+            Error(row, column, problem);
             return null;
         }
 
-        return Checked(sheet, row, column, () => Guard.Required(text, field, maxLength));
+        return Checked(row, column, () => Guard.Required(text, field, maxLength));
     }
 
-    protected string? Optional(SheetRows sheet, SheetRow row, string column, string field, int maxLength)
+    protected string? Optional(SheetRow row, string column, string field, int maxLength)
     {
-        var (text, problem) = ImportCells.Text(Cell(sheet, row, column));
+        var (text, problem) = ImportCells.Text(Cell(row, column));
         if (problem is not null)
         {
-            Error(sheet, row, column, problem);
+            Error(row, column, problem);
             return null;
         }
 
-        return Checked(sheet, row, column, () => Guard.Optional(text, field, maxLength));
+        return Checked(row, column, () => Guard.Optional(text, field, maxLength));
     }
 
-    protected string? Checked(SheetRows sheet, SheetRow row, string column, Func<string?> check)
+    protected string? Checked(SheetRow row, string column, Func<string?> check)
     {
+        ArgumentNullException.ThrowIfNull(check);
         try
         {
             return check();
         }
         catch (DomainException e)
         {
-            Error(sheet, row, column, e.Message);
+            Error(row, column, e.Message);
             return null;
         }
     }
 
-    protected T? Choice<T>(SheetRows sheet, SheetRow row, string column, Func<string, T?> parse, string message, bool required)
+    protected T? Choice<T>(SheetRow row, string column, Func<string, T?> parse, string message, bool required)
         where T : struct
     {
-        var (text, problem) = ImportCells.Text(Cell(sheet, row, column));
+        ArgumentNullException.ThrowIfNull(parse);
+        var (text, problem) = ImportCells.Text(Cell(row, column));
         if (problem is not null)
         {
-            Error(sheet, row, column, problem);
+            Error(row, column, problem);
             return null;
         }
 
@@ -95,7 +129,7 @@ internal abstract class SheetCheck(WorkbookContent content, ImportLedger ledger,
         {
             if (required)
             {
-                Error(sheet, row, column, $"{column} is required. {message}");
+                Error(row, column, $"{column} is required. {message}");
             }
 
             return null;
@@ -104,39 +138,54 @@ internal abstract class SheetCheck(WorkbookContent content, ImportLedger ledger,
         var value = parse(text);
         if (value is null)
         {
-            Error(sheet, row, column, $"'{text}' is not allowed here. {message}");
+            Error(row, column, $"'{text}' is not allowed here. {message}");
         }
 
         return value;
     }
 
-    protected decimal? Number(SheetRows sheet, SheetRow row, string column, bool percentUnit)
+    protected decimal? Number(SheetRow row, string column, bool percentUnit)
     {
-        var (value, problem) = ImportCells.Number(Cell(sheet, row, column), percentUnit);
-        Problem(sheet, row, column, problem);
+        var (value, problem) = ImportCells.Number(Cell(row, column), percentUnit);
+        Problem(row, column, problem);
         return value;
     }
 
-    protected int? WholeNumber(SheetRows sheet, SheetRow row, string column)
+    protected int? WholeNumber(SheetRow row, string column)
     {
-        var (value, problem) = ImportCells.WholeNumber(Cell(sheet, row, column));
-        Problem(sheet, row, column, problem);
+        var (value, problem) = ImportCells.WholeNumber(Cell(row, column));
+        Problem(row, column, problem);
         return value;
     }
 
-    protected void Duplicate(SheetRows sheet, SheetRow row, string column, Dictionary<string, int> seen, string key, string what)
+    protected bool YesNo(SheetRow row, string column)
     {
+        var (value, problem) = ImportCells.YesNo(Cell(row, column));
+        Problem(row, column, problem);
+        return value;
+    }
+
+    /// <summary>Whether the key is on the sheet already (then the row is an error); else remembers its row.</summary>
+    protected bool Duplicate(SheetRow row, string column, Dictionary<string, int> seen, string key, string what)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
         if (seen.TryGetValue(key, out var first))
         {
-            Error(sheet, row, column, $"{what} is on this sheet twice (also row {first}); keep one row.");
+            Error(row, column, $"{what} is on this sheet twice (also row {first}); keep one row.");
+            return true;
         }
-        else
-        {
-            seen[key] = row.Number;
-        }
+
+        seen[key] = row.Number;
+        return false;
     }
 
-    protected void Problem(SheetRows sheet, SheetRow row, string column, string? problem) => Ledger.Problem(sheet, row, column, problem);
+    /// <summary>A command's problems, each at the column of its field.</summary>
+    protected void Problems(SheetRow row, IEnumerable<FieldProblem> problems) => Ledger.Problems(Sheet!, row, problems);
 
-    protected void Error(SheetRows sheet, SheetRow row, string column, string message) => Ledger.Error(sheet, row, column, message);
+    /// <summary>Counts one row of <paramref name="what"/>: created, updated (any other action), or unchanged (a null action).</summary>
+    protected void Count(string what, SheetRow row, string? action, string key, string detail) => Ledger.Count(Sheet!, row, what, action, key, detail);
+
+    protected void Problem(SheetRow row, string column, string? problem) => Ledger.Problem(Sheet!, row, column, problem);
+
+    protected void Error(SheetRow row, string column, string message) => Ledger.Error(Sheet!, row, column, message);
 }

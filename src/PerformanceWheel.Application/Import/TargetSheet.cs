@@ -6,11 +6,11 @@ using static PerformanceWheel.Application.Import.ImportFormat;
 namespace PerformanceWheel.Application.Import;
 
 /// <summary>The Targets sheet: sets each row's target through <see cref="TargetRules"/>, the rules and audit text of the targets form.</summary>
-internal sealed class TargetSheet(WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue) : SheetCheck(content, ledger, catalogue)
+internal sealed class TargetSheet(WorkbookContent content, ImportLedger ledger, ImportCatalogue catalogue) : SheetCheck(content, ledger, Targets)
 {
     public void Check()
     {
-        if (!Usable(Targets, out var sheet))
+        if (Sheet is not { } sheet)
         {
             return;
         }
@@ -19,23 +19,23 @@ internal sealed class TargetSheet(WorkbookContent content, ImportLedger ledger, 
         foreach (var row in sheet.Rows)
         {
             var before = Errors.Count;
-            var code = Required(sheet, row, Code, "Measure code", Lengths.Code);
-            var (year, yearProblem) = ImportCells.Year(Cell(sheet, row, Year));
-            Problem(sheet, row, Year, yearProblem ?? (year is null ? "Year is required: a financial year such as 2019/20." : null));
-            var (period, periodProblem) = ImportCells.Period(Cell(sheet, row, Period));
-            Problem(sheet, row, Period, periodProblem);
-            var measure = code is null ? null : Catalogue.MeasureCoded(sheet, row, code);
+            var code = Required(row, Code, "Measure code", Lengths.Code);
+            var (year, yearProblem) = ImportCells.Year(Cell(row, Year));
+            Problem(row, Year, yearProblem ?? (year is null ? "Year is required: a financial year such as 2019/20." : null));
+            var (period, periodProblem) = ImportCells.Period(Cell(row, Period));
+            Problem(row, Period, periodProblem);
+            var measure = code is null ? null : catalogue.MeasureCoded(sheet, row, code);
             var percentUnit = measure?.Unit.Kind == UnitKind.Percent;
-            var value = Number(sheet, row, ImportFormat.Target, percentUnit);
-            var low = Number(sheet, row, TargetLow, percentUnit);
-            var high = Number(sheet, row, TargetHigh, percentUnit);
+            var value = Number(row, ImportFormat.Target, percentUnit);
+            var low = Number(row, TargetLow, percentUnit);
+            var high = Number(row, TargetHigh, percentUnit);
             if (measure is null || Errors.Count > before)
             {
                 continue;
             }
 
             var scope = period?.Label ?? year!.Value.Label;
-            Duplicate(sheet, row, period is null ? Year : Period, seen, $"{measure.Code}|{scope}", $"The target of {measure.Code} for {scope}");
+            Duplicate(row, period is null ? Year : Period, seen, $"{measure.Code}|{scope}", $"The target of {measure.Code} for {scope}");
             var problems = new List<FieldProblem>();
             TargetRules.Check(measure, year, period, value, low, high, problems);
             Ledger.Problems(sheet, row, problems);

@@ -125,37 +125,26 @@ public sealed partial class WorkbookImporter(
             }
 
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var run = new ImportRun(db, request, mode, clock.GetUtcNow(), limits, content, progress);
-            (PlansSheet plans, RingsSheet rings) = (new(db, clock, request, content), new(db, clock, request, content));
-            (ProjectsSheet projects, ProjectUpdatesSheet updates) = (new(db, clock, request, content), new(db, clock, request, mode, content));
+            var run = new ImportRun(db, request, mode, clock, limits, content, progress);
             progress?.Report(new ImportProgress("Checking", 0));
             using (Trace.StartActivity("Import.Load"))
             {
-                // Plans and rings first: the framework sheets use them (ImportRun.LoadAsync takes the plans of the context).
-                await plans.CheckAsync(cancellationToken);
-                await rings.CheckAsync(cancellationToken);
                 await run.LoadAsync(cancellationToken);
             }
 
-            // The finance sheets first: checking the other sheets lets their rows go (the project sheets kept theirs).
-            var finance = new FinanceSheets(db, clock, request, mode, content);
             using (Trace.StartActivity("Import.Check"))
             {
-                await finance.CheckAsync(cancellationToken);
-                run.Check(cancellationToken);
-                await projects.CheckAsync(cancellationToken);
-                await updates.CheckAsync(cancellationToken);
+                await run.CheckAsync(cancellationToken);
             }
 
-            SheetChecker[] sheets = [plans, rings, projects, updates];
-            if (run.Errors.Count > 0 || finance.Errors.Count > 0 || sheets.Any(s => s.Errors.Count > 0))
+            if (run.Errors.Count > 0)
             {
-                return (ImportReport.Failed(mode, [.. plans.Errors, .. rings.Errors, .. run.SortedErrors(), .. projects.Errors, .. updates.Errors, .. finance.Errors]), content.DataRows);
+                return (ImportReport.Failed(mode, run.SortedErrors()), content.DataRows);
             }
 
             if (!write)
             {
-                return (SheetChecker.AddTo(finance.AddTo(run.Report(applied: false)), sheets), content.DataRows);
+                return (run.Report(applied: false), content.DataRows);
             }
 
             progress?.Report(new ImportProgress("Writing", content.DataRows));
@@ -183,7 +172,7 @@ public sealed partial class WorkbookImporter(
                 throw;
             }
 
-            return (SheetChecker.AddTo(finance.AddTo(run.Report(applied: true)), sheets), content.DataRows);
+            return (run.Report(applied: true), content.DataRows);
         }
         finally
         {

@@ -27,7 +27,7 @@ public sealed record ProjectDueLine(string Directorate, int Due, IReadOnlyList<s
 /// <see cref="Visible"/>, which applies the reader's <see cref="FigureScope"/>: published updates for everybody, drafts
 /// (draft, submitted, returned, approved) only of the directorates whose drafts the reader sees.
 /// </summary>
-public sealed class ProjectUpdateReader(PerformanceWheelDbContext db)
+public sealed class ProjectUpdateReader(IDbContextFactory<PerformanceWheelDbContext> contexts)
 {
     /// <summary>Projects with the updates (and their milestones) this reader may see.</summary>
     public static IQueryable<Project> Visible(PerformanceWheelDbContext db, FigureScope scope)
@@ -51,6 +51,7 @@ public sealed class ProjectUpdateReader(PerformanceWheelDbContext db)
     /// <summary>A directorate's projects (not retired) with their update for the quarter and the quarter before.</summary>
     public async Task<ProjectEntry?> EntryAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Directorates.AnyAsync(d => d.Name == directorate, cancellationToken))
         {
             return null;
@@ -76,6 +77,7 @@ public sealed class ProjectUpdateReader(PerformanceWheelDbContext db)
     /// <summary>For each directorate with projects: updates due for the quarter, missing, and in each workflow state.</summary>
     public async Task<IReadOnlyList<ProjectDueLine>> TrackerAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var projects = await db.Projects.AsNoTracking().Include(p => p.Directorate)
             .Include(p => p.Updates.Where(u => u.Period == quarter))
             .Where(p => !p.IsRetired && p.Directorate != null && !p.Directorate.IsRetired)
@@ -93,6 +95,7 @@ public sealed class ProjectUpdateReader(PerformanceWheelDbContext db)
     public async Task<IReadOnlyList<(Project Project, ProjectUpdate Update)>> ListAsync(
         FigureScope scope, ReportingPeriod? quarter, string? directorate, string? projectCode, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var projects = await Visible(db, scope)
             .Where(p => directorate == null || (p.Directorate != null && p.Directorate.Name == directorate))
             .Where(p => projectCode == null || p.Code == projectCode)

@@ -35,7 +35,7 @@ public sealed record CriticalItemInput(string? Issue, string? RemedialAction, st
 /// Critical items carry no version column, so an edit carries a fingerprint of the text it started from and is refused
 /// when someone else changed the item in between.
 /// </summary>
-public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, PerformanceReader performance, TimeProvider clock)
+public sealed class CriticalItemsWorkflow(IDbContextFactory<PerformanceWheelDbContext> contexts, PerformanceReader performance, TimeProvider clock)
 {
     public const string AuditType = "Critical item";
 
@@ -44,6 +44,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
     /// <summary>The directorate's Red measures for the quarter with their items; null when there is no such directorate.</summary>
     public async Task<CriticalItemSheet?> SheetAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         quarter = PerformanceReader.AsQuarter(quarter);
         var owner = await db.Directorates.AsNoTracking().FirstOrDefaultAsync(d => d.Name == directorate, cancellationToken);
         if (owner is null)
@@ -77,6 +78,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
     /// <summary>Raises a critical item for one of the directorate's measures that is Red in the quarter.</summary>
     public async Task<ChangeResult> AddAsync(string directorate, ReportingPeriod quarter, string measureCode, CriticalItemInput input, WorkflowUser user, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
         quarter = PerformanceReader.AsQuarter(quarter);
@@ -118,6 +120,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
     /// </summary>
     public async Task<ChangeResult> EditAsync(string directorate, int id, CriticalItemInput input, string? seen, WorkflowUser user, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(user);
         if (!DirectorateAccess.Allows(user, DirectorateOperation.CriticalItems, directorate))
@@ -125,7 +128,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
             return NotYours(directorate);
         }
 
-        var item = await FindAsync(directorate, id, cancellationToken);
+        var item = await FindAsync(db, directorate, id, cancellationToken);
         if (item is null)
         {
             return ChangeResult.Failed("Issue", "This critical item no longer exists: someone may have removed it. Reload the page.");
@@ -162,13 +165,14 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
     /// <summary>Removes an item of the directorate; the audit entry keeps what it said.</summary>
     public async Task<ChangeResult> RemoveAsync(string directorate, int id, WorkflowUser user, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(user);
         if (!DirectorateAccess.Allows(user, DirectorateOperation.CriticalItems, directorate))
         {
             return NotYours(directorate);
         }
 
-        var item = await FindAsync(directorate, id, cancellationToken);
+        var item = await FindAsync(db, directorate, id, cancellationToken);
         if (item is null)
         {
             return ChangeResult.Failed("Issue", "This critical item no longer exists: someone may have removed it already.");
@@ -194,7 +198,7 @@ public sealed class CriticalItemsWorkflow(PerformanceWheelDbContext db, Performa
         return key.Length <= Lengths.Label ? key : key[..Lengths.Label];
     }
 
-    private Task<CriticalItem?> FindAsync(string directorate, int id, CancellationToken cancellationToken) =>
+    private static Task<CriticalItem?> FindAsync(PerformanceWheelDbContext db, string directorate, int id, CancellationToken cancellationToken) =>
         db.CriticalItems.Include(c => c.Measure).ThenInclude(m => m.Directorate)
             .FirstOrDefaultAsync(c => c.Id == id && c.Measure.Directorate.Name == directorate, cancellationToken);
 

@@ -11,11 +11,13 @@ namespace PerformanceWheel.Application.Workflow;
 public sealed record CorrectionInput(string MeasureCode, string PeriodCode, string? Value, string? Status, string? Reason);
 
 /// <summary>
-/// Corrects published figures from the outturn grid: the text is checked field by field (value, status, reason), then
-/// OutturnWorkflow.CorrectAsync changes the figure and keeps the revision (old → new, who, when, why), which the
-/// measure page lists. Only published figures are corrected this way; drafts change in the grid.
+/// Corrects published figures from the outturn grid, one context per correction: the text is read as the grid reads it
+/// (<see cref="FigureText"/>, <see cref="OutturnStatusText"/>), the figure is checked by the domain's one check
+/// (<see cref="Outturn.Check"/>, so the grid, the API, the import and this form refuse the same figures with the same
+/// message), then <see cref="Outturn.Correct"/> changes it and the revision (old → new, who, when, why) is kept, which
+/// the measure page lists. Only published figures are corrected this way; drafts change in the grid.
 /// </summary>
-public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWorkflow workflow)
+public sealed class OutturnCorrections(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public async Task<ChangeResult> CorrectAsync(string directorate, CorrectionInput input, string user, CancellationToken cancellationToken = default)
     {
@@ -25,7 +27,8 @@ public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWork
             return ChangeResult.Failed("Figure", "Choose the published figure to correct.");
         }
 
-        var outturn = await db.Outturns.AsNoTracking().Include(o => o.Measure).ThenInclude(m => m.Directorate)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var outturn = await db.Outturns.Include(o => o.Measure).ThenInclude(m => m.Directorate)
             .FirstOrDefaultAsync(o => o.Measure.Code == input.MeasureCode && o.Period == period, cancellationToken);
         if (outturn is null || outturn.Measure.Directorate.Name != directorate)
         {
@@ -39,33 +42,29 @@ public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWork
 
         var problems = new List<FieldProblem>();
         decimal? value = null;
+        var read = true;
         if (!string.IsNullOrWhiteSpace(input.Value))
         {
-            if (!FigureText.TryParse(input.Value, out var parsed, out var notANumber))
+            if (FigureText.TryParse(input.Value, out var parsed, out var notANumber))
             {
-                problems.Add(new("Value", notANumber!));
-            }
-            else if (outturn.Measure.ValidateValue(parsed) is { } problem)
-            {
-                problems.Add(new("Value", problem));
+                value = parsed;
             }
             else
             {
-                value = parsed;
+                problems.Add(new(FigureProblem.ValueField, notANumber!));
+                read = false;
             }
         }
 
         if (!OutturnStatusText.TryParse(input.Status, out var status))
         {
-            problems.Add(new("Status", OutturnStatusText.NotAStatus(input.Status!)));
+            problems.Add(new(FigureProblem.StatusField, OutturnStatusText.NotAStatus(input.Status!)));
+            read = false;
         }
-        else if (status.HasValue && !string.IsNullOrWhiteSpace(input.Value))
+
+        if (read && Outturn.Check(outturn.Measure, value, status) is { } problem)
         {
-            problems.Add(new("Status", OutturnStatusText.NotBoth));
-        }
-        else if (!status.HasValue && string.IsNullOrWhiteSpace(input.Value))
-        {
-            problems.Add(new("Value", $"Enter the corrected value, or choose {OutturnStatusText.Choices}."));
+            problems.Add(new(problem.Field, problem.Message));
         }
 
         if (string.IsNullOrWhiteSpace(input.Reason))
@@ -84,23 +83,30 @@ public sealed class OutturnCorrections(PerformanceWheelDbContext db, OutturnWork
 
         if (outturn.Value == value && outturn.Status == status)
         {
-            return ChangeResult.Failed("Value", $"{input.MeasureCode} {period.Label} is already {(value is { } v ? outturn.Measure.Format(v) : OutturnStatusText.Label(status))}; nothing to correct.");
+            return ChangeResult.Failed(FigureProblem.ValueField, $"{input.MeasureCode} {period.Label} is already {(value is { } v ? outturn.Measure.Format(v) : OutturnStatusText.Label(status))}; nothing to correct.");
         }
 
         try
         {
-            await workflow.CorrectAsync(input.MeasureCode, period, value, status, input.Reason!.Trim(), user, cancellationToken);
+            if ((await FigurePeriods.RuleAsync(db, clock, cancellationToken)).Problem(outturn.Measure, period) is { } periodProblem)
+            {
+                return ChangeResult.Failed(FigureProblem.ValueField, periodProblem);
+            }
+
+            var (at, reason) = (clock.GetUtcNow(), input.Reason!.Trim());
+            var (oldValue, oldStatus) = (outturn.Value, outturn.Status);
+            outturn.Correct(value, status, outturn.IsProvisional, outturn.Commentary, reason, user, at);
+            db.OutturnRevisions.Add(new OutturnRevision(outturn, oldValue, oldStatus, RevisionKind.Correction, reason, user, at));
+            await db.SaveChangesAsync(cancellationToken);
             return ChangeResult.Saved(outturn.Id);
         }
         catch (DomainException e)
         {
-            db.ChangeTracker.Clear();
-            return ChangeResult.Failed("Value", e.Message);
+            return ChangeResult.Failed(FigureProblem.ValueField, e.Message);
         }
         catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
-            return ChangeResult.Failed("Value", "Someone else changed this figure at the same moment. Reload the page and check it before correcting it.");
+            return ChangeResult.Failed(FigureProblem.ValueField, "Someone else changed this figure at the same moment. Reload the page and check it before correcting it.");
         }
     }
 }

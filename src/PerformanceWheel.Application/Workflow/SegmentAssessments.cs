@@ -60,7 +60,7 @@ public sealed record AssessmentOutcome(string SegmentCode, bool Saved, string? F
 /// Before publication changes are audited as "Judged" and need no reason.
 /// </para>
 /// </summary>
-public sealed class SegmentAssessments(PerformanceWheelDbContext db, PerformanceReader performance, TimeProvider clock)
+public sealed class SegmentAssessments(IDbContextFactory<PerformanceWheelDbContext> contexts, PerformanceReader performance, TimeProvider clock)
 {
     public const string AuditType = "Segment assessment";
 
@@ -74,6 +74,7 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
     {
         quarter = PerformanceReader.AsQuarter(quarter);
         var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Everything, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var assessments = await db.SegmentAssessments.AsNoTracking()
             .Include(a => a.Segment)
             .Where(a => a.Period == quarter)
@@ -105,6 +106,7 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
         ArgumentNullException.ThrowIfNull(inputs);
         quarter = PerformanceReader.AsQuarter(quarter);
         var evaluation = await performance.EvaluateAsync(quarter, FigureScope.Everything, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var published = await PeriodPublication.IsPublishedAsync(db, quarter, cancellationToken);
         var outcomes = new List<AssessmentOutcome>();
         foreach (var input in inputs)
@@ -113,13 +115,13 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
                 .FirstOrDefault(s => string.Equals(s.Code, input.SegmentCode, StringComparison.OrdinalIgnoreCase));
             outcomes.Add(line is null
                 ? new AssessmentOutcome(input.SegmentCode, false, "Judged", $"{input.SegmentCode} is not a segment of the plan for {quarter.Label}.")
-                : await SaveRowAsync(quarter, line, published, input, user, cancellationToken));
+                : await SaveRowAsync(db, quarter, line, published, input, user, cancellationToken));
         }
 
         return outcomes;
     }
 
-    private async Task<AssessmentOutcome> SaveRowAsync(ReportingPeriod quarter, SegmentLine line, bool published, AssessmentInput input, string user, CancellationToken cancellationToken)
+    private async Task<AssessmentOutcome> SaveRowAsync(PerformanceWheelDbContext db, ReportingPeriod quarter, SegmentLine line, bool published, AssessmentInput input, string user, CancellationToken cancellationToken)
     {
         var code = line.Code;
         if (!TryParseRating(input.Judged, out var judged))
@@ -185,9 +187,10 @@ public sealed class SegmentAssessments(PerformanceWheelDbContext db, Performance
             var field = e.Message.StartsWith("Reason", StringComparison.Ordinal) ? "Reason" : "Rationale";
             return new AssessmentOutcome(code, false, field, e.Message);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DatabaseErrors.IsClash(e))
         {
-            // A concurrency token mismatch, or a judgement of the same segment and quarter inserted at the same moment.
+            // A concurrency token mismatch, or a judgement of the same segment and quarter inserted at the same moment;
+            // any other failure goes on to the error page and its reference.
             db.ChangeTracker.Clear();
             var theirs = await db.SegmentAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.SegmentId == segment.Id && a.Period == quarter, cancellationToken);
             return Conflict(code, theirs);

@@ -86,12 +86,13 @@ public sealed class ApiKeyStore(IDbContextFactory<PerformanceWheelDbContext> con
 }
 
 /// <summary>Lists, creates and revokes API keys (Admin only); every change is audited like the user pages.</summary>
-public sealed class ApiKeyAdministration(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class ApiKeyAdministration(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
     public const string AuditType = "API key";
 
     public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         var keys = await db.ApiKeys.AsNoTracking().Include(k => k.Directorates).ToListAsync(cancellationToken);
         return keys
@@ -123,6 +124,7 @@ public sealed class ApiKeyAdministration(PerformanceWheelDbContext db, TimeProvi
             problems.Add(("Role", $"'{role}' is not a role"));
         }
 
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var known = await db.Directorates.AsNoTracking().Where(d => directorateIds.Contains(d.Id)).Select(d => d.Name).ToListAsync(cancellationToken);
         if (role == Roles.Director && known.Count == 0)
         {
@@ -137,7 +139,7 @@ public sealed class ApiKeyAdministration(PerformanceWheelDbContext db, TimeProvi
         var key = ApiKeyHashing.NewKey();
         var entity = new ApiKey(name, key[..ApiKeyHashing.ShownCharacters], ApiKeyHashing.Hash(key), role, directorateIds, isBootstrap: false, by, clock.GetUtcNow());
         db.ApiKeys.Add(entity);
-        Audit(by, "Created", entity, $"Role: {role}{(role == Roles.Director ? $"; directorates: {string.Join(", ", known.Order())}" : string.Empty)}");
+        Audit(db, by, "Created", entity, $"Role: {role}{(role == Roles.Director ? $"; directorates: {string.Join(", ", known.Order())}" : string.Empty)}");
         await db.SaveChangesAsync(cancellationToken);
         return (key, []);
     }
@@ -145,6 +147,7 @@ public sealed class ApiKeyAdministration(PerformanceWheelDbContext db, TimeProvi
     /// <summary>Revokes a key; false when there is no such key or it was already revoked.</summary>
     public async Task<bool> RevokeAsync(int id, string by, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null || key.IsRevoked)
         {
@@ -152,16 +155,20 @@ public sealed class ApiKeyAdministration(PerformanceWheelDbContext db, TimeProvi
         }
 
         key.Revoke(by, clock.GetUtcNow());
-        Audit(by, "Revoked", key, null);
+        Audit(db, by, "Revoked", key, null);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 
     /// <summary>The audit history of API keys, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int take = 20, CancellationToken cancellationToken = default) =>
-        await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == AuditType).OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int take = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == AuditType).OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+    }
 
-    internal void Audit(string by, string action, ApiKey key, string? changes)
+    /// <summary>Adds the audit entry of a change to a key to the context of the operation that makes it.</summary>
+    internal void Audit(PerformanceWheelDbContext db, string by, string action, ApiKey key, string? changes)
     {
         var label = $"{key.Name} ({key.Prefix}…)";
         db.AuditEntries.Add(new AuditEntry(by, clock.GetUtcNow(), action, AuditType, label.Length <= Lengths.Label ? label : label[..Lengths.Label], changes));
@@ -174,7 +181,7 @@ public sealed class ApiKeyAdministration(PerformanceWheelDbContext db, TimeProvi
 /// when its value changes, the old bootstrap key is revoked and a new one created; when it is removed, the bootstrap
 /// key is revoked. A value that was revoked before is not brought back (startup logs an error instead).
 /// </summary>
-public sealed class ApiKeyBootstrapper(PerformanceWheelDbContext db, ApiKeyAdministration administration, TimeProvider clock, ILogger<ApiKeyBootstrapper> logger)
+public sealed class ApiKeyBootstrapper(IDbContextFactory<PerformanceWheelDbContext> contexts, ApiKeyAdministration administration, TimeProvider clock, ILogger<ApiKeyBootstrapper> logger)
 {
     public const string Setting = "Bootstrap:AdminApiKey";
 
@@ -192,11 +199,12 @@ public sealed class ApiKeyBootstrapper(PerformanceWheelDbContext db, ApiKeyAdmin
         }
 
         var hash = string.IsNullOrEmpty(value) ? null : ApiKeyHashing.Hash(value);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var active = await db.ApiKeys.Where(k => k.IsBootstrap && k.RevokedAt == null).ToListAsync(cancellationToken);
         foreach (var stale in active.Where(k => hash is null || k.Hash != hash))
         {
             stale.Revoke(SystemUser, clock.GetUtcNow());
-            administration.Audit(SystemUser, "Revoked", stale, hash is null ? $"{Setting} was removed" : $"{Setting} changed");
+            administration.Audit(db, SystemUser, "Revoked", stale, hash is null ? $"{Setting} was removed" : $"{Setting} changed");
             logger.LogInformation("Revoked the bootstrap API key {Prefix}: {Setting} {What}", stale.Prefix, Setting, hash is null ? "was removed" : "changed");
         }
 
@@ -207,7 +215,7 @@ public sealed class ApiKeyBootstrapper(PerformanceWheelDbContext db, ApiKeyAdmin
             {
                 var key = new ApiKey("Bootstrap admin key", value![..4], hash, Roles.Admin, [], isBootstrap: true, SystemUser, clock.GetUtcNow());
                 db.ApiKeys.Add(key);
-                administration.Audit(SystemUser, "Created", key, $"Role: {Roles.Admin}; from {Setting}");
+                administration.Audit(db, SystemUser, "Created", key, $"Role: {Roles.Admin}; from {Setting}");
                 logger.LogInformation("Created the bootstrap Admin API key from {Setting}", Setting);
             }
             else if (existing.IsRevoked)

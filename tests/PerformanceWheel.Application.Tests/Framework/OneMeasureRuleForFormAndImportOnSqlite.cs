@@ -1,5 +1,6 @@
 using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Application.Tests.Support;
+using PerformanceWheel.TestSupport;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Rating;
 using Shouldly;
@@ -54,6 +55,24 @@ public sealed class OneMeasureRuleForFormAndImportOnSqlite
 
         report.Errors.ShouldBeEmpty();
         (await council.MeasureAsync("M1"))!.DecimalPlaces.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task ASheetWithoutTheOptionalColumnsLeavesAnExistingMeasuresUnitAndRatingAsTheyAre()
+    {
+        await using var council = await Council.CreateAsync();
+        (await council.ImportAsync(SampleWorkbooks.Measures(Stored.ImportRow("M1", decimals: 2)))).Errors.ShouldBeEmpty();
+        var before = Stored.Measure(await council.MeasureAsync("M1"));
+
+        // Only the required columns: unit, aggregation, tolerance, steady threshold and decimal places are absent.
+        var report = await council.ImportAsync(new TestWorkbook()
+            .Sheet("Measures", Row("Code", "Title", "Directorate", "Polarity", "Frequency"), Row("M1", "Visits", Council.Directorate, "Higher is better", "Quarterly"))
+            .Sheet("Targets", SampleWorkbooks.TargetsHeader).Sheet("Outturns", SampleWorkbooks.OutturnsHeader));
+
+        report.Errors.ShouldBeEmpty();
+        report.Count("Measures").Unchanged.ShouldBe(1);
+        Stored.Measure(await council.MeasureAsync("M1")).ShouldBe(before);
+        (await council.MeasureAsync("M1"))!.Unit.Label.ShouldBe("%");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Application.Import;
@@ -49,26 +50,31 @@ internal sealed class Council : IAsyncDisposable
 
     public PerformanceWheelDbContext Context() => _database.CreateContext();
 
+    /// <summary>Contexts of the council's database, as the services' factory gives them; with interceptors, to make a save fail.</summary>
+    public IDbContextFactory<PerformanceWheelDbContext> Contexts(params IInterceptor[] interceptors) =>
+        interceptors.Length == 0 ? _database.Factory() : new InterceptedContexts(_database, interceptors);
+
+    private sealed class InterceptedContexts(TestDatabase database, IInterceptor[] interceptors) : IDbContextFactory<PerformanceWheelDbContext>
+    {
+        public PerformanceWheelDbContext CreateDbContext() =>
+            new(new DbContextOptionsBuilder<PerformanceWheelDbContext>(DatabaseSetup.BuildOptions(database.Options)).AddInterceptors(interceptors).Options);
+    }
+
     /// <summary>Saves a measure as the measure form does, on a context of its own (as a page request has).</summary>
     public async Task<ChangeResult> SaveMeasureAsync(int? id, MeasureDraft draft)
     {
-        await using var db = Context();
-        return await new MeasureCommands(db, new FixedClock(Now)).SaveAsync(id, draft, Officer);
+        return await new MeasureCommands(_database.Factory(), new FixedClock(Now)).SaveAsync(id, draft, Officer);
     }
 
     /// <summary>Sets a target as the targets form does, on a context of its own.</summary>
     public async Task<ChangeResult> SetTargetAsync(int measureId, TargetDraft draft)
     {
-        await using var db = Context();
-        return await new TargetCommands(db, new FixedClock(Now)).SetAsync(measureId, draft, Officer);
+        return await new TargetCommands(_database.Factory(), new FixedClock(Now)).SetAsync(measureId, draft, Officer);
     }
 
     /// <summary>Runs any framework command on a context of its own, with the council's clock.</summary>
-    public async Task<ChangeResult> RunAsync<TCommand>(Func<PerformanceWheelDbContext, TimeProvider, TCommand> create, Func<TCommand, Task<ChangeResult>> command)
-    {
-        await using var db = Context();
-        return await command(create(db, new FixedClock(Now)));
-    }
+    public Task<ChangeResult> RunAsync<TCommand>(Func<IDbContextFactory<PerformanceWheelDbContext>, TimeProvider, TCommand> create, Func<TCommand, Task<ChangeResult>> command) =>
+        command(create(_database.Factory(), new FixedClock(Now)));
 
     public Task<ImportReport> ImportAsync(TestWorkbook workbook, bool isAdmin = true)
     {

@@ -122,6 +122,24 @@ public sealed class MeasureAdministrationOnSqlite(SqliteApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task TheTargetsListWritesTargetsAsEveryOtherPageDoes()
+    {
+        var officer = await SignedInClient.AsAsync(_factory, Roles.PerformanceOfficer);
+        var fields = FrameworkForms.NewMeasure("TST-RNG-02", await FrameworkForms.FirstDirectorateIdAsync(_factory), "WithinRange");
+        (await FrameworkForms.PostAsync(officer, NewPage, "measure", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await FrameworkForms.MeasureIdAsync(_factory, "TST-RNG-02");
+        var page = $"/admin/framework/measures/{id}/targets";
+        var set = new Dictionary<string, string> { ["Input.Year"] = "2019/20", ["Input.Period"] = "", ["Input.Low"] = "40", ["Input.High"] = "60.5" };
+        (await FrameworkForms.PostAsync(officer, page, "target", set)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var document = await Pages.Page.OkAsync(officer, page);
+
+        // In the measure's unit, with the decimals of its most precise number, "low to high": as the measure page writes it.
+        var row = Pages.Page.Table(document, "Targets").QuerySelectorAll("tbody tr").ShouldHaveSingleItem();
+        row.QuerySelectorAll("td").Select(c => Pages.Page.Text(c)).Take(3).ShouldBe(["2019/20", "Whole year", "40.0% to 60.5%"]);
+    }
+
+    [Fact]
     public async Task APercentTargetAboveOneHundredIsRefused()
     {
         var officer = await SignedInClient.AsAsync(_factory, Roles.PerformanceOfficer);

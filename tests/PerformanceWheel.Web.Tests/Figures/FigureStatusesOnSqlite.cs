@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Identity;
@@ -91,6 +92,21 @@ public sealed class FigureStatusesOnSqlite(SqliteApp app) : IClassFixture<Sqlite
 
         result.Succeeded.ShouldBeFalse();
         result.Problems.Single(p => p.Field == "Status").Message.ShouldBe("'Bogus' is not a status; use TBC, N/A or Not available (or leave it blank and give a value).");
+    }
+
+    [Theory]
+    [InlineData(null, null, "Value", "Give a value, or a status (TBC, N/A or Not available) when there is none.")]
+    [InlineData("12", "TBC", "Status", "Give a value or a status (TBC, N/A or Not available), not both.")]
+    public async Task TheCorrectionFormRefusesAFigureTheGridRefusesWithTheSameMessage(string? value, string? status, string field, string message)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var corrections = scope.ServiceProvider.GetRequiredService<OutturnCorrections>();
+
+        var result = await corrections.CorrectAsync("Public Health", new CorrectionInput("PH-HV-01", "2019/20 Q1", value, status, "Provider resubmitted"), "officer@demo.council");
+
+        result.Succeeded.ShouldBeFalse();
+        result.Problems.ShouldHaveSingleItem().ShouldBe(new FieldProblem(field, message));
+        Outturn.Check(null, value is null ? null : 12m, status is null ? null : OutturnStatus.Tbc).ShouldBe(new FigureProblem(field, message));
     }
 
     private async Task<OutturnStatus?> StatusAsync(string measure)

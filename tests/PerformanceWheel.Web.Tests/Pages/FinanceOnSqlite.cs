@@ -74,6 +74,39 @@ public sealed class FinanceOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         row.Cell("Rating").Badge().ShouldBe(Page.Meaning(letter));
     }
 
+    // One quarter resolver: a month, a quarter or a year means on the finance pages what it means on the wheel and the staff pages.
+    [Theory]
+    [InlineData("Sep-19", "2019/20 Q2")]
+    [InlineData("2019/20 Q2", "2019/20 Q2")]
+    public async Task APeriodMeansTheSameQuarterOnTheFinancePagesAsOnTheOthers(string period, string quarter)
+    {
+        var officer = await Security.SignedInClient.AsAsync(app.Factory, PerformanceWheel.Data.Identity.Roles.PerformanceOfficer);
+        var asked = Uri.EscapeDataString(period);
+
+        var wheel = await Page.OkAsync(officer, $"/?period={asked}");
+        var finance = await Page.OkAsync(officer, $"/finance?period={asked}");
+        var entry = await Page.OkAsync(officer, $"/finance/entry?period={asked}");
+        var assessments = await Page.OkAsync(officer, $"/assessments?period={asked}");
+
+        wheel.QuerySelector("main")!.Text().ShouldContain(quarter);
+        finance.QuerySelector("h1")!.Text().ShouldBe($"Finance, {quarter}");
+        entry.QuerySelector("h1")!.Text().ShouldBe($"Enter finance, {quarter}");
+        assessments.QuerySelector("h1")!.Text().ShouldContain(quarter);
+    }
+
+    [Theory]
+    [InlineData("/finance?period=2019/20", "'2019/20' is not a quarter; use a label such as 2019/20 Q2.")]
+    [InlineData("/finance/entry?period=2019/20", "'2019/20' is not a quarter; use a label such as 2019/20 Q2.")]
+    public async Task AYearIsNotAQuarterOnTheFinancePagesAsOnTheStaffPages(string url, string message)
+    {
+        var officer = await Security.SignedInClient.AsAsync(app.Factory, PerformanceWheel.Data.Identity.Roles.PerformanceOfficer);
+
+        var (response, page) = await Html.GetAsync(officer, url);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.QuerySelector("main")!.Text().ShouldContain(message);
+    }
+
     [Theory]
     [InlineData("/finance?period=1999/00%20Q1", "There is no budget monitoring for 1999/00 Q1.")]
     [InlineData("/finance?period=nonsense", "'nonsense' is not a period.")]
