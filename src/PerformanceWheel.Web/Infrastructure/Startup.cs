@@ -37,6 +37,7 @@ public static class Startup
         builder.Services.AddScoped<PerformanceReader>();
         builder.Services.AddScoped<QuarterResolver>();
         builder.Services.AddScoped<DetailReader>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Framework.CouncilProfile>();
         PerformanceWheel.Application.Framework.FrameworkServices.AddFrameworkAdministration(builder.Services);
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
@@ -106,6 +107,7 @@ public static class Startup
         app.MapApiAndOpenData();
         app.MapReports();
         app.MapImport();
+        app.MapThemeStylesheet();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .Add(endpoint =>
