@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of the main pages at 1366x768 with headless Chromium, for docs/screenshots/ and the README.
+# Screenshots of the main pages at 1366x768 (NAME.png) and on a phone, 390 px wide (NAME-390.png), with headless
+# Chromium, for docs/screenshots/ and the README.
 #   bash scripts/screenshots.sh [BASE_URL]
 # Without BASE_URL it starts the app on a fresh SQLite database with the demo council and stops it afterwards.
 set -euo pipefail
@@ -19,11 +20,16 @@ if [[ -z "$BASE" ]]; then
     for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null && break; sleep 1; done
 fi
 
-shot() {
+capture() {
     "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking \
         --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
-        --user-data-dir="$(mktemp -d)" --window-size=1366,768 --screenshot="$OUT/$1.png" "$BASE$2" >/dev/null 2>&1
+        --user-data-dir="$(mktemp -d)" --window-size="$3" --screenshot="$OUT/$1.png" "$BASE$2" >/dev/null 2>&1
     echo "docs/screenshots/$1.png  <-  $2"
+}
+
+shot() {
+    capture "$1" "$2" 1366,768
+    capture "$1-390" "$2" 390,1600
 }
 
 shot wheel "/?period=2017/18%20Q2"

@@ -111,6 +111,10 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(environment);
+
+            // The framework's and MudBlazor's files (_framework/blazor.web.js, _content/MudBlazor/…) come from the build's
+            // static web assets manifest, which only Development reads on its own (a published app has them in wwwroot).
+            builder.UseStaticWebAssets();
             builder.UseSetting("Database:Provider", database.Provider == DatabaseProvider.PostgreSql ? "PostgreSQL" : "Sqlite");
             builder.UseSetting("ConnectionStrings:PerformanceWheel", database.Options.ConnectionString);
             builder.UseSetting("LogFile:Path", Path.Combine(folder, "logs", "e2e-.log"));

@@ -8,9 +8,13 @@ namespace PerformanceWheel.Web.Infrastructure;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>Pages use only their own stylesheet and scripts: no inline script or style, nothing from elsewhere.</summary>
+    /// <summary>
+    /// Pages use only their own stylesheets and scripts: no inline script, no inline style element, nothing from elsewhere.
+    /// MudBlazor's components (and Blazor, patching an interactive page) set style attributes, so those alone are allowed
+    /// (style-src-attr; docs/decisions/0014).
+    /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     /// <summary>

@@ -41,6 +41,7 @@ public static class Startup
         builder.Services.AddScoped<QuarterResolver>();
         builder.Services.AddScoped<DetailReader>();
         builder.Services.AddScoped<ForecastReader>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Framework.CouncilProfile>();
         PerformanceWheel.Application.Framework.FrameworkServices.AddFrameworkAdministration(builder.Services);
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
@@ -115,6 +116,7 @@ public static class Startup
         app.MapApiAndOpenData();
         app.MapReports();
         app.MapImport();
+        app.MapThemeStylesheet();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
             .Add(endpoint =>

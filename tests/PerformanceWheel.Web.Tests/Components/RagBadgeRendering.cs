@@ -5,7 +5,7 @@ using Shouldly;
 
 namespace PerformanceWheel.Web.Tests.Components;
 
-/// <summary>A rating is shown as a letter with its meaning for screen readers, never by colour alone.</summary>
+/// <summary>A rating is shown as a chip with its letter and its meaning for screen readers, never by colour alone.</summary>
 public sealed class RagBadgeRendering
 {
     private static async Task<IElement> BadgeAsync(RagStatus? status, string? notRatedText = null)
@@ -17,15 +17,15 @@ public sealed class RagBadgeRendering
         }
 
         var document = await Render.DocumentAsync<RagBadge>(parameters);
-        return document.QuerySelector("span.rag") ?? throw new InvalidOperationException("No badge rendered.");
+        return document.QuerySelector(".mud-chip.rag") ?? throw new InvalidOperationException("No badge rendered.");
     }
 
     [Theory]
-    [InlineData(RagStatus.Red, "R", "Red: off target and outside tolerance", "rag-red")]
-    [InlineData(RagStatus.Amber, "A", "Amber: off target but within tolerance", "rag-amber")]
-    [InlineData(RagStatus.Green, "G", "Green: on or exceeding target", "rag-green")]
-    [InlineData(RagStatus.Blue, "B", "Blue: discontinued or complete", "rag-blue")]
-    public async Task ShowsTheLetterAndSaysWhatItMeans(RagStatus status, string letter, string meaning, string css)
+    [InlineData(RagStatus.Red, "R", "Red: off target and outside tolerance", "rag-red", "mud-chip-color-error")]
+    [InlineData(RagStatus.Amber, "A", "Amber: off target but within tolerance", "rag-amber", "mud-chip-color-warning")]
+    [InlineData(RagStatus.Green, "G", "Green: on or exceeding target", "rag-green", "mud-chip-color-success")]
+    [InlineData(RagStatus.Blue, "B", "Blue: discontinued or complete", "rag-blue", "mud-chip-color-info")]
+    public async Task ShowsTheLetterAndSaysWhatItMeans(RagStatus status, string letter, string meaning, string css, string themeColour)
     {
         var badge = await BadgeAsync(status);
 
@@ -33,6 +33,7 @@ public sealed class RagBadgeRendering
         badge.QuerySelector(".visually-hidden")!.TextContent.ShouldBe(meaning);
         badge.GetAttribute("title").ShouldBe(meaning);
         badge.ClassList.ShouldContain(css);
+        badge.ClassList.ShouldContain(themeColour, "the chip takes the theme's colour, whose contrast is checked");
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+using MudBlazor.Services;
 
 namespace PerformanceWheel.Web.Tests.Components;
 
@@ -13,9 +15,14 @@ internal static class Render
     public static async Task<string> HtmlAsync<TComponent>(IDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        await using var services = new ServiceCollection().AddLogging().BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        // MudBlazor's components (the rating chip) need its services, a NavigationManager and a script runtime that does nothing here.
+        await using var services = new ServiceCollection().AddLogging().AddMudServices()
+            .AddScoped<NavigationManager, StaticNavigation>()
+            .AddScoped<IJSRuntime, NoScript>()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await using var scope = services.CreateAsyncScope();
+        var loggerFactory = scope.ServiceProvider.GetRequiredService<ILoggerFactory>();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
@@ -31,4 +38,16 @@ internal static class Render
 
     /// <summary>Text a screen reader or a sighted reader gets, whitespace collapsed.</summary>
     public static string Text(this INode node) => string.Join(' ', node.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private sealed class StaticNavigation : NavigationManager
+    {
+        public StaticNavigation() => Initialize("http://localhost/", "http://localhost/");
+    }
+
+    private sealed class NoScript : IJSRuntime
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => ValueTask.FromResult(default(TValue)!);
+    }
 }

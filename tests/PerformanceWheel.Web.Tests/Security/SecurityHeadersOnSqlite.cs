@@ -32,7 +32,7 @@ public sealed class SecurityHeadersOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
         Header(response, "Content-Security-Policy").ShouldBe(
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+            "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
             "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'");
         Header(response, "X-Content-Type-Options").ShouldBe("nosniff");
         Header(response, "X-Frame-Options").ShouldBe("DENY");
