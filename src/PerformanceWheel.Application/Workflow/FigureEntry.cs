@@ -7,7 +7,11 @@ using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Workflow;
 
-/// <summary>What a person typed on one row of the grid (or a program sent to the API), as text.</summary>
+/// <summary>
+/// What a person typed on one row of the grid (or a program sent to the API), as text. <see cref="Version"/> is the
+/// version the person started from (a stored figure's is 1 or more; 0 when there was no figure yet), or null to replace
+/// whatever is stored.
+/// </summary>
 public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
 
 /// <summary>Why a row was not saved: what callers other than the grid (the API) need to answer with the right status.</summary>

@@ -19,7 +19,14 @@ public sealed record EntryRow(
     decimal? PreviousValue,
     decimal? ValueBefore,
     Outturn? Outturn,
-    MeasureResult Result);
+    MeasureResult Result)
+{
+    /// <summary>The measure's figures of this year and last (what <see cref="Result"/> was evaluated from), for previews.</summary>
+    public IReadOnlyDictionary<ReportingPeriod, Outturn> Series { get; init; } = new Dictionary<ReportingPeriod, Outturn>();
+
+    /// <summary>The director's reason when the figure is returned (from the audit entry that returned it); null otherwise.</summary>
+    public string? ReturnReason { get; init; }
+}
 
 /// <summary>The entry grid of a directorate for a quarter.</summary>
 public sealed record EntryGrid(Directorate Directorate, ReportingPeriod Quarter, IReadOnlyList<EntryRow> Rows, IReadOnlyList<AuditEntry> History)
@@ -98,7 +105,7 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
                     series.GetValueOrDefault(period.Previous)?.Value,
                     series.GetValueOrDefault(period.Previous.Previous)?.Value,
                     current,
-                    MeasureEvaluator.Evaluate(m, series, period)));
+                    MeasureEvaluator.Evaluate(m, series, period)) { Series = series });
             }
         }
 
@@ -107,7 +114,31 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
             .Where(a => a.EntityType == "Directorate period" && a.EntityKey == key)
             .OrderByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
-        return new EntryGrid(owner, quarter, rows, history);
+        var withReasons = rows.Select(r => r.Outturn?.State == WorkflowState.Returned ? r with { ReturnReason = ReturnReasonOf(r.Measure.Code, history) } : r).ToList();
+        return new EntryGrid(owner, quarter, withReasons, history);
+    }
+
+    // The reason of the latest "Returned" entry that covers the measure: one written by Move for the measure ("CODE (n
+    // figures): reason") or for every submitted figure ("n figures: reason").
+    private static string? ReturnReasonOf(string code, IReadOnlyList<AuditEntry> newestFirst)
+    {
+        foreach (var entry in newestFirst.Where(a => a.Action == ReturnedAction && a.Changes is not null))
+        {
+            var changes = entry.Changes!;
+            var colon = changes.IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var what = changes[..colon];
+            if (what.StartsWith(code + " (", StringComparison.Ordinal) || (what.Length > 0 && char.IsAsciiDigit(what[0])))
+            {
+                return changes[(colon + 2)..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -209,6 +240,9 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
         return new ApprovalOutcome(outturns.Count, null, conflicts, conflicts.Count > 0);
     }
 
+    /// <summary>The audit log's action when a Director returns figures.</summary>
+    public const string ReturnedAction = "Returned";
+
     /// <summary>The audit log's action for an Admin's override of separation of duties.</summary>
     public const string OverrideAction = "Separation of duties overridden";
 
@@ -251,7 +285,7 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
     public Task<int> ReturnAsync(string directorate, ReportingPeriod quarter, string? measureCode, string reason, string user, CancellationToken cancellationToken = default)
     {
         Guard.Required(reason, "Reason for returning", Lengths.Text);
-        return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, "Returned", reason, user, cancellationToken, measureCode);
+        return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, ReturnedAction, reason, user, cancellationToken, measureCode);
     }
 
     /// <summary>
