@@ -29,16 +29,21 @@ public sealed class BadInputOnSqlite(LiveApp app)
         await Evidence.StepAsync(officer, "bad-grid-input", async () =>
         {
             await officer.GotoAsync($"/outturns/{Uri.EscapeDataString(Directorate)}?period={Uri.EscapeDataString(Quarter.Label)}");
+            await officer.Locator(".outturn-grid[data-interactive=true]").WaitForAsync();
             var percent = officer.GetByLabel($"Value for {percentCode} {Quarter.Label}", new() { Exact = true });
             var other = officer.GetByLabel($"Value for {otherCode} {Quarter.Label}", new() { Exact = true });
             await percent.FillAsync("105");
             await other.FillAsync("twelve");
-            await other.PressAsync("Enter");
+
+            // Each field is marked invalid as it is typed, before saving.
+            await Assertions.Expect(percent).ToHaveAttributeAsync("aria-invalid", "true");
+            await Assertions.Expect(other).ToHaveAttributeAsync("aria-invalid", "true");
+            await officer.GetByRole(AriaRole.Button, new() { Name = "Save figures", Exact = true }).ClickAsync();
             (await AccessibilityOnSqlite.ViolationsAsync(officer, "entry grid with errors")).ShouldBeEmpty();
 
-            // The summary names both rows; each field is marked invalid and described by its own message.
+            // The summary names both figures; each field is marked invalid and described by its own message.
             var summary = officer.GetByRole(AriaRole.Alert);
-            await summary.ShouldContainTextAsync("2 row(s) not saved");
+            await summary.ShouldContainTextAsync("2 figure(s) not saved");
             await Assertions.Expect(percent).ToHaveAttributeAsync("aria-invalid", "true");
             await Assertions.Expect(other).ToHaveAttributeAsync("aria-invalid", "true");
             await Assertions.Expect(percent).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("100"));

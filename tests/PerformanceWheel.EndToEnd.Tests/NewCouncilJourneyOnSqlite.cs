@@ -518,6 +518,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
     {
         await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{directorate} outturns, {period.Label}");
         var due = Measures.Where(m => m.Directorate == directorate).ToList();
+        await page.Locator(".outturn-grid[data-interactive=true]").WaitForAsync();
         foreach (var m in due)
         {
             await page.GetByLabel($"Value for {m.Code} {period.Label}", new() { Exact = true }).FillAsync(Invariant(figure(m)));

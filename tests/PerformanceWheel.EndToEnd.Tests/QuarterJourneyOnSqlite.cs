@@ -37,6 +37,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await Guide.ShotAsync(officer, "officer-1-tracker");
             await officer.GotoAsync(GridUrl);
             await officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{Directorate} outturns, {Quarter.Label}");
+            await officer.Locator(".outturn-grid[data-interactive=true]").WaitForAsync();
             await Guide.ShotAsync(officer, "officer-2-empty-grid");
             var grid = await GridRowsAsync(officer);
             rows = grid.Count;
@@ -56,6 +57,10 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             }
 
             await Guide.ShotAsync(officer, "officer-3-typing");
+
+            // Enter on the last figure moves to Save figures (there is no figure below it); Enter again saves.
+            await officer.Keyboard.PressAsync("Enter");
+            (await officer.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).ShouldBe("Save figures");
             await officer.Keyboard.PressAsync("Enter");
             await officer.WaitForURLAsync(url => url.Contains("message=", StringComparison.Ordinal));
             await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) saved.");
@@ -101,12 +106,14 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         await Evidence.StepAsync(officer, "officer-corrects", async () =>
         {
             await officer.GotoAsync(GridUrl);
+            await officer.Locator(".outturn-grid[data-interactive=true]").WaitForAsync();
             var returned = (await GridRowsAsync(officer)).Single(r => r.Code == chosen.Code);
             returned.State.ShouldBe("Returned");
             var field = officer.Locator($"[id='{returned.ValueId}']");
             await Guide.ShotAsync(officer, "officer-6-returned", $"[id='{returned.ValueId}']");
+            (await officer.Locator("main").InnerTextAsync()).ShouldContain($"Returned by the director: {reason}");
             await field.FillAsync(chosen.Corrected.ToString(CultureInfo.InvariantCulture));
-            await field.PressAsync("Enter");
+            await officer.GetByRole(AriaRole.Button, new() { Name = "Save figures", Exact = true }).ClickAsync();
             await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) saved.");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
             await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) submitted for approval.");
@@ -196,8 +203,25 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         return new Chosen(measure.Code, measure.Segment!.Code, measure.Committees.OrderBy(c => c.Code, StringComparer.Ordinal).First().Code, corrected, measure.Format(corrected));
     }
 
+    // A row per figure: the officer's interactive grid (a cell per period, the measure's line around it) or the review table.
     private static async Task<IReadOnlyList<GridRow>> GridRowsAsync(IPage page)
     {
+        if (await page.Locator(".outturn-grid").CountAsync() > 0)
+        {
+            var figures = await page.Locator(".outturn-grid td.grid-cell").EvaluateAllAsync<string[][]>(
+                """
+                cells => cells.map(c => { const r = c.closest('tr'); return [
+                  r.querySelector('th a').textContent.trim(),
+                  c.querySelector('input[id^="value-"]').id,
+                  r.cells[2].textContent.trim(),
+                  r.cells[1].textContent.trim(),
+                  c.querySelector('.rag .visually-hidden').textContent.trim(),
+                  c.querySelector('.dot .visually-hidden').textContent.trim(),
+                  c.querySelector('.cell-state').textContent.replace(', changed', '').trim()]; })
+                """);
+            return figures.Select(c => new GridRow(c[0], c[1], c[2], c[3], c[4], c[5], c[6])).ToList();
+        }
+
         var cells = await page.Locator("main table.data:not(.publish-readiness) tbody tr").EvaluateAllAsync<string[][]>(
             """
             rows => rows.map(r => [

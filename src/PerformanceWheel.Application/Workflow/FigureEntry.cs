@@ -7,7 +7,11 @@ using PerformanceWheel.Domain.Rating;
 
 namespace PerformanceWheel.Application.Workflow;
 
-/// <summary>What a person typed on one row of the grid (or a program sent to the API), as text.</summary>
+/// <summary>
+/// What a person typed on one row of the grid (or a program sent to the API), as text. <see cref="Version"/> is the
+/// version the person started from (a stored figure's is 1 or more; 0 when there was no figure yet), or null to replace
+/// whatever is stored.
+/// </summary>
 public sealed record EntryInput(string MeasureCode, string PeriodCode, string? Value, string? Status, bool Provisional, string? Commentary, int? Version);
 
 /// <summary>Why a row was not saved: what callers other than the grid (the API) need to answer with the right status.</summary>
@@ -45,23 +49,24 @@ public sealed record EntryOutcome(string MeasureCode, string PeriodCode, bool Sa
 /// <see cref="OutturnStatusText"/>); the figure's rules (<see cref="Outturn.Check"/>) and the change itself, its
 /// revision and the return to draft (<see cref="Outturn.Enter"/>) are the domain's, which a workbook import applies alike.
 /// </summary>
-public sealed class FigureEntry(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class FigureEntry(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
-    /// <summary>Saves every row that is valid; a bad row gets its message and does not stop the others.</summary>
+    /// <summary>Saves every row that is valid; a bad row gets its message and does not stop the others. One context for the whole save.</summary>
     public async Task<IReadOnlyList<EntryOutcome>> SaveAsync(string directorate, IReadOnlyList<EntryInput> inputs, string user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var outcomes = new List<EntryOutcome>();
         var periods = await FigurePeriods.RuleAsync(db, clock, cancellationToken);
         foreach (var input in inputs)
         {
-            outcomes.Add(await SaveRowAsync(directorate, input, periods, user, cancellationToken));
+            outcomes.Add(await SaveRowAsync(db, directorate, input, periods, user, cancellationToken));
         }
 
         return outcomes;
     }
 
-    private async Task<EntryOutcome> SaveRowAsync(string directorate, EntryInput input, FigurePeriodRule periods, string user, CancellationToken cancellationToken)
+    private async Task<EntryOutcome> SaveRowAsync(PerformanceWheelDbContext db, string directorate, EntryInput input, FigurePeriodRule periods, string user, CancellationToken cancellationToken)
     {
         EntryOutcome Refused(string? field, string message, EntryProblem problem) => new(input.MeasureCode, input.PeriodCode, false, field, message, problem);
 

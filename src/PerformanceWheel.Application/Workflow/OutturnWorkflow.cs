@@ -19,7 +19,14 @@ public sealed record EntryRow(
     decimal? PreviousValue,
     decimal? ValueBefore,
     Outturn? Outturn,
-    MeasureResult Result);
+    MeasureResult Result)
+{
+    /// <summary>The measure's figures of this year and last (what <see cref="Result"/> was evaluated from), for previews.</summary>
+    public IReadOnlyDictionary<ReportingPeriod, Outturn> Series { get; init; } = new Dictionary<ReportingPeriod, Outturn>();
+
+    /// <summary>The director's reason when the figure is returned (from the audit entry that returned it); null otherwise.</summary>
+    public string? ReturnReason { get; init; }
+}
 
 /// <summary>The entry grid of a directorate for a quarter.</summary>
 public sealed record EntryGrid(Directorate Directorate, ReportingPeriod Quarter, IReadOnlyList<EntryRow> Rows, IReadOnlyList<AuditEntry> History)
@@ -57,10 +64,18 @@ public sealed record ApprovalOutcome(int Approved, string? Refused, IReadOnlyLis
 /// them or returns them with a reason, and an Admin or PerformanceOfficer publishes the whole period, which locks it.
 /// Every change of a figure after its first entry leaves a revision; every step leaves an audit entry.
 /// </summary>
-public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider clock)
+public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
+    // Each public method is one operation with a context of its own (docs/decisions/0012): the grid is interactive, and
+    // a context shared by a circuit's events would be shared by every event of the officer's session.
     /// <summary>The measures of a directorate due in a quarter: quarterly ones for the quarter, monthly ones for each month, annual ones in Q4.</summary>
     public async Task<EntryGrid?> GridAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await GridAsync(db, directorate, quarter, cancellationToken);
+    }
+
+    private static async Task<EntryGrid?> GridAsync(PerformanceWheelDbContext db, string directorate, ReportingPeriod quarter, CancellationToken cancellationToken)
     {
         var owner = await db.Directorates.AsNoTracking().FirstOrDefaultAsync(d => d.Name == directorate, cancellationToken);
         if (owner is null)
@@ -90,7 +105,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
                     series.GetValueOrDefault(period.Previous)?.Value,
                     series.GetValueOrDefault(period.Previous.Previous)?.Value,
                     current,
-                    MeasureEvaluator.Evaluate(m, series, period)));
+                    MeasureEvaluator.Evaluate(m, series, period)) { Series = series });
             }
         }
 
@@ -99,7 +114,31 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             .Where(a => a.EntityType == "Directorate period" && a.EntityKey == key)
             .OrderByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
-        return new EntryGrid(owner, quarter, rows, history);
+        var withReasons = rows.Select(r => r.Outturn?.State == WorkflowState.Returned ? r with { ReturnReason = ReturnReasonOf(r.Measure.Code, history) } : r).ToList();
+        return new EntryGrid(owner, quarter, withReasons, history);
+    }
+
+    // The reason of the latest "Returned" entry that covers the measure: one written by Move for the measure ("CODE (n
+    // figures): reason") or for every submitted figure ("n figures: reason").
+    private static string? ReturnReasonOf(string code, IReadOnlyList<AuditEntry> newestFirst)
+    {
+        foreach (var entry in newestFirst.Where(a => a.Action == ReturnedAction && a.Changes is not null))
+        {
+            var changes = entry.Changes!;
+            var colon = changes.IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var what = changes[..colon];
+            if (what.StartsWith(code + " (", StringComparison.Ordinal) || (what.Length > 0 && char.IsAsciiDigit(what[0])))
+            {
+                return changes[(colon + 2)..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -108,13 +147,19 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     /// </summary>
     public async Task<IReadOnlyList<DueLine>> TrackerAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TrackerAsync(db, quarter, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DueLine>> TrackerAsync(PerformanceWheelDbContext db, ReportingPeriod quarter, CancellationToken cancellationToken)
+    {
         var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         var dueBy = quarter.End.AddDays(settings?.OverdueDaysAfterPeriodEnd ?? 30);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var lines = new List<DueLine>();
         foreach (var name in await db.Directorates.AsNoTracking().Where(d => !d.IsRetired).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken))
         {
-            var grid = await GridAsync(name, quarter, cancellationToken);
+            var grid = await GridAsync(db, name, quarter, cancellationToken);
             if (grid is null)
             {
                 continue;
@@ -142,7 +187,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
 
     /// <summary>Enters or changes figures of the directorate (the grid and the API): see <see cref="FigureEntry"/>.</summary>
     public Task<IReadOnlyList<EntryOutcome>> SaveAsync(string directorate, IReadOnlyList<EntryInput> inputs, string user, CancellationToken cancellationToken = default) =>
-        new FigureEntry(db, clock).SaveAsync(directorate, inputs, user, cancellationToken);
+        new FigureEntry(contexts, clock).SaveAsync(directorate, inputs, user, cancellationToken);
 
     /// <summary>Submits the directorate's draft figures for the quarter.</summary>
     public Task<int> SubmitAsync(string directorate, ReportingPeriod quarter, string user, CancellationToken cancellationToken = default) =>
@@ -156,8 +201,9 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     public async Task<ApprovalOutcome> ApproveAsync(
         string directorate, ReportingPeriod quarter, string user, bool isAdmin = false, string? overrideReason = null, CancellationToken cancellationToken = default)
     {
-        var outturns = await InStateAsync(directorate, quarter, [WorkflowState.Submitted], null, cancellationToken);
-        var conflicts = await DutyConflictsAsync(outturns, user, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var outturns = await InStateAsync(db, directorate, quarter, [WorkflowState.Submitted], null, cancellationToken);
+        var conflicts = await DutyConflictsAsync(db, outturns, user, cancellationToken);
         var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
         if (conflicts.Count > 0)
         {
@@ -182,7 +228,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         }
 
         var at = clock.GetUtcNow();
-        Move(outturns, WorkflowState.Approved, "Approved", null, directorate, quarter, user, at, null);
+        Move(db, outturns, WorkflowState.Approved, "Approved", null, directorate, quarter, user, at, null);
         if (conflicts.Count > 0)
         {
             var details = $"{conflicts.Count} figure(s) approved by whoever entered or last changed them: {string.Join("; ", conflicts)}. Reason: {reason}";
@@ -194,17 +240,26 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
         return new ApprovalOutcome(outturns.Count, null, conflicts, conflicts.Count > 0);
     }
 
+    /// <summary>The audit log's action when a Director returns figures.</summary>
+    public const string ReturnedAction = "Returned";
+
     /// <summary>The audit log's action for an Admin's override of separation of duties.</summary>
     public const string OverrideAction = "Separation of duties overridden";
 
     /// <summary>Whether the council separates duties (off while the council has no settings).</summary>
-    public Task<bool> SeparatesDutiesAsync(CancellationToken cancellationToken = default) =>
+    public async Task<bool> SeparatesDutiesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await SeparatesDutiesAsync(db, cancellationToken);
+    }
+
+    private static Task<bool> SeparatesDutiesAsync(PerformanceWheelDbContext db, CancellationToken cancellationToken) =>
         db.CouncilSettings.AnyAsync(c => c.SeparatesDuties, cancellationToken);
 
     /// <summary>The figures <paramref name="user"/> may not approve, each as "code period (why)"; none when the council does not separate duties.</summary>
-    private async Task<List<string>> DutyConflictsAsync(List<Outturn> outturns, string user, CancellationToken cancellationToken)
+    private static async Task<List<string>> DutyConflictsAsync(PerformanceWheelDbContext db, List<Outturn> outturns, string user, CancellationToken cancellationToken)
     {
-        if (outturns.Count == 0 || !await SeparatesDutiesAsync(cancellationToken))
+        if (outturns.Count == 0 || !await SeparatesDutiesAsync(db, cancellationToken))
         {
             return [];
         }
@@ -230,7 +285,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     public Task<int> ReturnAsync(string directorate, ReportingPeriod quarter, string? measureCode, string reason, string user, CancellationToken cancellationToken = default)
     {
         Guard.Required(reason, "Reason for returning", Lengths.Text);
-        return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, "Returned", reason, user, cancellationToken, measureCode);
+        return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, ReturnedAction, reason, user, cancellationToken, measureCode);
     }
 
     /// <summary>
@@ -241,7 +296,8 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     /// </summary>
     public async Task<PublishOutcome> PublishAsync(ReportingPeriod quarter, string user, bool partOfQuarter = false, CancellationToken cancellationToken = default)
     {
-        var lines = await TrackerAsync(quarter, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lines = await TrackerAsync(db, quarter, cancellationToken);
         var waiting = lines.Sum(l => l.Draft + l.Returned + l.Submitted);
         var missing = lines.Sum(l => l.Missing.Count);
         var periods = DueIn(quarter);
@@ -284,6 +340,7 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     /// <summary>Corrects a published figure: a reason is required, and the revision (old → new, who, when, why) is kept.</summary>
     public async Task CorrectAsync(string measureCode, ReportingPeriod period, decimal? value, OutturnStatus? status, string reason, string user, CancellationToken cancellationToken = default)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var outturn = await db.Outturns.Include(o => o.Measure).FirstOrDefaultAsync(o => o.Measure.Code == measureCode && o.Period == period, cancellationToken)
             ?? throw new DomainException($"There is no figure for {measureCode} in {period.Label}.");
         if ((await FigurePeriods.RuleAsync(db, clock, cancellationToken)).Problem(outturn.Measure, period) is { } periodProblem)
@@ -301,13 +358,14 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
     private async Task<int> MoveAsync(
         string directorate, ReportingPeriod quarter, WorkflowState[] from, WorkflowState to, string action, string? reason, string user, CancellationToken cancellationToken, string? measureCode = null)
     {
-        var outturns = await InStateAsync(directorate, quarter, from, measureCode, cancellationToken);
-        Move(outturns, to, action, reason, directorate, quarter, user, clock.GetUtcNow(), measureCode);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var outturns = await InStateAsync(db, directorate, quarter, from, measureCode, cancellationToken);
+        Move(db, outturns, to, action, reason, directorate, quarter, user, clock.GetUtcNow(), measureCode);
         await db.SaveChangesAsync(cancellationToken);
         return outturns.Count;
     }
 
-    private Task<List<Outturn>> InStateAsync(string directorate, ReportingPeriod quarter, WorkflowState[] from, string? measureCode, CancellationToken cancellationToken)
+    private static Task<List<Outturn>> InStateAsync(PerformanceWheelDbContext db, string directorate, ReportingPeriod quarter, WorkflowState[] from, string? measureCode, CancellationToken cancellationToken)
     {
         var periods = DueIn(quarter);
         return db.Outturns.Include(o => o.Measure).ThenInclude(m => m.Directorate)
@@ -316,8 +374,8 @@ public sealed class OutturnWorkflow(PerformanceWheelDbContext db, TimeProvider c
             .ToListAsync(cancellationToken);
     }
 
-    private void Move(
-        List<Outturn> outturns, WorkflowState to, string action, string? reason, string directorate, ReportingPeriod quarter, string user, DateTimeOffset at, string? measureCode)
+    private static void Move(
+        PerformanceWheelDbContext db, List<Outturn> outturns, WorkflowState to, string action, string? reason, string directorate, ReportingPeriod quarter, string user, DateTimeOffset at, string? measureCode)
     {
         foreach (var o in outturns)
         {

@@ -21,19 +21,18 @@ namespace PerformanceWheel.Web.Tests.Figures;
 public sealed class DiscontinuedMeasuresOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
-    public async Task TheGridRefusesAFigureForADiscontinuedMeasureInAStaleOrCraftedForm()
+    public async Task TheGridRefusesAFigureForADiscontinuedMeasureTypedInAGridOpenedBefore()
     {
-        var officer = await SignedInClient.AsAsync(app.Factory, Roles.PerformanceOfficer);
-        const string grid = "/outturns/Public%20Health?period=2019/20%20Q3";
-        var (_, page) = await Html.GetAsync(officer, grid);
-        var field = PageForms.NameOf(page, "value-PH-BF-01-2019-20-Q3");
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var workflow = scope.ServiceProvider.GetRequiredService<PerformanceWheel.Application.Workflow.OutturnWorkflow>();
+        var sheet = new PerformanceWheel.Web.Components.Pages.Outturns.GridSheet(
+            (await workflow.GridAsync("Public Health", PerformanceWheel.Domain.Periods.ReportingPeriod.Parse("2019/20 Q3")))!);
         await DiscontinueAsync("PH-BF-01", "2019/20 Q3");
+        sheet.Type(sheet.Find("value-PH-BF-01-2019-20-Q3")!, "50");
 
-        var refused = await PageForms.SubmitAsync(officer, grid, page, "save", new Dictionary<string, string> { [field] = "50" });
+        var refused = await workflow.SaveAsync("Public Health", sheet.Changes(), "officer@demo.council");
 
-        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var summary = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await refused.Content.ReadAsStringAsync()).QuerySelector(".error-summary")!;
-        summary.TextContent.ShouldContain("PH-BF-01 was discontinued from 2019/20 Q3; 2019/20 Q3 is after its last period.");
+        refused.ShouldHaveSingleItem().Message.ShouldBe("PH-BF-01 was discontinued from 2019/20 Q3; 2019/20 Q3 is after its last period.");
         (await StoredAsync("PH-BF-01", "2019/20 Q3")).ShouldBeFalse();
     }
 

@@ -42,8 +42,8 @@ public sealed class FigurePeriodsOnSqlite(SqliteApp app) : IClassFixture<SqliteA
     public async Task TheGridRefusesAQuarterThatHasNotStartedOnTheApplicationsClock()
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PerformanceWheelDbContext>();
-        var workflow = new OutturnWorkflow(db, new FixedClock(new DateTimeOffset(2019, 11, 15, 9, 0, 0, TimeSpan.Zero)));
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PerformanceWheelDbContext>>();
+        var workflow = new OutturnWorkflow(contexts, new FixedClock(new DateTimeOffset(2019, 11, 15, 9, 0, 0, TimeSpan.Zero)));
 
         var outcomes = await workflow.SaveAsync("Public Health",
         [

@@ -22,19 +22,13 @@ public sealed class StatusesThroughWorkbooksOnSqlite(DemoCouncilDatabase demo) :
     [InlineData("PH-HV-01", "Not available", OutturnStatus.NotAvailable)]
     public async Task AStatusIsExportedByItsLabelAndImportedBackUnchanged(string measure, string label, OutturnStatus status)
     {
-        await using (var db = demo.Database.CreateContext())
-        {
-            var saved = await new OutturnWorkflow(db, TimeProvider.System).SaveAsync("Public Health",
-                [new EntryInput(measure, Quarter.Code, null, status.ToString(), false, null, null)], "officer@demo.council");
-            saved.ShouldHaveSingleItem().Saved.ShouldBeTrue(saved[0].Message);
-        }
+        var workflow = new OutturnWorkflow(demo.Database.Factory(), TimeProvider.System);
+        var saved = await workflow.SaveAsync("Public Health",
+            [new EntryInput(measure, Quarter.Code, null, status.ToString(), false, null, null)], "officer@demo.council");
+        saved.ShouldHaveSingleItem().Saved.ShouldBeTrue(saved[0].Message);
 
-        byte[] workbook;
-        await using (var db = demo.Database.CreateContext())
-        {
-            var year = FinancialYear.Parse("2019/20");
-            workbook = (await new ImportWorkbooks(demo.Database.Factory(), new OutturnWorkflow(db, TimeProvider.System)).ExportAsync(["Public Health"], year, year)).Content;
-        }
+        var year = FinancialYear.Parse("2019/20");
+        var workbook = (await new ImportWorkbooks(demo.Database.Factory(), workflow).ExportAsync(["Public Health"], year, year)).Content;
 
         var row = OutturnRows(workbook).Single(r => r.GetValueOrDefault(ImportFormat.Code) == measure && r.GetValueOrDefault(ImportFormat.Period) == Quarter.Label);
         row[ImportFormat.Status].ShouldBe(label);

@@ -166,8 +166,8 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
             $"/outturns/{Uri.EscapeDataString(d)}/critical-items?period={Uri.EscapeDataString((await t.RedQuarterAsync()).Label)}";
         return
         [
-            // The outturn grid: officers enter, submit, publish and correct; a Director of the directorate (or an Admin) approves and returns.
-            Form("/outturns/{Directorate}", "save", Staff, Grid(Next), EditableStatus),
+            // The outturn grid: officers submit, publish and correct (figures are entered in the interactive grid, which is no
+            // form: OutturnGridAuthorization checks its saves); a Director of the directorate (or an Admin) approves and returns.
             Form("/outturns/{Directorate}", "submit", [Who.Officer, Who.Admin], Grid(Next), prepare: t => t.FiguresAsync(submit: false, approve: false)),
             Form("/outturns/{Directorate}", "approve", [Who.DirectorOfIt, Who.Admin], Grid(Next), prepare: t => t.FiguresAsync(submit: true, approve: false)),
             Form("/outturns/{Directorate}", "return", [Who.DirectorOfIt, Who.Admin], Grid(Next), _ => Set(("ReturnReason", "Matrix: check the source")),
@@ -255,9 +255,6 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
     private static Func<IDocument, string> Starting(string prefix) => page =>
         page.QuerySelectorAll("input[name=_handler]").Select(i => i.GetAttribute("value")!).FirstOrDefault(v => v.StartsWith(prefix, StringComparison.Ordinal))
         ?? throw new InvalidOperationException($"No form '{prefix}…' on the page.");
-
-    private static Dictionary<string, string?> EditableStatus(IDocument page) =>
-        Set((page.QuerySelectorAll("select[name$='.Status']").First(s => !s.HasAttribute("disabled")).GetAttribute("name")!, "Tbc"));
 
     /// <summary>Posts the handler as <paramref name="who"/>: the form as an Admin sees it (with the change), with the poster's own antiforgery token.</summary>
     private async Task<(bool Denied, string Status)> PostAsync(Row row, Who who, Dictionary<Who, HttpClient> clients)

@@ -86,27 +86,17 @@ public sealed class OneFigurePathOnSqlite(SqliteApp app) : IClassFixture<SqliteA
     [Fact]
     public async Task AFigureEnteredAndChangedThroughTheGridTheApiAndAWorkbookEndsTheSame()
     {
-        // The grid (the outturn page, as an officer): Oct-19.
-        var officer = await SignedInClient.AsAsync(app.Factory, Roles.PerformanceOfficer);
-        var url = $"/outturns/{Uri.EscapeDataString(PublicHealth)}?period={Uri.EscapeDataString(Quarter.Label)}";
+        // The grid (the interactive outturn grid's sheet, as an officer types it, saved by the grid's command): Oct-19.
         foreach (var (value, provisional, commentary) in Steps)
         {
-            var (_, page) = await Html.GetAsync(officer, url);
-            var fields = PageForms.Fields(PageForms.Form(page, "save"));
-            fields[PageForms.NameOf(page, "value-PH-WB-01-2019-10")] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            fields[PageForms.NameOf(page, "comment-PH-WB-01-2019-10")] = commentary;
-            var box = PageForms.NameOf(page, "prov-PH-WB-01-2019-10");
-            if (provisional)
-            {
-                fields[box] = "true";
-            }
-            else
-            {
-                fields.Remove(box);
-            }
-
-            using var content = new FormUrlEncodedContent(fields);
-            (await officer.PostAsync(new Uri(url, UriKind.Relative), content)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            await using var scope = app.Factory.Services.CreateAsyncScope();
+            var workflow = scope.ServiceProvider.GetRequiredService<OutturnWorkflow>();
+            var sheet = new PerformanceWheel.Web.Components.Pages.Outturns.GridSheet((await workflow.GridAsync(PublicHealth, Quarter))!);
+            var cell = sheet.Find("value-PH-WB-01-2019-10")!;
+            sheet.Type(cell, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            cell.Commentary = commentary;
+            cell.Provisional = provisional;
+            (await workflow.SaveAsync(PublicHealth, sheet.Changes(), SignedInClient.EmailFor(Roles.PerformanceOfficer))).ShouldAllBe(o => o.Saved);
         }
 
         // The API (an officer's key): Nov-19.

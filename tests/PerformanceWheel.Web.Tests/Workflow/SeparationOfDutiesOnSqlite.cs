@@ -29,7 +29,7 @@ public sealed class SeparationOfDutiesOnSqlite(SqliteApp app) : IClassFixture<Sq
         const string Directorate = "Public Health";
         var url = GridUrl(Directorate);
         var admin = await SignedInClient.AsAsync(app.Factory, Roles.Admin);
-        var code = await EnterTbcAsync(admin, Directorate);
+        var code = await EnterTbcAsync(Roles.Admin, Directorate);
         (await PageForms.SubmitAsync(admin, url, "submit", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await StateAsync(code)).ShouldBe(WorkflowState.Submitted);
         var before = await FingerprintAsync();
@@ -63,12 +63,10 @@ public sealed class SeparationOfDutiesOnSqlite(SqliteApp app) : IClassFixture<Sq
         var officer = await SignedInClient.AsAsync(app.Factory, Roles.PerformanceOfficer);
         var admin = await SignedInClient.AsAsync(app.Factory, Roles.Admin);
         var director = await SignedInClient.AsAsync(app.Factory, Roles.Director);
-        var code = await EnterTbcAsync(officer, Directorate);
+        var code = await EnterTbcAsync(Roles.PerformanceOfficer, Directorate);
 
         // The Admin changes the officer's figure (TBC → not available): a revision names the Admin.
-        var (_, page) = await Html.GetAsync(admin, url);
-        var field = page.QuerySelectorAll("input[type=hidden]").First(i => i.GetAttribute("value") == code).GetAttribute("name")!.Replace(".MeasureCode", ".Status", StringComparison.Ordinal);
-        (await PageForms.SubmitAsync(admin, url, page, "save", new Dictionary<string, string> { [field] = nameof(OutturnStatus.NotAvailable) })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await EnterInGridAsync(Roles.Admin, Directorate, code, "Not available")).ShouldAllBe(o => o.Saved && o.Changed);
         (await PageForms.SubmitAsync(officer, url, "submit", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var before = await FingerprintAsync();
 
@@ -122,7 +120,7 @@ public sealed class SeparationOfDutiesOnSqlite(SqliteApp app) : IClassFixture<Sq
             (await AuditAsync("Updated")).ShouldContain(a => a.EntityType == CouncilSettingsAdministration.AuditType && a.Changes == "Separation of duties (whoever entered or last changed a figure cannot approve it): on → off");
 
             var url = GridUrl(Directorate);
-            var code = await EnterTbcAsync(admin, Directorate);
+            var code = await EnterTbcAsync(Roles.Admin, Directorate);
             await PageForms.SubmitAsync(admin, url, "submit", new Dictionary<string, string>());
             (await PageForms.SubmitAsync(admin, url, "approve", new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
             (await StateAsync(code)).ShouldBe(WorkflowState.Approved);
@@ -140,16 +138,23 @@ public sealed class SeparationOfDutiesOnSqlite(SqliteApp app) : IClassFixture<Sq
     private static string GridUrl(string directorate) => $"/outturns/{Uri.EscapeDataString(directorate)}?period={Uri.EscapeDataString(Quarter.Label)}";
 
     /// <summary>Enters TBC for the directorate's first quarterly measure due, on the grid page; its code.</summary>
-    private async Task<string> EnterTbcAsync(HttpClient client, string directorate)
+    private async Task<string> EnterTbcAsync(string role, string directorate)
     {
         var code = (await DueCodesAsync(directorate))[0];
-        var url = GridUrl(directorate);
-        var (_, page) = await Html.GetAsync(client, url);
-        var field = page.QuerySelectorAll("input[type=hidden]").First(i => i.GetAttribute("value") == code).GetAttribute("name")!.Replace(".MeasureCode", ".Status", StringComparison.Ordinal);
-        var saved = await PageForms.SubmitAsync(client, url, page, "save", new Dictionary<string, string> { [field] = nameof(OutturnStatus.Tbc) });
-        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        (await EnterInGridAsync(role, directorate, code, "TBC")).ShouldAllBe(o => o.Saved && o.Changed);
         (await StateAsync(code)).ShouldBe(WorkflowState.Draft);
         return code;
+    }
+
+    // What the interactive grid does when this person types text in the measure's cell and saves: its sheet's changes,
+    // saved by the grid's command as the signed-in person.
+    private async Task<IReadOnlyList<EntryOutcome>> EnterInGridAsync(string role, string directorate, string code, string text)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var workflow = scope.ServiceProvider.GetRequiredService<OutturnWorkflow>();
+        var sheet = new PerformanceWheel.Web.Components.Pages.Outturns.GridSheet((await workflow.GridAsync(directorate, Quarter))!);
+        sheet.Type(sheet.Cells.First(c => c.Row.Measure.Code == code), text);
+        return await workflow.SaveAsync(directorate, sheet.Changes(), SignedInClient.EmailFor(role));
     }
 
     private async Task<List<string>> DueCodesAsync(string directorate)

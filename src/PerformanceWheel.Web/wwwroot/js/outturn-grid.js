@@ -1,0 +1,31 @@
+// The interactive outturn grid (Components/Pages/Outturns/OutturnGrid.razor). Blazor's paste event carries no text, so
+// this module reads a paste into one of the grid's cells: a block copied from a spreadsheet (a tab or a line break in
+// it) goes to the grid's PasteAsync, which fills the cells it covers; a single value pastes as typing does.
+export function listen(grid, grid_dotnet) {
+    grid.addEventListener('paste', function (e) {
+        var cell = e.target && e.target.closest ? e.target.closest('input[data-cell]') : null;
+        if (!cell || !e.clipboardData) { return; }
+        var text = e.clipboardData.getData('text/plain');
+        if (!/[\t\r\n]/.test(text.replace(/(\r\n|\n|\r)$/, ''))) { return; }
+        e.preventDefault();
+        grid_dotnet.invokeMethodAsync('PasteAsync', cell.id, text);
+    });
+}
+
+// NavigationLock cannot stop an enhanced navigation (a link followed without reloading the page: there is no interactive
+// router on a server-rendered page), so while the grid has unsaved changes a link that leaves the page asks first.
+// Reloading, closing the tab or typing an address is NavigationLock's own warning (ConfirmExternalNavigation).
+var unsaved = null;
+export function guard(message) {
+    unsaved = message || null;
+}
+
+document.addEventListener('click', function (e) {
+    if (!unsaved || e.defaultPrevented || e.button !== 0) { return; }
+    var link = e.target && e.target.closest ? e.target.closest('a[href]') : null;
+    if (!link || link.getAttribute('href').startsWith('#') || link.hasAttribute('download')) { return; }
+    if (!window.confirm(unsaved)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+    }
+}, true);
