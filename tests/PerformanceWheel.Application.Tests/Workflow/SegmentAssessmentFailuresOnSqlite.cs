@@ -21,7 +21,7 @@ public sealed class SegmentAssessmentFailuresOnSqlite
     {
         await using var council = await Council.CreateAsync();
         var failing = council.Contexts(new FailingSave());
-        var assessments = new SegmentAssessments(failing, new PerformanceReader(council.Contexts()), new FixedClock(Council.Now));
+        var assessments = new SegmentAssessments(failing, new PerformanceReader(council.Contexts(), new DatabaseFiguresVersion(council.Contexts()), EvaluatedQuarters.Uncached()), new FixedClock(Council.Now));
 
         var failure = await Should.ThrowAsync<DbUpdateException>(() =>
             assessments.SaveAsync(Quarter, [new AssessmentInput("S1", "Red", "Streets less safe", null, null, null)], Council.Officer));
@@ -35,7 +35,7 @@ public sealed class SegmentAssessmentFailuresOnSqlite
     public async Task AJudgementIsSavedOnAContextOfItsOwn()
     {
         await using var council = await Council.CreateAsync();
-        var assessments = new SegmentAssessments(council.Contexts(), new PerformanceReader(council.Contexts()), new FixedClock(Council.Now));
+        var assessments = new SegmentAssessments(council.Contexts(), new PerformanceReader(council.Contexts(), new DatabaseFiguresVersion(council.Contexts()), EvaluatedQuarters.Uncached()), new FixedClock(Council.Now));
 
         var outcome = (await assessments.SaveAsync(Quarter, [new AssessmentInput("S1", "Red", "Streets less safe", null, null, null)], Council.Officer)).ShouldHaveSingleItem();
 
