@@ -95,9 +95,7 @@ try
     var services = new ServiceCollection();
     services.AddLogging();
     services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database));
-    services.AddScoped<PerformanceReader>();
-    services.AddScoped<QuarterResolver>();
-    services.AddScoped<DetailReader>();
+    services.AddPerformanceReading();
     services.AddReporting(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     await using var provider = services.BuildServiceProvider();
 

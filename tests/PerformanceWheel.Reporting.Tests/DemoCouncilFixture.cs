@@ -47,9 +47,7 @@ public sealed class DemoCouncilFixture : IAsyncLifetime
     {
         services.AddLogging();
         services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database.Options));
-        services.AddScoped<PerformanceReader>();
-        services.AddScoped<QuarterResolver>();
-        services.AddScoped<DetailReader>();
+        services.AddPerformanceReading();
     }
 
     /// <summary>A pack built once per test class run and shared (printing is the slow part).</summary>

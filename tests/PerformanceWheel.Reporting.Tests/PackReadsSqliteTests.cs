@@ -96,9 +96,7 @@ public sealed class PackReadsSqliteTests(DemoCouncilFixture demo)
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(demo.Database.Options).AddInterceptors(counter));
-        services.AddScoped<PerformanceReader>();
-        services.AddScoped<QuarterResolver>();
-        services.AddScoped<DetailReader>();
+        services.AddPerformanceReading();
         services.AddReporting(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reporting:BrowserExecutablePath"] = Tools.Chromium }).Build());
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();

@@ -30,6 +30,9 @@ public enum NoForecastReason
 
     /// <summary>The measure stops being reported before the year ends.</summary>
     Discontinued = 5,
+
+    /// <summary>The figures are so large that projecting them passes the largest number a figure can hold.</summary>
+    TooLargeToProject = 6,
 }
 
 /// <summary>
@@ -92,6 +95,7 @@ public sealed record YearEndForecast
         NoForecastReason.TooFewFigures => $"fewer than {YearEndForecaster.MinimumPoints} figures",
         NoForecastReason.YearEnded => "the year has ended",
         NoForecastReason.Discontinued => "discontinued",
+        NoForecastReason.TooLargeToProject => "the figures are too large to project",
         _ => string.Empty,
     };
 

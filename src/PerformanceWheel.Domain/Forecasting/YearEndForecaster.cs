@@ -76,9 +76,19 @@ public static class YearEndForecaster
 
         var runRate = sum || (monthly && measure.Aggregation == Aggregation.YearToDate);
         var pointKind = monthly ? PeriodKind.Month : PeriodKind.Quarter;
-        var (projection, points, window) = runRate
-            ? RunRate(monthly, year, last, valueOf)
-            : Trend(measure.Aggregation, monthly, last, yearEnd, valueOf);
+        decimal? projection;
+        int points, window;
+        try
+        {
+            (projection, points, window) = runRate
+                ? RunRate(monthly, year, last, valueOf)
+                : Trend(measure.Aggregation, monthly, last, yearEnd, valueOf);
+        }
+        catch (OverflowException)
+        {
+            return YearEndForecast.None(year, NoForecastReason.TooLargeToProject);
+        }
+
         if (projection is not { } raw)
         {
             return YearEndForecast.None(year, NoForecastReason.TooFewFigures);

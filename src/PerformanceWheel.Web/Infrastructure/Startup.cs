@@ -34,13 +34,8 @@ public static class Startup
         builder.Services.AddDbContextFactory<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database));
         builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
-        builder.Services.AddSingleton<IFiguresVersion, DatabaseFiguresVersion>();
         builder.Services.Configure<EvaluationCacheOptions>(configuration.GetSection(EvaluationCacheOptions.Section));
-        builder.Services.AddSingleton<EvaluatedQuarters>();
-        builder.Services.AddScoped<PerformanceReader>();
-        builder.Services.AddScoped<QuarterResolver>();
-        builder.Services.AddScoped<DetailReader>();
-        builder.Services.AddScoped<ForecastReader>();
+        builder.Services.AddPerformanceReading();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.CouncilProfile>();
         PerformanceWheel.Application.Framework.FrameworkServices.AddFrameworkAdministration(builder.Services);
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnWorkflow>();

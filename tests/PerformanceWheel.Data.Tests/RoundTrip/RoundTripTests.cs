@@ -22,10 +22,16 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
             await context.SaveChangesAsync();
             context.UserDirectorates.Add(new PerformanceWheel.Data.Identity.UserDirectorate { UserId = saved.User.Id, DirectorateId = saved.Directorate.Id });
             context.ApiKeys.Add(FullGraph.DirectorKey(saved.Directorate.Id));
+            context.PackJobs.Add(new PerformanceWheel.Data.Packs.PackJob(
+                "published|Cabinet||2019/20 Q2", "Cabinet", null, ReportingPeriod.Parse("2019/20 Q2"), "published", 7, new DateTimeOffset(2020, 1, 15, 9, 30, 0, TimeSpan.Zero)));
             await context.SaveChangesAsync();
         }
 
         await using var read = fixture.Database.CreateContext();
+
+        var job = await read.PackJobs.SingleAsync();
+        (job.Key, job.Kind, job.Committee, job.Quarter, job.Audience, job.FiguresVersion, job.State, job.QueuedAt).ShouldBe(
+            ("published|Cabinet||2019/20 Q2", "Cabinet", (string?)null, ReportingPeriod.Parse("2019/20 Q2"), "published", 7L, PerformanceWheel.Data.Packs.PackJobState.Queued, new DateTimeOffset(2020, 1, 15, 9, 30, 0, TimeSpan.Zero)));
 
         var settings = await read.CouncilSettings.SingleAsync();
         settings.Id.ShouldBe(saved.Settings.Id);

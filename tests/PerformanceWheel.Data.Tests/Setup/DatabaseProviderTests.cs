@@ -28,6 +28,12 @@ public sealed class DatabaseProviderTests
             new DatabaseOptions(DatabaseProvider.SqlServer, "Server=localhost;Database=unused;TrustServerCertificate=True")));
 
         context.Database.IsSqlServer().ShouldBeTrue();
-        context.Database.GetMigrations().ShouldBe([Migrations.MigrationSets.Baseline]);
+        var migrations = context.Database.GetMigrations().ToList();
+        migrations[0].ShouldBe(Migrations.MigrationSets.Baseline);
+        var types = typeof(PerformanceWheelDbContext).Assembly.GetTypes()
+            .Where(t => t.Namespace == "PerformanceWheel.Data.Migrations.SqlServer" && t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)))
+            .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id)
+            .Order();
+        migrations.ShouldBe(types, "SQL Server's own set, every migration of it and nothing else");
     }
 }

@@ -25,10 +25,14 @@ public abstract class LegacyUpgradeTests(Func<Task<TestDatabase>> createEmptyDat
         await MigrateWithHandWrittenMigrationsAsync(old, target: null);
         await using (var db = old.CreateContext())
         {
+            // Today's context raises the figures version as it saves; the hand-written schema had no such table, so the
+            // loader gets a temporary one, dropped again before the upgrade.
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE \"FiguresVersions\" (\"Id\" integer PRIMARY KEY, \"Value\" bigint NOT NULL)");
             await new DemoCouncilLoader(db).LoadAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"FiguresVersions\"");
         }
 
-        var rowsBefore = await ReadAllRowsAsync(old);
+        var rowsBefore = await ReadAllRowsAsync(old, AddedAfterTheHandWrittenMigrations);
         rowsBefore.Values.Sum(t => t.Count).ShouldBeGreaterThan(1000, "the demo council should fill the old database");
 
         await using (var db = old.CreateContext())
@@ -44,8 +48,10 @@ public abstract class LegacyUpgradeTests(Func<Task<TestDatabase>> createEmptyDat
         (await upgraded.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         ModelSchema.ShouldMatch(await old.ReadSchemaAsync(), await fresh.ReadSchemaAsync(), $"The upgraded {old.Provider} schema (compared with a new database)");
         ModelSchema.ShouldMatch(await old.ReadSchemaAsync(), ModelSchema.Expected(upgraded), $"The upgraded {old.Provider} schema");
-        var rowsAfter = await ReadAllRowsAsync(old);
-        rowsAfter.Keys.ShouldBe(rowsBefore.Keys);
+        var rowsAfter = await ReadAllRowsAsync(old, []);
+        rowsAfter.Keys.ShouldBe(rowsBefore.Keys.Concat(AddedAfterTheHandWrittenMigrations).Order(StringComparer.Ordinal));
+        rowsAfter["PackJobs"].ShouldBeEmpty();
+        rowsAfter["FiguresVersions"].Count.ShouldBe(1, "the figures version's one row");
         foreach (var (table, rows) in rowsBefore)
         {
             rowsAfter[table].ShouldBe(rows, $"the rows of {table}");
@@ -88,14 +94,17 @@ public abstract class LegacyUpgradeTests(Func<Task<TestDatabase>> createEmptyDat
     }
 
     /// <summary>Every row of every table of the model, each as one line of its values (sorted, so order does not matter).</summary>
-    private static async Task<SortedDictionary<string, List<string>>> ReadAllRowsAsync(TestDatabase database)
+    /// <summary>Tables the generated migrations after the baseline add (an old database has none of them).</summary>
+    private static readonly string[] AddedAfterTheHandWrittenMigrations = ["FiguresVersions", "PackJobs"];
+
+    private static async Task<SortedDictionary<string, List<string>>> ReadAllRowsAsync(TestDatabase database, IReadOnlyCollection<string> skip)
     {
         await using var db = database.CreateContext();
         var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var tables = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var table in db.Model.GetRelationalModel().Tables)
+        foreach (var table in db.Model.GetRelationalModel().Tables.Where(t => !skip.Contains(t.Name)))
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(table.Name, table.Schema)}";

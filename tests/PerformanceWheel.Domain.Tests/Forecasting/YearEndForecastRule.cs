@@ -100,6 +100,20 @@ public class YearEndForecastRule
     }
 
     [Fact]
+    public void SaysSoWhenTheFiguresAreTooLargeToProject()
+    {
+        // Figures near the largest a database keeps (FigureNumbersOnSqlite): the trend's sums pass decimal's range.
+        var measure = MeasureBuilder.Quarterly().WithTarget("2019/20", "90").Build();
+        var values = new Dictionary<string, decimal> { ["2018/19 Q4"] = 1m, ["2019/20 Q1"] = 79_000_000_000_000_000_000_000_000_000m, ["2019/20 Q2"] = -79_000_000_000_000_000_000_000_000_000m };
+
+        var forecast = YearEndForecaster.Forecast(measure, p => values.TryGetValue(p.Label, out var v) ? v : null, P("2019/20 Q2"));
+
+        forecast.IsMade.ShouldBeFalse();
+        forecast.Reason.ShouldBe(NoForecastReason.TooLargeToProject);
+        forecast.NoForecastText.ShouldBe("No forecast: the figures are too large to project");
+    }
+
+    [Fact]
     public void MakesNoForecastForAMeasureDiscontinuedBeforeTheYearEnds()
     {
         var measure = MeasureBuilder.Quarterly().WithTarget("2019/20", "90").DiscontinuedFrom("2019/20 Q4").Build();

@@ -51,7 +51,7 @@ public sealed class AppBarOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task PagesUseTheCouncilsThemeAsAStylesheetAndNoInlineStyleElement()
     {
         var (_, page) = await Html.GetAsync(app.Factory.CreateClient(), "/");
-        page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")).ShouldBe(["/_content/MudBlazor/MudBlazor.min.css", "/theme.css", "/css/site.css"]);
+        page.QuerySelectorAll("link[rel=stylesheet]").Select(l => l.GetAttribute("href")).ShouldBe(["/_content/MudBlazor/MudBlazor.min.css", "/theme.css", "/css/site.css", "/PerformanceWheel.Web.styles.css"]);
         page.QuerySelectorAll("style").ShouldBeEmpty("the Content-Security-Policy refuses inline style elements");
         page.QuerySelectorAll("script").Select(s => s.GetAttribute("src")).ShouldAllBe(src => src != null && src.StartsWith('/'));
 

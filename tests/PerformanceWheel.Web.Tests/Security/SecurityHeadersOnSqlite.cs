@@ -66,7 +66,7 @@ public sealed class SecurityHeadersOnSqlite(SqliteApp app) : IClassFixture<Sqlit
 
         var second = Header(await client.GetAsync(new Uri("/api-reference/", UriKind.Relative)), "Content-Security-Policy");
         second.ShouldNotContain(nonce, Case.Sensitive, "each response has its own nonce");
-        Header(await client.GetAsync(new Uri("/api-referenced", UriKind.Relative)), "Content-Security-Policy").ShouldNotContain("unsafe-inline", Case.Sensitive, "only that path is loosened");
+        Header(await client.GetAsync(new Uri("/api-referenced", UriKind.Relative)), "Content-Security-Policy").ShouldBe(PerformanceWheel.Web.Infrastructure.SecurityHeaders.ContentSecurityPolicy, "only that path is loosened");
     }
 
     [Fact]
