@@ -572,13 +572,33 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
     private static string CommitteeLabel(string code) => $"{code} – {Committees.Single(c => c.Code == code).Name}";
 
     private static Task NavAsync(IPage page, string link) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        FollowAsync(page, page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }));
 
-    private static Task LinkAsync(IPage page, string link) => page.Locator("main").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    private static Task LinkAsync(IPage page, string link) => FollowAsync(page, page.Locator("main").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }));
+
+    /// <summary>
+    /// Follows a link and waits for the page it opens. blazor.web.js swaps pages in by enhanced navigation (a fetch, no
+    /// browser navigation for Playwright to wait on), so the wait is for its "enhancedload" event, or the new document.
+    /// </summary>
+    private static async Task FollowAsync(IPage page, ILocator link)
+    {
+        var loaded = page.EvaluateAsync("() => new Promise(r => window.Blazor && Blazor.addEventListener ? Blazor.addEventListener('enhancedload', () => r()) : r())");
+        await link.ClickAsync();
+        try
+        {
+            await loaded;
+        }
+        catch (PlaywrightException)
+        {
+            // A full navigation replaced the document (and the promise with it): the click already waited for its load.
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
 
     /// <summary>A directorate's figures on the data-due tracker (Outturns), whatever quarter it opens on.</summary>
     private static Task FiguresDueLinkAsync(IPage page, string directorate) =>
-        page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Figures due for ") }).GetByRole(AriaRole.Link, new() { Name = directorate, Exact = true }).ClickAsync();
+        FollowAsync(page, page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Figures due for ") }).GetByRole(AriaRole.Link, new() { Name = directorate, Exact = true }));
 
     private static Task FillAsync(IPage page, string label, string value) => page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
 

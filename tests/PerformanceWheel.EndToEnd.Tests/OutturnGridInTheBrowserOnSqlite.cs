@@ -122,7 +122,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
             await admin.GetByRole(AriaRole.Button, new() { Name = "Save figures", Exact = true }).ClickAsync();
 
             await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("1 figure(s) not saved");
-            await Assertions.Expect(admin.Locator($"[id='error-{id}']")).ToContainTextAsync($"{People.EmailFor(Roles.PerformanceOfficer)} saved 41 since you opened this page.");
+            await Assertions.Expect(admin.Locator($"[id='error-{id}']")).ToContainTextAsync($"{People.EmailFor(Roles.PerformanceOfficer)} saved £41.00m since you opened this page.");
             await Assertions.Expect(admin.Locator($"[id='{id}']")).ToHaveValueAsync("42");
         });
     }

@@ -34,6 +34,6 @@ public sealed class DatabaseProviderTests
             .Where(t => t.Namespace == "PerformanceWheel.Data.Migrations.SqlServer" && t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)))
             .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id)
             .Order();
-        migrations.ShouldBe(types, "SQL Server's own set, every migration of it and nothing else");
+        migrations.ShouldBe(types.ToList(), Case.Sensitive, "SQL Server's own set, every migration of it and nothing else");
     }
 }
