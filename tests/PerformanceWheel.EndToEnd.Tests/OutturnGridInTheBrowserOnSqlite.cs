@@ -23,7 +23,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
         var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
         await Evidence.StepAsync(officer, "grid-typing", async () =>
         {
-            await OpenAsync(officer, "Community Services");
+            await OpenAsync(officer, "Adults Services");
 
             // A figure with a target: not rated until typed, rated as it is typed (nothing saved).
             var id = await officer.EvaluateAsync<string>(

@@ -116,6 +116,7 @@ public sealed class GridSheet
                 }
 
                 cell.Text = text;
+                cell.Shown = text;
                 cell.Reading = reading;
                 taken.Add(cell);
             }
@@ -170,6 +171,7 @@ public sealed class GridCell
             ? o.Value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : OutturnStatusText.Label(o.Status)
             : string.Empty;
         Text = StoredText;
+        Shown = StoredText;
         Reading = FigureCell.Read(row.Measure, Text);
         Provisional = row.Outturn?.IsProvisional ?? false;
         Commentary = row.Outturn?.Commentary;
@@ -193,6 +195,13 @@ public sealed class GridCell
     public string StoredText { get; }
 
     public string Text { get; set; }
+
+    /// <summary>
+    /// What the program last put in the cell's box (the stored figure, a pasted value, what was kept after a failed save).
+    /// The box renders this, not <see cref="Text"/>: typing changes only Text, so a re-render while someone types never
+    /// writes an older value over keys the server has not seen yet (which lost the "." of "70.0" in the browser).
+    /// </summary>
+    public string Shown { get; set; }
 
     public FigureReading Reading { get; set; }
 
