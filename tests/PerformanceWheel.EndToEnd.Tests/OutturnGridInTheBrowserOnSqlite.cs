@@ -23,7 +23,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
         var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
         await Evidence.StepAsync(officer, "grid-typing", async () =>
         {
-            await OpenAsync(officer, "Adults Services");
+            await OpenAsync(officer, "Public Health");
 
             // A figure with a target: not rated until typed, rated as it is typed (nothing saved).
             var id = await officer.EvaluateAsync<string>(
@@ -67,7 +67,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
                 asked = dialog.Message;
                 await dialog.DismissAsync();
             };
-            await officer.GetByRole(AriaRole.Link, new() { Name = "Community Services scorecard" }).ClickAsync();
+            await officer.GetByRole(AriaRole.Link, new() { Name = "Public Health scorecard" }).ClickAsync();
             asked.ShouldBe("You have figures that are not saved. Leave this page and lose them?");
             officer.Url.ShouldContain("/outturns/");
             await Assertions.Expect(officer.Locator($"[id='{id}']")).ToHaveValueAsync("50");
