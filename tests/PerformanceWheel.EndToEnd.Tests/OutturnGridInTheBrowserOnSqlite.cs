@@ -38,6 +38,8 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
             // Enter moves down to the same column of the next measure.
             var column = await ColumnAsync(officer, id);
             await officer.Keyboard.PressAsync("Enter");
+            // The grid moves the focus after the server has handled the key: wait for it to leave the cell.
+            await officer.WaitForFunctionAsync("id => document.activeElement && document.activeElement.id !== id", id);
             var below = await FocusedIdAsync(officer);
             below.ShouldStartWith("value-");
             below.ShouldNotBe(id);
@@ -129,6 +131,9 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
 
     private async Task OpenAsync(IPage page, string directorate)
     {
+        // Every preview, summary and message comes back over the circuit: on a loaded 2-core CI machine that can take
+        // longer than Playwright's default 5 s, so expectations on this page wait up to 30 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         await page.GotoAsync(GridUrl(directorate));
         await page.Locator(".outturn-grid[data-interactive=true]").WaitForAsync();
     }
