@@ -67,7 +67,7 @@ public static class LargeCouncil
         var clock = Stopwatch.StartNew();
         await using var db = new PerformanceWheelDbContext(DatabaseSetup.BuildOptions(options));
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        await db.Database.MigrateAsync(cancellationToken);
+        await PerformanceWheel.Data.Migrations.LegacyHistory.MigrateAsync(db, cancellationToken);
         if (await db.CouncilSettings.AnyAsync(cancellationToken))
         {
             throw new InvalidOperationException("The database already holds a council; the large council is only loaded into an empty database.");

@@ -69,7 +69,7 @@ try
         File.Copy(new SqliteConnectionStringBuilder(cached.ConnectionString).DataSource, copy);
         database = LargeCouncilDatabase.Sqlite(copy);
         await using var db = new PerformanceWheelDbContext(DatabaseSetup.BuildOptions(database));
-        await db.Database.MigrateAsync();
+        await PerformanceWheel.Data.Migrations.LegacyHistory.MigrateAsync(db);
     }
     else
     {

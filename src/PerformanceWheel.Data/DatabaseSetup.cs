@@ -49,6 +49,8 @@ public static class DatabaseSetup
 
         // One generated migrations set per provider, each in its own namespace of this assembly (docs/decisions/0016).
         builder.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        // Lets a node that remembers the figures version notice its own commits at once (Figures/FiguresCommits.cs).
+        builder.AddInterceptors(Figures.FiguresCommits.Instance);
         return builder;
     }
 

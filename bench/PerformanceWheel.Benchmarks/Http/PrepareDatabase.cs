@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using PerformanceWheel.Data;
+using PerformanceWheel.Data.Identity;
 using PerformanceWheel.LargeCouncil;
 
 namespace PerformanceWheel.Benchmarks.Http;
@@ -14,16 +17,23 @@ namespace PerformanceWheel.Benchmarks.Http;
 /// prepare-db --postgres ADMIN --database NAME [--scale 1]   a fresh PostgreSQL database NAME, loaded and analysed
 /// prepare-db --postgres ADMIN --database NAME --drop        drops it again
 /// </code>
+/// With <c>--accounts PASSWORD</c> it also makes two accounts with that password, so the scripts can time the pages as
+/// staff and as a Councillor: <see cref="AdminEmail"/> (Admin) and <see cref="CouncillorEmail"/> (Councillor).
 /// Either way the database is migrated to the current schema before the council setting is changed, so the app
 /// starts on it with nothing left to migrate.
 /// </summary>
 internal static class PrepareDatabase
 {
+    public const string AdminEmail = "bench-admin@large.council";
+
+    public const string CouncillorEmail = "bench-councillor@large.council";
+
     public static async Task<int> RunAsync(string[] args)
     {
         string? sqlite = null, admin = null, name = null;
         var scale = 1;
         var drop = false;
+        string? password = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +43,7 @@ internal static class PrepareDatabase
                 case "--database": name = args[++i]; break;
                 case "--scale": scale = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--drop": drop = true; break;
+                case "--accounts": password = args[++i]; break;
                 default:
                     Console.Error.WriteLine($"prepare-db: unknown argument '{args[i]}'");
                     return 2;
@@ -76,7 +87,7 @@ internal static class PrepareDatabase
 
         await using (var db = new PerformanceWheelDbContext(DatabaseSetup.BuildOptions(database)))
         {
-            await db.Database.MigrateAsync();
+            await PerformanceWheel.Data.Migrations.LegacyHistory.MigrateAsync(db);
             var settings = await db.CouncilSettings.SingleAsync();
             settings.ChangeReading(allowAnonymousReading: true, settings.OverdueDaysAfterPeriodEnd);
             await db.SaveChangesAsync();
@@ -87,10 +98,53 @@ internal static class PrepareDatabase
             }
         }
 
+        if (password is not null)
+        {
+            await AddAccountsAsync(database, password);
+            Console.WriteLine($"Accounts: {AdminEmail} (Admin), {CouncillorEmail} (Councillor)");
+        }
+
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
         Console.WriteLine($"{LargeCouncil.LargeCouncil.CouncilName} ({scale}×) ready; reading without signing in allowed");
         return 0;
+    }
+
+    /// <summary>The roles and the two accounts, through ASP.NET Core Identity as the app makes them (hashed passwords).</summary>
+    private static async Task AddAccountsAsync(DatabaseOptions database, string password)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddDbContext<PerformanceWheelDbContext>(o => o.UseConfiguredDatabase(database));
+        services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PerformanceWheelDbContext>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await using var scope = provider.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var role in Roles.All.Where(r => !roles.Roles.Any(x => x.Name == r)))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+        }
+
+        foreach (var (email, role) in new[] { (AdminEmail, Roles.Admin), (CouncillorEmail, Roles.Councillor) })
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = $"Benchmark {role}" };
+            Check(await users.CreateAsync(user, password), $"account {email}");
+            Check(await users.AddToRoleAsync(user, role), $"role of {email}");
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"prepare-db: could not make the {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
     }
 
     private static async Task AdminAsync(string admin, string sql)

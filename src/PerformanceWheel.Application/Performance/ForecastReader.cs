@@ -12,8 +12,10 @@ namespace PerformanceWheel.Application.Performance;
 /// Year-end forecasts (<see cref="YearEndForecaster"/>) made from the figures the reader may see: the reader's
 /// <see cref="FigureScope"/> filters the figures before the rule sees them, so a councillor's forecast is made from
 /// published figures only and never reveals a draft. Each year's forecast is rated under that year's scheme.
+/// A quarter's forecasts are kept with the evaluated quarters, under the figures version and the audience
+/// (docs/decisions/0013): a scorecard does not read two years of outturns again on every request.
 /// </summary>
-public sealed class ForecastReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory)
+public sealed class ForecastReader(IDbContextFactory<PerformanceWheelDbContext> contextFactory, IFiguresVersion figuresVersion, EvaluatedQuarters evaluated)
 {
     /// <summary>One measure's forecast as of a period (its own, or a quarter); null when there is no such measure.</summary>
     public async Task<YearEndForecast?> MeasureAsync(string code, ReportingPeriod asOf, FigureScope scope, CancellationToken cancellationToken = default)
@@ -36,12 +38,19 @@ public sealed class ForecastReader(IDbContextFactory<PerformanceWheelDbContext> 
     }
 
     /// <summary>Every measure's forecast as of a quarter (or month), by measure code; optionally only one directorate's (by name).</summary>
-    public Task<IReadOnlyDictionary<string, YearEndForecast>> QuarterAsync(ReportingPeriod asOf, FigureScope scope, string? directorate = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, YearEndForecast>> QuarterAsync(ReportingPeriod asOf, FigureScope scope, string? directorate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return directorate is null
-            ? ForecastAsync(asOf, scope, _ => true, cancellationToken)
-            : ForecastAsync(asOf, scope, m => m.Directorate.Name == directorate, cancellationToken);
+        var version = await figuresVersion.CurrentAsync(cancellationToken);
+        // Built to completion for everyone waiting on it (EvaluatedQuarters), so not cancelled by this request.
+        return (await evaluated.GetOrAddAsync<IReadOnlyDictionary<string, YearEndForecast>>(
+            version,
+            $"forecasts|{EvaluatedQuarters.AudienceKey(scope)}|{asOf.Code}|{directorate}",
+            async () => directorate is null
+                ? await ForecastAsync(asOf, scope, _ => true, CancellationToken.None)
+                : await ForecastAsync(asOf, scope, m => m.Directorate.Name == directorate, CancellationToken.None),
+            forecasts => 1 + forecasts.Count,
+            cancellationToken))!;
     }
 
     private async Task<IReadOnlyDictionary<string, YearEndForecast>> ForecastAsync(

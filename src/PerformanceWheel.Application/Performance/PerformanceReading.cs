@@ -14,6 +14,8 @@ public static class PerformanceReading
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<EvaluationCacheOptions>();
+        services.AddOptions<FiguresVersionOptions>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFiguresVersion, DatabaseFiguresVersion>();
         services.TryAddSingleton<EvaluatedQuarters>();
         services.TryAddScoped<PerformanceReader>();

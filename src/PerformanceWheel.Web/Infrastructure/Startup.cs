@@ -35,6 +35,7 @@ public static class Startup
         builder.Services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.Section));
         builder.Services.Configure<CouncilOptions>(configuration.GetSection(CouncilOptions.Section));
         builder.Services.Configure<EvaluationCacheOptions>(configuration.GetSection(EvaluationCacheOptions.Section));
+        builder.Services.Configure<FiguresVersionOptions>(configuration.GetSection(FiguresVersionOptions.Section));
         builder.Services.AddPerformanceReading();
         builder.Services.AddScoped<PerformanceWheel.Application.Framework.CouncilProfile>();
         PerformanceWheel.Application.Framework.FrameworkServices.AddFrameworkAdministration(builder.Services);

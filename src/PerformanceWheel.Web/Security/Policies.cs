@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Identity;
 
@@ -60,7 +61,12 @@ public static class Policies
 /// <summary>Met by a signed-in user, or by anybody when the council's setting allows reading without signing in.</summary>
 public sealed class ReadPerformanceRequirement : IAuthorizationRequirement;
 
-internal sealed class ReadPerformanceHandler(IDbContextFactory<PerformanceWheelDbContext> contextFactory) : AuthorizationHandler<ReadPerformanceRequirement>
+/// <summary>
+/// The council's setting is kept with the evaluated quarters under the figures version (a settings change raises it), so
+/// an anonymous reader's request, served from the page cache, costs no query for it.
+/// </summary>
+internal sealed class ReadPerformanceHandler(
+    IDbContextFactory<PerformanceWheelDbContext> contextFactory, IFiguresVersion figuresVersion, EvaluatedQuarters evaluated) : AuthorizationHandler<ReadPerformanceRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ReadPerformanceRequirement requirement)
     {
@@ -70,10 +76,17 @@ internal sealed class ReadPerformanceHandler(IDbContextFactory<PerformanceWheelD
             return;
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync();
-        if (await db.CouncilSettings.AnyAsync(c => c.AllowAnonymousReading))
+        var version = await figuresVersion.CurrentAsync(CancellationToken.None);
+        var reading = await evaluated.GetOrAddAsync(version, "anonymous-reading", async () =>
+        {
+            await using var db = await contextFactory.CreateDbContextAsync();
+            return new AnonymousReading(await db.CouncilSettings.AnyAsync(c => c.AllowAnonymousReading));
+        }, _ => 1, CancellationToken.None);
+        if (reading!.Allowed)
         {
             context.Succeed(requirement);
         }
     }
+
+    private sealed record AnonymousReading(bool Allowed);
 }
