@@ -1,9 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Packs;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Reporting.Pdf;
 
 namespace PerformanceWheel.Reporting.Packs;
 
@@ -36,8 +39,19 @@ public sealed record ClaimedPack(int Id, Guid Claim, StoredPackRequest Request, 
 /// queue and serves the same files; a job survives a restart, and a job whose maker stopped is made again once its
 /// lease runs out.
 /// </summary>
-public sealed class PackStore(IDbContextFactory<PerformanceWheelDbContext> contextFactory, TimeProvider time)
+public sealed class PackStore(IDbContextFactory<PerformanceWheelDbContext> contextFactory, TimeProvider time, IOptions<ReportingOptions> options) : IDisposable
 {
+    // Ready files kept in this node's memory by (key, figures version): a made pack never changes, so a copy of one is
+    // never stale; reading tens of megabytes back from the database on every download is what it saves (performance.md).
+    private readonly MemoryCache _files = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.StoredPackMemoryMegabytes) * 1024L * 1024 });
+    private readonly bool _keepFiles = options.Value.StoredPackMemoryMegabytes > 0;
+
+    /// <summary>A store that keeps no file in memory (tests and tools).</summary>
+    public PackStore(IDbContextFactory<PerformanceWheelDbContext> contextFactory, TimeProvider time)
+        : this(contextFactory, time, Options.Create(new ReportingOptions { StoredPackMemoryMegabytes = 0 }))
+    {
+    }
+
     /// <summary>How long a claim holds without being renewed (the maker renews it while it works).</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -64,13 +78,32 @@ public sealed class PackStore(IDbContextFactory<PerformanceWheelDbContext> conte
     /// <summary>The stored file of a ready pack of the given figures version, or null (not ready, or stale).</summary>
     public async Task<PackFile?> FileAsync(string key, long figuresVersion, CancellationToken cancellationToken = default)
     {
+        var id = (key, figuresVersion);
+        if (_keepFiles && _files.TryGetValue(id, out PackFile? kept))
+        {
+            return kept;
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var file = await db.PackJobs.AsNoTracking()
             .Where(j => j.Key == key && j.State == PackJobState.Ready && j.FiguresVersion == figuresVersion)
             .Select(j => new { j.FileName, j.Content })
             .FirstOrDefaultAsync(cancellationToken);
-        return file is { FileName: not null, Content: not null } ? new PackFile(file.FileName, "application/pdf", file.Content) : null;
+        if (file is not { FileName: not null, Content: not null })
+        {
+            return null;
+        }
+
+        var found = new PackFile(file.FileName, "application/pdf", file.Content);
+        if (_keepFiles)
+        {
+            _files.Set(id, found, new MemoryCacheEntryOptions { Size = Math.Max(1, file.Content.Length), SlidingExpiration = TimeSpan.FromHours(1) });
+        }
+
+        return found;
     }
+
+    public void Dispose() => _files.Dispose();
 
     /// <summary>Queues the pack for the given figures version unless it is already queued, being made or made for it.</summary>
     public async Task EnqueueAsync(StoredPackRequest request, long figuresVersion, CancellationToken cancellationToken = default)

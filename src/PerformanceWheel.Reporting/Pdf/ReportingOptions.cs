@@ -26,6 +26,12 @@ public sealed class ReportingOptions
     /// <summary>Make the latest published quarter's Cabinet and Scrutiny packs as soon as a quarter is published.</summary>
     public bool MakePacksAhead { get; set; } = true;
 
+    /// <summary>
+    /// Megabytes of made Cabinet and Scrutiny packs a node keeps in memory to serve again without reading them from the
+    /// database (a large council's pack is about 20 MB); 0 keeps none.
+    /// </summary>
+    public int StoredPackMemoryMegabytes { get; set; } = 128;
+
     /// <summary>How often the pack maker looks for queued packs and new publications, in seconds.</summary>
     public int PackPollSeconds { get; set; } = 10;
 
