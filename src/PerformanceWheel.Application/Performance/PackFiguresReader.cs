@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Forecasting;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Domain.Rating;
 
@@ -15,11 +16,13 @@ public sealed class PackFigures
 {
     private readonly Dictionary<string, SegmentDetail> _segments;
     private readonly Dictionary<string, MeasureDetail> _measures;
+    private readonly Dictionary<string, YearEndForecast> _forecasts;
 
     internal PackFigures(
         PeriodEvaluation evaluation, QuarterComparison comparison, ExceptionsView exceptions,
-        Dictionary<string, SegmentDetail> segments, Dictionary<string, MeasureDetail> measures)
+        Dictionary<string, SegmentDetail> segments, Dictionary<string, MeasureDetail> measures, Dictionary<string, YearEndForecast> forecasts)
     {
+        _forecasts = forecasts;
         Evaluation = evaluation;
         Comparison = comparison;
         Exceptions = exceptions;
@@ -44,6 +47,15 @@ public sealed class PackFigures
     /// revision history and the people it names (no pack prints them), or null.
     /// </summary>
     public MeasureDetail? Measure(string code) => _measures.GetValueOrDefault(code);
+
+    /// <summary>
+    /// A shown measure's year-end forecast as of the quarter, as <see cref="ForecastReader.QuarterAsync"/> gives it (the
+    /// same figures the reader may see, the quarter's year's scheme), or null.
+    /// </summary>
+    public YearEndForecast? Forecast(string code) => _forecasts.GetValueOrDefault(code);
+
+    /// <summary>Every shown measure's forecast, by measure code.</summary>
+    public IReadOnlyDictionary<string, YearEndForecast> Forecasts => _forecasts;
 }
 
 /// <summary>Reads <see cref="PackFigures"/> in a fixed handful of queries, whatever the size of the council.</summary>
@@ -126,6 +138,8 @@ public sealed class PackFiguresReader(IDbContextFactory<PerformanceWheelDbContex
                 .ToListAsync(cancellationToken))
             .ToLookup(o => o.MeasureId);
         var details = new Dictionary<string, MeasureDetail>(StringComparer.OrdinalIgnoreCase);
+        var forecasts = new Dictionary<string, YearEndForecast>(StringComparer.OrdinalIgnoreCase);
+        var forecastScheme = snapshot.Schemes.For(quarter.Year);
         foreach (var measure in full.Where(m => shown.Contains(m.Id)))
         {
             var end = DetailReader.OwnPeriod(measure, quarter);
@@ -138,8 +152,11 @@ public sealed class PackFiguresReader(IDbContextFactory<PerformanceWheelDbContex
             {
                 Schemes = snapshot.Schemes,
             };
+
+            // The outturns read above span the forecast year and the one before, as ForecastReader reads them.
+            forecasts[measure.Code] = YearEndForecaster.Forecast(measure, outturns, quarter, forecastScheme);
         }
 
-        return new PackFigures(evaluation, comparison, exceptions, segments, details);
+        return new PackFigures(evaluation, comparison, exceptions, segments, details, forecasts);
     }
 }

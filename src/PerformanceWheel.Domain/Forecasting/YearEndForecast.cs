@@ -84,6 +84,21 @@ public sealed record YearEndForecast
         _ => string.Empty,
     };
 
+    /// <summary>What every place that shows the forecast calls it: "Year-end forecast (2019/20)".</summary>
+    public string Heading => $"Year-end forecast ({Year.Label})";
+
+    /// <summary>Said beside a forecast made, so nobody reads it as a reported figure.</summary>
+    public const string Caveat = "A projection from the figures so far, not a reported figure.";
+
+    /// <summary>How it was made, after its figure: "by run rate of 6 months to date"; empty when none was made.</summary>
+    public string ByMethodText => Method is null ? string.Empty : $"by {MethodText}";
+
+    /// <summary>After <see cref="Heading"/> when none was made: "none (fewer than 3 figures)"; empty when one was made.</summary>
+    public string NoneText => Reason is null ? string.Empty : $"none ({ReasonText})";
+
+    /// <summary>An annual measure says nothing of a forecast (one figure a year: nothing to forecast); others say one or why none.</summary>
+    public bool IsShown => Reason != NoForecastReason.AnnualMeasure;
+
     /// <summary>Why there is no forecast, as readers see it ("No forecast: fewer than 3 figures"); empty when one was made.</summary>
     public string NoForecastText => Reason is null ? string.Empty : $"No forecast: {ReasonText}";
 

@@ -43,6 +43,7 @@ public sealed class PackBuilder(
     QuarterResolver quarters,
     DetailReader details,
     PackFiguresReader packFigures,
+    ForecastReader forecasts,
     PackContextReader context,
     PackHtmlRenderer html,
     ChromiumPdfPrinter printer,
@@ -82,7 +83,7 @@ public sealed class PackBuilder(
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
             $"Segments and measures tagged for {chosen.Name} ({chosen.Code})",
-            $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", figures, measures, segments, cancellationToken);
+            $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", figures, measures, segments, cancellationToken, chosen.Name);
     }
 
     /// <summary>The committee of a Scrutiny pack, or <see cref="PackNotFoundException"/> naming the committees there are.</summary>
@@ -120,6 +121,7 @@ public sealed class PackBuilder(
             Measures = scorecard.Lines.Select(l => l.Line).ToList(),
             Scorecard = scorecard,
             ScorecardMeasures = measures,
+            Forecasts = figures.Forecasts,
         };
         model.Contents = [new("summary", "Summary"), new("scorecard", "Scorecard"), new("measures", "Measures"), new("key", "Key to ratings")];
         return model;
@@ -148,6 +150,9 @@ public sealed class PackBuilder(
             IsDraft = latest?.State is not WorkflowState.Published,
             FileName = $"Measure-{Slug(detail.Measure.Code)}-{Slug(detail.Period.Label)}.pdf",
             Measure = detail,
+            Forecasts = await forecasts.MeasureAsync(detail.Measure.Code, detail.Period, Scope, cancellationToken) is { } forecast
+                ? new Dictionary<string, Domain.Forecasting.YearEndForecast>(StringComparer.OrdinalIgnoreCase) { [detail.Measure.Code] = forecast }
+                : new Dictionary<string, Domain.Forecasting.YearEndForecast>(),
         };
         return model;
     }
@@ -266,7 +271,7 @@ public sealed class PackBuilder(
 
     private async Task<PackModel> WheelPackAsync(
         PackKind kind, string title, string subtitle, string fileName, PackFigures figures,
-        IReadOnlyList<MeasureLine> measures, HashSet<string>? segmentFilter, CancellationToken cancellationToken)
+        IReadOnlyList<MeasureLine> measures, HashSet<string>? segmentFilter, CancellationToken cancellationToken, string? committeeName = null)
     {
         var evaluation = figures.Evaluation;
         var quarter = evaluation.Period;
@@ -308,6 +313,8 @@ public sealed class PackBuilder(
             Segments = segments,
             OtherMeasures = others,
             Finance = finance,
+            CommitteeName = committeeName,
+            Forecasts = figures.Forecasts,
         };
 
         var contents = new List<ContentsEntry> { new("summary", "Summary"), new("comparison", "Quarter comparison"), new("exceptions", "Exceptions") };

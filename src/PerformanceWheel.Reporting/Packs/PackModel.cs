@@ -57,7 +57,6 @@ public sealed class PackModel
     /// <summary>The plan's totals: the same figures the wheel page and the API show (PeriodEvaluation computes them).</summary>
     public Rollup PlanTotals => Evaluation?.MeasureTotals ?? ReportTotals;
 
-    /// <summary>The plan's headline sentences, as on the wheel page and in the API.</summary>
     /// <summary>
     /// The rating scheme the pack's quarter is rated under: its financial year's in the council's scheme history (a later
     /// change from a later year leaves it as published). Its counts, its key and its statement all follow it.
@@ -67,7 +66,25 @@ public sealed class PackModel
     /// <summary>The scheme as the pack states it (a measure sheet says nothing of where its scheme starts).</summary>
     public string SchemeStatement => Evaluation?.SchemeStatement ?? PeriodEvaluation.StatementOf(Scheme, null);
 
-    public IReadOnlyList<string> Headlines => Evaluation?.Headlines ?? Domain.Rating.Headlines.For(ReportTotals);
+    /// <summary>
+    /// The headline sentences: a Scrutiny pack's are its committee's measures' (<see cref="ReportTotals"/>); the others
+    /// print the plan's, as on the wheel page and in the API.
+    /// </summary>
+    public IReadOnlyList<string> Headlines => Kind == PackKind.Scrutiny || Evaluation is null ? Domain.Rating.Headlines.For(ReportTotals) : Evaluation.Headlines;
+
+    /// <summary>Whose measures the headlines count: "Measures for the … Committee" in a Scrutiny pack, else the plan's.</summary>
+    public string HeadlinesLabel => Kind == PackKind.Scrutiny
+        ? $"Measures for the {CommitteeName} Committee"
+        : "The plan's measures";
+
+    /// <summary>The totals the wheel's centre and the headlines give: the committee's measures in a Scrutiny pack, else the plan's.</summary>
+    public Rollup HeadlineTotals => Kind == PackKind.Scrutiny ? ReportTotals : PlanTotals;
+
+    /// <summary>A Scrutiny pack's committee ("Scrutiny for Policies, Children &amp; Families"); null in other packs.</summary>
+    public string? CommitteeName { get; init; }
+
+    /// <summary>Year-end forecasts of the pack's measures as of its quarter, by measure code (none for a measure not listed).</summary>
+    public IReadOnlyDictionary<string, Domain.Forecasting.YearEndForecast> Forecasts { get; init; } = new Dictionary<string, Domain.Forecasting.YearEndForecast>();
 
     /// <summary>Totals of this report's own measures: every measure of the council (Cabinet) or a committee's (Scrutiny); labelled so.</summary>
     public Rollup ReportTotals => Rollup.Of(Measures.Select(m => (m.Result.Rating, m.Result.DirectionFromPrevious)), Scheme);

@@ -59,6 +59,22 @@ public static class PackFormat
 
     public static string Number(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>The key's arrow for a project's progress: ↑ milestone achieved, → progressing, ↓ missed or at risk.</summary>
+    public static string ProjectArrow(Domain.Projects.ProjectDirection direction) => direction switch
+    {
+        Domain.Projects.ProjectDirection.MilestoneAchieved => Direction.Improving.Arrow(),
+        Domain.Projects.ProjectDirection.Progressing => Direction.Steady.Arrow(),
+        _ => Direction.Declining.Arrow(),
+    };
+
+    /// <summary>
+    /// Under a Scrutiny pack's wheel: which segments are highlighted (in words, not colour alone) and that the rest are pale.
+    /// </summary>
+    public static string HighlightNote(string? committee, IReadOnlyList<string> segments) =>
+        segments.Count == 0
+            ? $"No segment of the wheel is tagged for {committee ?? "this committee"}: every segment is drawn pale."
+            : $"Highlighted: the {(segments.Count == 1 ? "segment" : $"{segments.Count} segments")} for {committee ?? "this committee"} ({string.Join(", ", segments)}), drawn in full colour with a dark outline; the other segments are drawn pale.";
+
     public static string ProjectDirection(Domain.Projects.ProjectDirection direction) => direction switch
     {
         Domain.Projects.ProjectDirection.MilestoneAchieved => "Milestone achieved",
