@@ -44,6 +44,7 @@ public sealed class PackBuilder(
     DetailReader details,
     PackFiguresReader packFigures,
     PackContextReader context,
+    Application.Covering.CoveringReportReader covering,
     PackHtmlRenderer html,
     ChromiumPdfPrinter printer,
     PackPageMaps pageMaps,
@@ -64,8 +65,10 @@ public sealed class PackBuilder(
         using var activity = Gathering(PackKind.Cabinet);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
         var figures = await packFigures.ReadAsync(quarter, Scope, cancellationToken);
-        return await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
+        var model = await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
             $"Cabinet-{Slug(quarter.Label)}.pdf", figures, figures.Evaluation.Measures, null, cancellationToken);
+        model.Covering = await covering.ForPackAsync(Domain.Covering.CoveringSections.CabinetPack, quarter, cancellationToken);
+        return model;
     }
 
     public async Task<PackModel> ScrutinyAsync(string? committee, string? periodText, CancellationToken cancellationToken = default)
@@ -80,9 +83,11 @@ public sealed class PackBuilder(
             .Where(s => s.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase) || measures.Any(m => m.SegmentCode == s.Code))
             .Select(s => s.Code)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
+        var model = await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
             $"Segments and measures tagged for {chosen.Name} ({chosen.Code})",
             $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", figures, measures, segments, cancellationToken);
+        model.Covering = await covering.ForPackAsync(Domain.Covering.CoveringSections.ScrutinyPack(chosen.Code), quarter, cancellationToken);
+        return model;
     }
 
     /// <summary>The committee of a Scrutiny pack, or <see cref="PackNotFoundException"/> naming the committees there are.</summary>
