@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PerformanceWheel.Domain.Covering;
 using PerformanceWheel.Domain.Periods;
 
@@ -67,9 +68,9 @@ public static class CoveringServices
     public static IServiceCollection AddCoveringReports(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddScoped<CoveringTemplateCommands>();
-        services.AddScoped<CoveringReportCommands>();
-        services.AddScoped<CoveringReportReader>();
+        services.TryAddScoped<CoveringTemplateCommands>();
+        services.TryAddScoped<CoveringReportCommands>();
+        services.TryAddScoped<CoveringReportReader>();
         return services;
     }
 }

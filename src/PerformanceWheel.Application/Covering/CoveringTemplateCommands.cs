@@ -91,6 +91,13 @@ public sealed class CoveringTemplateCommands(IDbContextFactory<PerformanceWheelD
         return ChangeResult.Saved(template.Id);
     }
 
+    /// <summary>The template's audit trail, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(int take = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == AuditType).OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The sign-off list as the form shows it: one role a line, consulted ones after "Consulted: ".</summary>
     public static string RolesText(CoveringTemplate template)
     {

@@ -68,6 +68,9 @@ public sealed partial class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);
         db.BudgetPositions.AddRange(build.BudgetPositions);
+        var covering = DemoCoveringReport.Template();
+        db.Add(covering);
+        db.Add(DemoCoveringReport.CabinetReport(covering, LoadedBy));
         // The demo's history is published: each of its quarters counts as published as a whole.
         db.QuarterPublications.AddRange(build.Outturns.Where(o => o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).Distinct()
             .Select(q => new QuarterPublication(q, LoadedBy, LoadedAt)));
