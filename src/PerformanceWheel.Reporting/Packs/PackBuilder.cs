@@ -256,10 +256,12 @@ public sealed class PackBuilder(
     {
         ArgumentNullException.ThrowIfNull(model);
         var bookmarks = PdfOutline.Read(firstPass);
+        // Sections follow the contents page: a covering report in front has headings of the same names ("Summary").
+        var contents = bookmarks.Where(b => b.Title == "Contents").Select(b => b.Page).DefaultIfEmpty(0).Min();
         var pages = new Dictionary<string, int>();
         foreach (var entry in model.Contents)
         {
-            var hit = bookmarks.FirstOrDefault(b => Compact(b.Title) == Compact(entry.Title));
+            var hit = bookmarks.Where(b => b.Page >= contents).OrderBy(b => b.Page).FirstOrDefault(b => Compact(b.Title) == Compact(entry.Title));
             if (hit.Title is not null)
             {
                 pages[entry.Id] = hit.Page;
