@@ -37,7 +37,11 @@ public static class CoveringParagraphs
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n').Select(l => l.Trim().TrimStart('-', '•').Trim()).Where(l => l.Length > 0).ToList();
 
+    /// <summary>Whether a point carries its own letter ("a) …"), so it prints without a bullet.</summary>
+    public static bool IsLettered(string point) =>
+        point.Length > 2 && char.IsAsciiLetterLower(point[0]) && point[1] == ')';
+
     private static bool IsPoint(string line) =>
         line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith('•') ||
-        (line.Length > 2 && char.IsAsciiLetterLower(line[0]) && line[1] == ')');
+        IsLettered(line);
 }

@@ -15,6 +15,7 @@ internal static class CoveringStyles
         .covering ol.paras { margin: 0 0 2mm; padding-left: 8mm; }
         .covering ol.paras > li { margin: 0 0 2mm; }
         .covering ol.paras ul { margin: 1mm 0 0; padding-left: 5mm; }
+        .covering ol.paras li.lettered { list-style: none; }
         .covering .headline-intro { font-weight: bold; }
         .covering .signoff { break-inside: auto; }
         .covering .signoff td.missing { font-style: italic; color: #6b0016; }
