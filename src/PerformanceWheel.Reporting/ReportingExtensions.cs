@@ -37,6 +37,7 @@ public static class ReportingExtensions
         services.AddHostedService<PackMaker>();
         services.AddScoped<PackContextReader>();
         services.TryAddScoped<PackFiguresReader>();
+        services.TryAddScoped<Application.Covering.CoveringReportReader>();
         services.TryAddScoped<IFigureAudience, AllFiguresAudience>();
         services.AddScoped<PackBuilder>();
         services.AddScoped<ExportBuilder>();

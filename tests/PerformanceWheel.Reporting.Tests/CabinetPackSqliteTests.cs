@@ -114,7 +114,8 @@ public sealed class CabinetPackSqliteTests(DemoCouncilFixture demo)
     {
         var pdf = await CabinetAsync();
         var pages = await Tools.PagesAsync(pdf);
-        var contents = pages[1].Split('\n');
+        // The covering report comes first (issue 17): the contents page is the appendix's.
+        var contents = pages.First(p => p.TrimStart().StartsWith("Contents", StringComparison.Ordinal)).Split('\n');
         foreach (var heading in new[] { "Summary", "Quarter comparison", "Exceptions", "Finance summary", "Key to ratings" })
         {
             var line = contents.First(l => l.TrimStart().StartsWith(heading, StringComparison.Ordinal));

@@ -44,6 +44,9 @@ public sealed partial class DemoCouncilLoader(PerformanceWheelDbContext db)
     public static IReadOnlyDictionary<string, IReadOnlyList<DemoPublished>> PublishedRatings() =>
         ReadFile().Measures.ToDictionary(m => m.Code, m => (IReadOnlyList<DemoPublished>)(m.Published ?? []));
 
+    /// <summary>Whether the covering-report template and the Cabinet's covering report for 2019/20 Q2 are loaded (off only for a schema older than them).</summary>
+    public bool WithCoveringReport { get; init; } = true;
+
     /// <summary>Loads the demo council. Throws if the database already holds a council.</summary>
     public async Task<string> LoadAsync(CancellationToken cancellationToken = default)
     {
@@ -68,6 +71,12 @@ public sealed partial class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);
         db.BudgetPositions.AddRange(build.BudgetPositions);
+        if (WithCoveringReport)
+        {
+            var covering = DemoCoveringReport.Template();
+            db.Add(covering);
+            db.Add(DemoCoveringReport.CabinetReport(covering, LoadedBy));
+        }
         // The demo's history is published: each of its quarters counts as published as a whole.
         db.QuarterPublications.AddRange(build.Outturns.Where(o => o.Period.Kind != PeriodKind.Year).Select(o => o.Period.Quarter).Distinct()
             .Select(q => new QuarterPublication(q, LoadedBy, LoadedAt)));

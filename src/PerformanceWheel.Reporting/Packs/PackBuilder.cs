@@ -45,6 +45,7 @@ public sealed class PackBuilder(
     PackFiguresReader packFigures,
     ForecastReader forecasts,
     PackContextReader context,
+    Application.Covering.CoveringReportReader covering,
     PackHtmlRenderer html,
     ChromiumPdfPrinter printer,
     PackPageMaps pageMaps,
@@ -65,8 +66,10 @@ public sealed class PackBuilder(
         using var activity = Gathering(PackKind.Cabinet);
         var quarter = await ResolveQuarterAsync(periodText, cancellationToken);
         var figures = await packFigures.ReadAsync(quarter, Scope, cancellationToken);
-        return await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
+        var model = await WheelPackAsync(PackKind.Cabinet, "Cabinet performance report", "Every segment and measure of the plan",
             $"Cabinet-{Slug(quarter.Label)}.pdf", figures, figures.Evaluation.Measures, null, cancellationToken);
+        model.Covering = await covering.ForPackAsync(Domain.Covering.CoveringSections.CabinetPack, quarter, cancellationToken);
+        return model;
     }
 
     public async Task<PackModel> ScrutinyAsync(string? committee, string? periodText, CancellationToken cancellationToken = default)
@@ -81,9 +84,11 @@ public sealed class PackBuilder(
             .Where(s => s.Committees.Contains(chosen.Code, StringComparer.OrdinalIgnoreCase) || measures.Any(m => m.SegmentCode == s.Code))
             .Select(s => s.Code)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
+        var model = await WheelPackAsync(PackKind.Scrutiny, $"{chosen.Name} performance report",
             $"Segments and measures tagged for {chosen.Name} ({chosen.Code})",
             $"Scrutiny-{Slug(chosen.Code)}-{Slug(quarter.Label)}.pdf", figures, measures, segments, cancellationToken, chosen.Name);
+        model.Covering = await covering.ForPackAsync(Domain.Covering.CoveringSections.ScrutinyPack(chosen.Code), quarter, cancellationToken);
+        return model;
     }
 
     /// <summary>The committee of a Scrutiny pack, or <see cref="PackNotFoundException"/> naming the committees there are.</summary>
@@ -256,10 +261,12 @@ public sealed class PackBuilder(
     {
         ArgumentNullException.ThrowIfNull(model);
         var bookmarks = PdfOutline.Read(firstPass);
+        // Sections follow the contents page: a covering report in front has headings of the same names ("Summary").
+        var contents = bookmarks.Where(b => b.Title == "Contents").Select(b => b.Page).DefaultIfEmpty(0).Min();
         var pages = new Dictionary<string, int>();
         foreach (var entry in model.Contents)
         {
-            var hit = bookmarks.FirstOrDefault(b => Compact(b.Title) == Compact(entry.Title));
+            var hit = bookmarks.Where(b => b.Page >= contents).OrderBy(b => b.Page).FirstOrDefault(b => Compact(b.Title) == Compact(entry.Title));
             if (hit.Title is not null)
             {
                 pages[entry.Id] = hit.Page;

@@ -113,6 +113,9 @@ public sealed class PackModel
 
     public IReadOnlyList<ContentsEntry> Contents { get; set; } = [];
 
+    /// <summary>The quarter's covering report of a Cabinet or Scrutiny pack, printed in front of it (null: none started).</summary>
+    public Application.Covering.CoveringView? Covering { get; set; }
+
     /// <summary>Page of each contents entry (by id), filled in for the second pass.</summary>
     public IReadOnlyDictionary<string, int>? Pages { get; set; }
 

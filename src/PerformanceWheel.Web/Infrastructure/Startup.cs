@@ -46,6 +46,7 @@ public static class Startup
         builder.Services.AddScoped<ProjectUpdateCommands>();
         builder.Services.AddScoped<ProjectUpdateReader>();
         builder.Services.AddScoped<FinanceEntry>();
+        PerformanceWheel.Application.Covering.CoveringServices.AddCoveringReports(builder.Services);
         builder.Services.AddScoped<PerformanceWheel.Web.Accounts.SignInAudit>();
         builder.Services.AddScoped<PerformanceWheel.Web.Accounts.DirectorateChoices>();
 

@@ -24,10 +24,12 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
             context.ApiKeys.Add(FullGraph.DirectorKey(saved.Directorate.Id));
             context.PackJobs.Add(new PerformanceWheel.Data.Packs.PackJob(
                 "published|Cabinet||2019/20 Q2", "Cabinet", null, ReportingPeriod.Parse("2019/20 Q2"), "published", 7, new DateTimeOffset(2020, 1, 15, 9, 30, 0, TimeSpan.Zero)));
+            context.AddRange(CoveringRoundTrip.Rows());
             await context.SaveChangesAsync();
         }
 
         await using var read = fixture.Database.CreateContext();
+        await CoveringRoundTrip.AssertReadBackAsync(read);
 
         var job = await read.PackJobs.SingleAsync();
         (job.Key, job.Kind, job.Committee, job.Quarter, job.Audience, job.FiguresVersion, job.State, job.QueuedAt).ShouldBe(

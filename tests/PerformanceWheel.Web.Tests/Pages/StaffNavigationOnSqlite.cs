@@ -12,8 +12,8 @@ public sealed class StaffNavigationOnSqlite(SqliteApp app) : IClassFixture<Sqlit
     [Theory]
     [InlineData(Roles.Councillor, "")]
     [InlineData(Roles.Director, "Outturns")]
-    [InlineData(Roles.PerformanceOfficer, "Outturns|Assessments|Framework")]
-    [InlineData(Roles.Admin, "Outturns|Assessments|Framework|Users|API keys|Settings")]
+    [InlineData(Roles.PerformanceOfficer, "Outturns|Assessments|Framework|Covering reports")]
+    [InlineData(Roles.Admin, "Outturns|Assessments|Framework|Covering reports|Users|API keys|Settings")]
     public async Task EachRoleSeesTheStaffPagesItMayOpenAndEachMarksItselfCurrent(string role, string staffPages)
     {
         var client = await SignedInClient.AsAsync(app.Factory, role);

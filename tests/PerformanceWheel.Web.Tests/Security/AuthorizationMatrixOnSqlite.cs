@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /admin/api-keys"] = [Roles.Admin],
         ["POST /admin/api-keys/{id:int}/revoke"] = [Roles.Admin],
         ["GET /admin/settings"] = [Roles.Admin],
+        ["GET /admin/covering-report"] = [Roles.Admin],
+        ["GET /covering-reports"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["POST /admin/users/{id}/disable"] = [Roles.Admin],
         ["POST /admin/users/{id}/enable"] = [Roles.Admin],
         ["GET /account/password"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],

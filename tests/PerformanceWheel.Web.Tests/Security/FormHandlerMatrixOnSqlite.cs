@@ -212,6 +212,13 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
                 page => Set(("Duties.SeparatesDuties", page.GetElementById("separate-duties")!.HasAttribute("checked") ? null : "True"))),
             Form("/admin/settings", "rating-scheme", AdminOnly, At("/admin/settings"),
                 _ => Set(("Scheme.Action", "save"), ("Scheme.EffectiveFrom", "2030/31"), ("Scheme.BlueExceedsTargetByPercent", (Interlocked.Increment(ref _unique) % 90 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            // Covering reports: the Admin's template; the officers' reports and their sign-offs (FormHandlerMatrixCovering.cs).
+            Form("/admin/covering-report", "covering-template", AdminOnly, At("/admin/covering-report"), _ => Set(("Input.CabinetMeeting", Unique("Matrix Cabinet ")))),
+            Form("/covering-reports", "covering-report", Staff, At(CoveringCabinet), _ => Set(("Report.Texts[2]", Unique("Matrix recommendation ")))),
+            Form("/covering-reports", "sign-off", Staff, At(CoveringCabinet), _ => Set(("SignOff.Row", "4"), ("SignOff.Names[4]", Unique("Matrix signer ")))),
+            Form("/covering-reports", "clear-sign-off", Staff, At(CoveringCabinet), _ => Set(("Clear.Role", "Communications")),
+                prepare: t => t.CommunicationsSignedOffAsync(), prepareEachAllowedPost: true),
+            Form("/covering-reports", "covering-start", Staff, (t, _) => Task.FromResult(t.UnstartedCoveringUrl()), prepare: t => t.NextUnstartedQuarterAsync(), prepareEachAllowedPost: true),
             Form("/admin/users", "create-user", AdminOnly, At("/admin/users"),
                 _ => Set(("Input.Email", Unique("matrix-user-") + "@demo.council"), ("Input.DisplayName", "Matrix user"), ("Input.Password", "Matrix-User-2019"), ("Input.Role", Roles.Councillor))),
             Form("/admin/users/{Id}", "edit-user", AdminOnly, async (t, _) => "/admin/users/" + await t.TargetUserAsync(), _ => Set(("Input.DisplayName", Unique("Matrix target "))),

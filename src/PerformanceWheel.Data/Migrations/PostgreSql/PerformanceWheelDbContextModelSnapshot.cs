@@ -470,6 +470,286 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("CoveringChanges", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExecutiveMembers")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ForwardPlanReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("KeyDecision")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeadOfficer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Pack")
+                        .IsRequired()
+                        .HasMaxLength(41)
+                        .HasColumnType("character varying(41)");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Pack", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("CoveringReports", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AtRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("CoveringSignOffs", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("CabinetMeeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ExecutiveMembers")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LeadOfficer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CoveringTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("CoveringTexts", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.SignOffRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Consulted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CoveringTemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringTemplateId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("CoveringSignOffRoles", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.StandingText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CoveringTemplateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringTemplateId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("CoveringStandingTexts", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Finance.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -1417,6 +1697,51 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringChange", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("_changes")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringSignOff", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringText", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.SignOffRole", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringTemplate", null)
+                        .WithMany("_signOffRoles")
+                        .HasForeignKey("CoveringTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.StandingText", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringTemplate", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CoveringTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Framework.Benchmark", b =>
                 {
                     b.HasOne("PerformanceWheel.Domain.Framework.Measure", null)
@@ -1587,6 +1912,22 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
             modelBuilder.Entity("PerformanceWheel.Data.Identity.AppUser", b =>
                 {
                     b.Navigation("Directorates");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringReport", b =>
+                {
+                    b.Navigation("SignOffs");
+
+                    b.Navigation("Texts");
+
+                    b.Navigation("_changes");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringTemplate", b =>
+                {
+                    b.Navigation("Texts");
+
+                    b.Navigation("_signOffRoles");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Framework.CouncilSettings", b =>

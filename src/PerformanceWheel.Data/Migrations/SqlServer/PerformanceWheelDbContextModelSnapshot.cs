@@ -524,6 +524,311 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("CoveringChanges", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExecutiveMembers")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("ForwardPlanReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<bool>("KeyDecision")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LeadOfficer")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Pack")
+                        .IsRequired()
+                        .HasMaxLength(41)
+                        .HasColumnType("nvarchar(41)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Pack", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("CoveringReports", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AtRevision")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("CoveringSignOffs", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("CabinetMeeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("ExecutiveMembers")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("LeadOfficer")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CoveringTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("CoveringTexts", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.SignOffRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Consulted")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("CoveringTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringTemplateId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("CoveringSignOffRoles", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.StandingText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CoveringTemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringTemplateId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("CoveringStandingTexts", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Finance.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -1539,6 +1844,51 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringChange", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("_changes")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringSignOff", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringText", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.SignOffRole", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringTemplate", null)
+                        .WithMany("_signOffRoles")
+                        .HasForeignKey("CoveringTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.StandingText", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringTemplate", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CoveringTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Framework.Benchmark", b =>
                 {
                     b.HasOne("PerformanceWheel.Domain.Framework.Measure", null)
@@ -1709,6 +2059,22 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
             modelBuilder.Entity("PerformanceWheel.Data.Identity.AppUser", b =>
                 {
                     b.Navigation("Directorates");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringReport", b =>
+                {
+                    b.Navigation("SignOffs");
+
+                    b.Navigation("Texts");
+
+                    b.Navigation("_changes");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringTemplate", b =>
+                {
+                    b.Navigation("Texts");
+
+                    b.Navigation("_signOffRoles");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Framework.CouncilSettings", b =>

@@ -455,6 +455,272 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("CoveringChanges", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutiveMembers")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardPlanReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeyDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadOfficer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pack")
+                        .IsRequired()
+                        .HasMaxLength(41)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Pack", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("CoveringReports", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("CoveringSignOffs", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CabinetMeeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutiveMembers")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadOfficer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CoveringTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveringReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringReportId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("CoveringTexts", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.SignOffRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Consulted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveringTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringTemplateId", "Order")
+                        .IsUnique();
+
+                    b.ToTable("CoveringSignOffRoles", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.StandingText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveringTemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoveringTemplateId", "Section")
+                        .IsUnique();
+
+                    b.ToTable("CoveringStandingTexts", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Finance.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -1362,6 +1628,51 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringChange", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("_changes")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringSignOff", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("SignOffs")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringText", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringReport", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CoveringReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.SignOffRole", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringTemplate", null)
+                        .WithMany("_signOffRoles")
+                        .HasForeignKey("CoveringTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.StandingText", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Covering.CoveringTemplate", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CoveringTemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Framework.Benchmark", b =>
                 {
                     b.HasOne("PerformanceWheel.Domain.Framework.Measure", null)
@@ -1532,6 +1843,22 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
             modelBuilder.Entity("PerformanceWheel.Data.Identity.AppUser", b =>
                 {
                     b.Navigation("Directorates");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringReport", b =>
+                {
+                    b.Navigation("SignOffs");
+
+                    b.Navigation("Texts");
+
+                    b.Navigation("_changes");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Covering.CoveringTemplate", b =>
+                {
+                    b.Navigation("Texts");
+
+                    b.Navigation("_signOffRoles");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Framework.CouncilSettings", b =>
