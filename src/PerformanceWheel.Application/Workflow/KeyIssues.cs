@@ -27,26 +27,9 @@ public sealed class KeyIssues(IDbContextFactory<PerformanceWheelDbContext> conte
 {
     public const string AuditType = "Directorate key issues";
 
-    /// <summary>Every directorate's key issues written for <paramref name="quarter"/>, by directorate name.</summary>
-    public async Task<IReadOnlyList<KeyIssuesView>> QuarterAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
-    {
-        quarter = quarter.Quarter;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.DirectorateKeyIssues.AsNoTracking().Include(k => k.Directorate)
-            .Where(k => k.Quarter == quarter)
-            .ToListAsync(cancellationToken);
-        return rows.Select(View).OrderBy(v => v.Directorate, StringComparer.Ordinal).ToList();
-    }
-
     /// <summary>The directorate's key issues for <paramref name="quarter"/>, or null when none are written.</summary>
-    public async Task<KeyIssuesView?> ForAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
-    {
-        quarter = quarter.Quarter;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.DirectorateKeyIssues.AsNoTracking().Include(k => k.Directorate)
-            .FirstOrDefaultAsync(k => k.Directorate.Name == directorate && k.Quarter == quarter, cancellationToken);
-        return row is null ? null : View(row);
-    }
+    public Task<KeyIssuesView?> ForAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default) =>
+        new KeyIssuesReader(contexts).ForAsync(directorate, quarter, cancellationToken);
 
     /// <summary>
     /// Saves the directorate's key issues for the quarter. <paramref name="version"/> is the version the writer started
@@ -124,5 +107,32 @@ public sealed class KeyIssues(IDbContextFactory<PerformanceWheelDbContext> conte
         return $"{DirectorateKeyIssues.TextField}: {Short(before)} → {Short(after)}";
     }
 
-    private static KeyIssuesView View(DirectorateKeyIssues k) => new(k.Directorate.Name, k.Quarter, k.Text, k.UpdatedBy, k.UpdatedAt, k.Version);
+    private static KeyIssuesView View(DirectorateKeyIssues k) => KeyIssuesReader.View(k);
+}
+
+/// <summary>Reads directorates' key issues (the review, the tracker and the packs); writing them is <see cref="KeyIssues"/>.</summary>
+public sealed class KeyIssuesReader(IDbContextFactory<PerformanceWheelDbContext> contexts)
+{
+    /// <summary>Every directorate's key issues written for <paramref name="quarter"/>, by directorate name.</summary>
+    public async Task<IReadOnlyList<KeyIssuesView>> QuarterAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
+    {
+        quarter = quarter.Quarter;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.DirectorateKeyIssues.AsNoTracking().Include(k => k.Directorate)
+            .Where(k => k.Quarter == quarter)
+            .ToListAsync(cancellationToken);
+        return rows.Select(View).OrderBy(v => v.Directorate, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The directorate's key issues for <paramref name="quarter"/>, or null when none are written.</summary>
+    public async Task<KeyIssuesView?> ForAsync(string directorate, ReportingPeriod quarter, CancellationToken cancellationToken = default)
+    {
+        quarter = quarter.Quarter;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.DirectorateKeyIssues.AsNoTracking().Include(k => k.Directorate)
+            .FirstOrDefaultAsync(k => k.Directorate.Name == directorate && k.Quarter == quarter, cancellationToken);
+        return row is null ? null : View(row);
+    }
+
+    internal static KeyIssuesView View(DirectorateKeyIssues k) => new(k.Directorate.Name, k.Quarter, k.Text, k.UpdatedBy, k.UpdatedAt, k.Version);
 }

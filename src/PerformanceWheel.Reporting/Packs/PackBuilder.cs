@@ -308,6 +308,7 @@ public sealed class PackBuilder(
             Segments = segments,
             OtherMeasures = others,
             Finance = finance,
+            KeyIssues = await context.KeyIssuesAsync(quarter, cancellationToken),
         };
 
         var contents = new List<ContentsEntry> { new("summary", "Summary"), new("comparison", "Quarter comparison"), new("exceptions", "Exceptions") };

@@ -966,6 +966,46 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                     b.ToTable("CriticalItems", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorateId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("DirectorateKeyIssues", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
                 {
                     b.Property<int>("Id")
@@ -1493,6 +1533,17 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Framework.Directorate", "Directorate")
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directorate");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>

@@ -1055,6 +1055,49 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.ToTable("CriticalItems", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorateId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("DirectorateKeyIssues", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
                 {
                     b.Property<int>("Id")
@@ -1615,6 +1658,17 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Framework.Directorate", "Directorate")
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directorate");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>

@@ -925,6 +925,44 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                     b.ToTable("CriticalItems", (string)null);
                 });
 
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorateId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("DirectorateKeyIssues", (string)null);
+                });
+
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
                 {
                     b.Property<int>("Id")
@@ -1438,6 +1476,17 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Framework.Directorate", "Directorate")
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directorate");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
