@@ -56,8 +56,8 @@ public sealed class KeyIssues(IDbContextFactory<PerformanceWheelDbContext> conte
         if ((stored?.Version ?? 0) != version)
         {
             return new KeyIssuesOutcome(false,
-                $"{stored?.UpdatedBy ?? "Someone"} saved {directorate}'s key issues since you opened this page. Nothing was overwritten: theirs are shown below your text; " +
-                "copy what you need into yours and save again.", stored is null ? null : View(stored)) { Conflict = true };
+                $"{stored?.UpdatedBy ?? "Someone"} saved the key issues for {directorate} since you opened this page. Nothing was overwritten: " +
+                "their text is shown here and yours is kept in the box; copy what you need into yours and save again.", stored is null ? null : View(stored)) { Conflict = true };
         }
 
         var before = stored?.Text;
@@ -92,8 +92,8 @@ public sealed class KeyIssues(IDbContextFactory<PerformanceWheelDbContext> conte
 
             // Another writer saved first (the version, or the directorate-and-quarter index for a first text): nothing of theirs is overwritten.
             return new KeyIssuesOutcome(false,
-                $"{theirs.UpdatedBy ?? "Someone"} saved {directorate}'s key issues at the same moment. Nothing was overwritten: theirs are shown below your text; " +
-                "copy what you need into yours and save again.", theirs) { Conflict = true };
+                $"{theirs.UpdatedBy ?? "Someone"} saved the key issues for {directorate} at the same moment. Nothing was overwritten: " +
+                "their text is shown here and yours is kept in the box; copy what you need into yours and save again.", theirs) { Conflict = true };
         }
     }
 
