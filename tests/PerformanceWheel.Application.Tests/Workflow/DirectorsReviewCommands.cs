@@ -7,6 +7,7 @@ using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Rating;
 using PerformanceWheel.TestSupport;
 using Shouldly;
 
