@@ -2,7 +2,6 @@ using AngleSharp.Dom;
 using Bunit;
 using MudBlazor;
 using PerformanceWheel.Application.Workflow;
-using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
@@ -26,7 +25,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     {
         var quarter = ReportingPeriod.Parse("2019/20 Q3");
         await SubmitEverythingAsync(quarter);
-        await using var ctx = Context(DirectorOf(Directorate));
+        await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (_, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
         var month = review.Instance.Sheet!.Submitted.First(r => r.Measure.Frequency == Frequency.Monthly);
@@ -49,7 +48,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     {
         var quarter = ReportingPeriod.Parse("2019/20 Q4");
         await SubmitEverythingAsync(quarter);
-        await using var ctx = Context(DirectorOf(Directorate));
+        await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (dialogs, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
         var month = review.Instance.Sheet!.Submitted.First(r => r.Measure.Frequency == Frequency.Monthly);
@@ -76,7 +75,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     {
         var quarter = ReportingPeriod.Parse("2020/21 Q1");
         await SubmitEverythingAsync(quarter);
-        await using var ctx = Context(DirectorOf(Directorate));
+        await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (dialogs, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
         var monthly = review.Instance.Sheet!.Submitted.Where(r => r.Measure.Frequency == Frequency.Monthly).GroupBy(r => r.Measure.Code).Take(2).ToList();
@@ -102,7 +101,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     {
         var quarter = ReportingPeriod.Parse("2020/21 Q2");
         await SubmitEverythingAsync(quarter);
-        await using var ctx = Context(DirectorOf(Directorate));
+        await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (dialogs, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
         var ready = review.Instance.Sheet!.Ready.Count;
@@ -125,9 +124,29 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     }
 
     [Fact]
+    public async Task MonthsReturnedWithDifferentReasonsShowEachReasonBesideItsMonthInTheOfficersGrid()
+    {
+        var quarter = ReportingPeriod.Parse("2020/21 Q3");
+        await SubmitEverythingAsync(quarter);
+        var review = new FigureReview(demo.Database.Factory(), TimeProvider.System);
+        var director = WorkflowUser.From((await GridContext.AsDirectorOf(Directorate).GetAuthenticationStateAsync()).User);
+        var months = (await review.SheetAsync(director, Directorate, quarter))!.Submitted.Where(r => r.Measure.Frequency == Frequency.Monthly).Take(2).ToList();
+        months.Select(m => m.Measure.Code).Distinct().ShouldHaveSingleItem("two months of one measure");
+        (await review.ReturnAsync(director, Directorate, quarter, [SeenFigure.Of(months[0])], "First month is a quarter's total.")).Returned.ShouldBe(1);
+        (await review.ReturnAsync(director, Directorate, quarter, [SeenFigure.Of(months[1])], "Second month is missing a clinic.")).Returned.ShouldBe(1);
+        await using var ctx = GridContext.Create(demo.Database, GridContext.AsOfficer());
+
+        var grid = GridContext.Render(ctx, Directorate, quarter.Label);
+
+        var cell = grid.Instance.Sheet!.Cells.First(c => c.Row.Measure.Code == months[0].Measure.Code);
+        grid.Find($"[id='{cell.Id}']").Closest("tr")!.QuerySelector(".return-reason")!.TextContent.ShouldBe(
+            $"Returned by the director: {months[0].Period.Label}: First month is a quarter's total.; {months[1].Period.Label}: Second month is missing a clinic.");
+    }
+
+    [Fact]
     public async Task ADirectorOfAnotherDirectorateIsOfferedNothing()
     {
-        await using var ctx = Context(DirectorOf("Adults Services"));
+        await using var ctx = Context(GridContext.AsDirectorOf("Adults Services"));
         Providers(ctx);
 
         var review = Render(ctx, ReportingPeriod.Parse("2019/20 Q3"));
@@ -137,13 +156,6 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     }
 
     private BunitContext Context(SignedIn signedIn) => GridContext.Create(demo.Database, signedIn);
-
-    private static SignedIn DirectorOf(string directorate)
-    {
-        var signedIn = new SignedIn();
-        signedIn.As("director@demo.council", Roles.Director, directorate);
-        return signedIn;
-    }
 
     private static (IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) Providers(BunitContext ctx) =>
         (ctx.Render<MudDialogProvider>(), ctx.Render<MudSnackbarProvider>());

@@ -79,6 +79,14 @@ public static class GridContext
         return ctx;
     }
 
+    /// <summary>The demo director, as a Director of <paramref name="directorate"/>.</summary>
+    public static SignedIn AsDirectorOf(string directorate)
+    {
+        var signedIn = new SignedIn();
+        signedIn.As("director@demo.council", Roles.Director, directorate);
+        return signedIn;
+    }
+
     public static SignedIn AsOfficer()
     {
         var signedIn = new SignedIn();

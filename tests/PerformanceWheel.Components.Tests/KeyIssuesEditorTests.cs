@@ -19,7 +19,7 @@ public sealed class KeyIssuesEditorTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task EmptyKeyIssuesAreRefusedBesideTheFieldAndWrittenOnesAreSaved()
     {
         var quarter = ReportingPeriod.Parse("2019/20 Q3");
-        await using var ctx = Context(DirectorOf("Adults Services"));
+        await using var ctx = Context(GridContext.AsDirectorOf("Adults Services"));
         var snackbars = ctx.Render<MudSnackbarProvider>();
         var editor = Render(ctx, "Adults Services", quarter);
 
@@ -42,7 +42,7 @@ public sealed class KeyIssuesEditorTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task SavingOverSomeoneElsesNewerKeyIssuesOverwritesNothingAndShowsTheirs()
     {
         var quarter = ReportingPeriod.Parse("2019/20 Q4");
-        await using var ctx = Context(DirectorOf("Adults Services"));
+        await using var ctx = Context(GridContext.AsDirectorOf("Adults Services"));
         ctx.Render<MudSnackbarProvider>();
         var editor = Render(ctx, "Adults Services", quarter);
         var admin = new SignedIn();
@@ -62,7 +62,7 @@ public sealed class KeyIssuesEditorTests(DemoCouncil demo) : IClassFixture<DemoC
     [Fact]
     public async Task APersonWhoMayNotWriteTheDirectoratesKeyIssuesIsToldSoAndOfferedNoBox()
     {
-        await using var ctx = Context(DirectorOf("Public Health"));
+        await using var ctx = Context(GridContext.AsDirectorOf("Public Health"));
 
         var editor = Render(ctx, "Adults Services", ReportingPeriod.Parse("2019/20 Q3"));
 
@@ -74,13 +74,6 @@ public sealed class KeyIssuesEditorTests(DemoCouncil demo) : IClassFixture<DemoC
     private KeyIssuesReader Reader() => new(demo.Database.Factory());
 
     private BunitContext Context(SignedIn signedIn) => GridContext.Create(demo.Database, signedIn);
-
-    private static SignedIn DirectorOf(string directorate)
-    {
-        var signedIn = new SignedIn();
-        signedIn.As("director@demo.council", Roles.Director, directorate);
-        return signedIn;
-    }
 
     private static IRenderedComponent<KeyIssuesEditor> Render(BunitContext ctx, string directorate, ReportingPeriod quarter)
     {
