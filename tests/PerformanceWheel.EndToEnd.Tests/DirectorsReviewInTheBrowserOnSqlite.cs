@@ -63,7 +63,7 @@ public sealed class DirectorsReviewInTheBrowserOnSqlite(LiveApp app)
             await Assertions.Expect(director.Locator("#review-summary")).ToContainTextAsync("0 figure(s) submitted");
 
             // The key issues.
-            await director.GetByLabel($"Key issues for {Directorate}").FillAsync(keyIssues);
+            await director.GetByRole(AriaRole.Textbox, new() { Name = $"Key issues for {Directorate}" }).FillAsync(keyIssues);
             await director.GetByRole(AriaRole.Button, new() { Name = "Save key issues" }).ClickAsync();
             await Assertions.Expect(director.Locator(".mud-snackbar").Last).ToContainTextAsync($"Key issues for {Directorate} saved.");
             await Assertions.Expect(director.Locator("#key-issues-saved")).ToContainTextAsync("Last saved by director@demo.council");
