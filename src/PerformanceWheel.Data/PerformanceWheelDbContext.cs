@@ -51,6 +51,8 @@ public class PerformanceWheelDbContext(DbContextOptions<PerformanceWheelDbContex
 
     public DbSet<CriticalItem> CriticalItems => Set<CriticalItem>();
 
+    public DbSet<DirectorateKeyIssues> DirectorateKeyIssues => Set<DirectorateKeyIssues>();
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<ProjectUpdate> ProjectUpdates => Set<ProjectUpdate>();

@@ -58,7 +58,7 @@ public static class GridContext
 {
     public const string Officer = "officer@demo.council";
 
-    /// <summary>A context with MudBlazor, the grid's command over <paramref name="database"/> and the directorate authorization.</summary>
+    /// <summary>A context with MudBlazor, the grid's and the review's commands over <paramref name="database"/> and the directorate authorization.</summary>
     public static BunitContext Create(TestDatabase database, SignedIn signedIn)
     {
         var ctx = new BunitContext();
@@ -67,6 +67,9 @@ public static class GridContext
         ctx.Services.AddSingleton(TimeProvider.System);
         ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
         ctx.Services.AddScoped<OutturnWorkflow>();
+        ctx.Services.AddScoped<FigureReview>();
+        ctx.Services.AddScoped<KeyIssues>();
+        ctx.Services.AddScoped<KeyIssuesReader>();
         ctx.Services.AddAuthorizationCore();
         ctx.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>(); // the real one, not bunit's placeholder
         ctx.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
@@ -74,6 +77,14 @@ public static class GridContext
         ctx.Services.AddCascadingAuthenticationState();
         ctx.SetRendererInfo(new RendererInfo("Server", true));
         return ctx;
+    }
+
+    /// <summary>The demo director, as a Director of <paramref name="directorate"/>.</summary>
+    public static SignedIn AsDirectorOf(string directorate)
+    {
+        var signedIn = new SignedIn();
+        signedIn.As("director@demo.council", Roles.Director, directorate);
+        return signedIn;
     }
 
     public static SignedIn AsOfficer()

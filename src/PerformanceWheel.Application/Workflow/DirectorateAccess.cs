@@ -23,12 +23,15 @@ public enum DirectorateOperation
 
     /// <summary>Enter, submit, approve and return the updates of the directorate's projects.</summary>
     ProjectUpdates = 7,
+
+    /// <summary>Write the directorate's key issues for a quarter (the director's words in the covering report).</summary>
+    KeyIssues = 8,
 }
 
 /// <summary>
 /// Who may do what to a directorate, in one place (docs/security.md, "Who sees what"): officers (Admin,
 /// PerformanceOfficer) enter, submit and review every directorate's figures; a Director of the directorate or an Admin
-/// approves and returns them; officers and a Director of the directorate keep its critical items and project updates.
+/// approves and returns them and writes its key issues; officers and a Director of the directorate keep its critical items and project updates.
 /// The web app's authorization handler asks this for pages and the API alike; the commands ask it again before they
 /// change anything, whoever calls them.
 /// </summary>
@@ -43,7 +46,7 @@ public static class DirectorateAccess
         return operation switch
         {
             DirectorateOperation.EnterFigures or DirectorateOperation.SubmitFigures => user.IsOfficer,
-            DirectorateOperation.ApproveFigures or DirectorateOperation.ReturnFigures => user.IsAdmin || user.Directs(directorate),
+            DirectorateOperation.ApproveFigures or DirectorateOperation.ReturnFigures or DirectorateOperation.KeyIssues => user.IsAdmin || user.Directs(directorate),
             DirectorateOperation.ReviewFigures or DirectorateOperation.CriticalItems or DirectorateOperation.ProjectUpdates => user.IsOfficer || user.Directs(directorate),
             _ => false,
         };

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Projects;
 using PerformanceWheel.Data;
-using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Audit;
 using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
@@ -56,6 +55,9 @@ public sealed record PublishOutcome(int Published, bool Whole, string? Refused)
 /// </summary>
 public sealed record ApprovalOutcome(int Approved, string? Refused, IReadOnlyList<string> Conflicts, bool Overridden)
 {
+    /// <summary>The figures changed by someone else since the approver loaded them ("code period (what happened)"): none was approved.</summary>
+    public IReadOnlyList<string> Stale { get; init; } = [];
+
     public static ApprovalOutcome Refusal(IReadOnlyList<string> conflicts, string message) => new(0, message, conflicts, false);
 }
 
@@ -114,13 +116,13 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
             .Where(a => a.EntityType == "Directorate period" && a.EntityKey == key)
             .OrderByDescending(a => a.Id)
             .ToListAsync(cancellationToken);
-        var withReasons = rows.Select(r => r.Outturn?.State == WorkflowState.Returned ? r with { ReturnReason = ReturnReasonOf(r.Measure.Code, history) } : r).ToList();
+        var withReasons = rows.Select(r => r.Outturn?.State == WorkflowState.Returned ? r with { ReturnReason = ReturnReasonOf(r.Measure.Code, r.Period, history) } : r).ToList();
         return new EntryGrid(owner, quarter, withReasons, history);
     }
 
-    // The reason of the latest "Returned" entry that covers the measure: one written by Move for the measure ("CODE (n
-    // figures): reason") or for every submitted figure ("n figures: reason").
-    private static string? ReturnReasonOf(string code, IReadOnlyList<AuditEntry> newestFirst)
+    // The reason of the latest "Returned" entry that covers the figure: one written by Move for the figure ("CODE Oct-19
+    // (n figures): reason"), for its measure ("CODE (n figures): reason") or for every submitted figure ("n figures: reason").
+    private static string? ReturnReasonOf(string code, ReportingPeriod period, IReadOnlyList<AuditEntry> newestFirst)
     {
         foreach (var entry in newestFirst.Where(a => a.Action == ReturnedAction && a.Changes is not null))
         {
@@ -132,7 +134,8 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
             }
 
             var what = changes[..colon];
-            if (what.StartsWith(code + " (", StringComparison.Ordinal) || (what.Length > 0 && char.IsAsciiDigit(what[0])))
+            if (what.StartsWith(code + " (", StringComparison.Ordinal) || what.StartsWith($"{code} {period.Label} (", StringComparison.Ordinal)
+                || (what.Length > 0 && char.IsAsciiDigit(what[0])))
             {
                 return changes[(colon + 2)..];
             }
@@ -198,47 +201,9 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
     /// separates duties, nothing is approved while any of them was entered or last changed by the approver (the outcome names
     /// them and why), unless an Admin overrides with a reason, which the audit log records with the figures.
     /// </summary>
-    public async Task<ApprovalOutcome> ApproveAsync(
-        string directorate, ReportingPeriod quarter, string user, bool isAdmin = false, string? overrideReason = null, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var outturns = await InStateAsync(db, directorate, quarter, [WorkflowState.Submitted], null, cancellationToken);
-        var conflicts = await DutyConflictsAsync(db, outturns, user, cancellationToken);
-        var reason = string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason.Trim();
-        if (conflicts.Count > 0)
-        {
-            var named = $"{string.Join("; ", conflicts)}. Someone else must approve {(conflicts.Count == 1 ? "it" : "them")}";
-            if (reason is null)
-            {
-                return ApprovalOutcome.Refusal(conflicts,
-                    $"Nothing was approved: separation of duties is on, and you may not approve {conflicts.Count} of the {outturns.Count} submitted figure(s): {named}" +
-                    (isAdmin ? ", or, as an Admin, give a reason to override (it is recorded in the audit log)." : "."));
-            }
-
-            if (!isAdmin)
-            {
-                return ApprovalOutcome.Refusal(conflicts,
-                    $"Nothing was approved: only an Admin may override separation of duties. You may not approve {conflicts.Count} of the {outturns.Count} submitted figure(s): {named}.");
-            }
-
-            if (reason.Length > Lengths.Text)
-            {
-                return ApprovalOutcome.Refusal(conflicts, $"Nothing was approved: the reason for overriding is longer than {Lengths.Text} characters.");
-            }
-        }
-
-        var at = clock.GetUtcNow();
-        Move(db, outturns, WorkflowState.Approved, "Approved", null, directorate, quarter, user, at, null);
-        if (conflicts.Count > 0)
-        {
-            var details = $"{conflicts.Count} figure(s) approved by whoever entered or last changed them: {string.Join("; ", conflicts)}. Reason: {reason}";
-            db.AuditEntries.Add(new AuditEntry(user, at, OverrideAction, "Directorate period", KeyPrefix(directorate, quarter),
-                details.Length <= Lengths.Text ? details : details[..Lengths.Text]));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return new ApprovalOutcome(outturns.Count, null, conflicts, conflicts.Count > 0);
-    }
+    public Task<ApprovalOutcome> ApproveAsync(
+        string directorate, ReportingPeriod quarter, string user, bool isAdmin = false, string? overrideReason = null, CancellationToken cancellationToken = default) =>
+        new FigureReview(contexts, clock).ApproveAsync(directorate, quarter, null, user, isAdmin, overrideReason, cancellationToken);
 
     /// <summary>The audit log's action when a Director returns figures.</summary>
     public const string ReturnedAction = "Returned";
@@ -253,39 +218,14 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
         return await SeparatesDutiesAsync(db, cancellationToken);
     }
 
-    private static Task<bool> SeparatesDutiesAsync(PerformanceWheelDbContext db, CancellationToken cancellationToken) =>
+    internal static Task<bool> SeparatesDutiesAsync(PerformanceWheelDbContext db, CancellationToken cancellationToken) =>
         db.CouncilSettings.AnyAsync(c => c.SeparatesDuties, cancellationToken);
 
-    /// <summary>The figures <paramref name="user"/> may not approve, each as "code period (why)"; none when the council does not separate duties.</summary>
-    private static async Task<List<string>> DutyConflictsAsync(PerformanceWheelDbContext db, List<Outturn> outturns, string user, CancellationToken cancellationToken)
-    {
-        if (outturns.Count == 0 || !await SeparatesDutiesAsync(db, cancellationToken))
-        {
-            return [];
-        }
-
-        var ids = outturns.Select(o => o.Id).ToList();
-        var revisions = await db.OutturnRevisions.AsNoTracking().Where(r => ids.Contains(r.OutturnId)).ToListAsync(cancellationToken);
-        var latest = revisions.GroupBy(r => r.OutturnId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
-
-        // Figures entered through an API key carry the key's name: the person who made the key answers for them.
-        var keys = (await db.ApiKeys.AsNoTracking().Select(k => new { k.Name, k.Prefix, k.CreatedBy }).ToListAsync(cancellationToken))
-            .Where(k => SeparationOfDuties.Same(k.CreatedBy, user))
-            .Select(k => new ApproversKey(ApiKey.ActingNameOf(k.Name, k.Prefix), k.Name))
-            .ToList();
-        return outturns
-            .OrderBy(o => o.Measure.Code, StringComparer.Ordinal).ThenBy(o => o.Period)
-            .Select(o => (o, Why: SeparationOfDuties.Conflict(o, latest.GetValueOrDefault(o.Id), user, keys)))
-            .Where(c => c.Why is not null)
-            .Select(c => $"{c.o.Measure.Code} {c.o.Period.Label} ({c.Why})")
-            .ToList();
-    }
-
     /// <summary>A Director returns submitted figures (all, or one measure's) with a reason.</summary>
-    public Task<int> ReturnAsync(string directorate, ReportingPeriod quarter, string? measureCode, string reason, string user, CancellationToken cancellationToken = default)
+    public async Task<int> ReturnAsync(string directorate, ReportingPeriod quarter, string? measureCode, string reason, string user, CancellationToken cancellationToken = default)
     {
         Guard.Required(reason, "Reason for returning", Lengths.Text);
-        return MoveAsync(directorate, quarter, [WorkflowState.Submitted], WorkflowState.Returned, ReturnedAction, reason, user, cancellationToken, measureCode);
+        return (await new FigureReview(contexts, clock).ReturnAsync(directorate, quarter, measureCode, null, reason, user, cancellationToken)).Returned;
     }
 
     /// <summary>
@@ -365,7 +305,7 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
         return outturns.Count;
     }
 
-    private static Task<List<Outturn>> InStateAsync(PerformanceWheelDbContext db, string directorate, ReportingPeriod quarter, WorkflowState[] from, string? measureCode, CancellationToken cancellationToken)
+    internal static Task<List<Outturn>> InStateAsync(PerformanceWheelDbContext db, string directorate, ReportingPeriod quarter, WorkflowState[] from, string? measureCode, CancellationToken cancellationToken)
     {
         var periods = DueIn(quarter);
         return db.Outturns.Include(o => o.Measure).ThenInclude(m => m.Directorate)
@@ -374,22 +314,23 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
             .ToListAsync(cancellationToken);
     }
 
-    private static void Move(
-        PerformanceWheelDbContext db, List<Outturn> outturns, WorkflowState to, string action, string? reason, string directorate, ReportingPeriod quarter, string user, DateTimeOffset at, string? measureCode)
+    internal static void Move(
+        PerformanceWheelDbContext db, List<Outturn> outturns, WorkflowState to, string action, string? reason, string directorate, ReportingPeriod quarter, string user, DateTimeOffset at, string? scope)
     {
         foreach (var o in outturns)
         {
             o.MoveTo(to, user, at);
         }
 
-        var what = measureCode is null ? $"{outturns.Count} figures" : $"{measureCode} ({outturns.Count} figures)";
+        // scope: what was moved when not every figure in the state was: a measure ("CODE") or one figure ("CODE Oct-19").
+        var what = scope is null ? $"{outturns.Count} figures" : $"{scope} ({outturns.Count} figures)";
         db.AuditEntries.Add(new AuditEntry(user, at, action, "Directorate period", KeyPrefix(directorate, quarter), reason is null ? what : $"{what}: {reason}"));
     }
 
-    private static List<ReportingPeriod> DueIn(ReportingPeriod quarter) =>
+    internal static List<ReportingPeriod> DueIn(ReportingPeriod quarter) =>
         [quarter, .. quarter.Months(), .. quarter.Number == 4 ? [ReportingPeriod.ForYear(quarter.Year)] : Array.Empty<ReportingPeriod>()];
 
-    private static string KeyPrefix(string directorate, ReportingPeriod quarter)
+    internal static string KeyPrefix(string directorate, ReportingPeriod quarter)
     {
         var key = $"{quarter.Label} {directorate}";
         return key.Length <= Lengths.Label ? key : key[..Lengths.Label];

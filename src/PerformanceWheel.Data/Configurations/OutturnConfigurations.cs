@@ -131,3 +131,17 @@ internal sealed class BudgetPositionConfiguration : IEntityTypeConfiguration<Bud
         builder.HasIndex(b => b.Period).IsUnique();
     }
 }
+
+internal sealed class DirectorateKeyIssuesConfiguration : IEntityTypeConfiguration<DirectorateKeyIssues>
+{
+    public void Configure(EntityTypeBuilder<DirectorateKeyIssues> builder)
+    {
+        builder.ToTable("DirectorateKeyIssues");
+        builder.Property(k => k.Quarter).IsRequired();
+        builder.Property(k => k.Text).HasMaxLength(Lengths.Text).IsRequired();
+        builder.Property(k => k.UpdatedBy).HasMaxLength(Lengths.User);
+        builder.Property(k => k.Version).IsConcurrencyToken();
+        builder.HasOne(k => k.Directorate).WithMany().HasForeignKey(k => k.DirectorateId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(k => new { k.DirectorateId, k.Quarter }).IsUnique();
+    }
+}

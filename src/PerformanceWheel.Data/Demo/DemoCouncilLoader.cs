@@ -67,6 +67,7 @@ public sealed partial class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Outturns.AddRange(build.Outturns);
         db.SegmentAssessments.AddRange(build.Assessments);
         db.CriticalItems.AddRange(build.CriticalItems);
+        db.DirectorateKeyIssues.AddRange(KeyIssuesOf(build.Directorates));
         build.AssignProjectDirectorates();
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);

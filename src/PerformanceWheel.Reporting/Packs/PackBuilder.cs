@@ -322,6 +322,7 @@ public sealed class PackBuilder(
             Finance = finance,
             CommitteeName = committeeName,
             Forecasts = figures.Forecasts,
+            KeyIssues = await context.KeyIssuesAsync(quarter, cancellationToken),
         };
 
         var contents = new List<ContentsEntry> { new("summary", "Summary"), new("comparison", "Quarter comparison"), new("exceptions", "Exceptions") };

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Periods;
 
 namespace PerformanceWheel.Reporting.Packs;
 
@@ -17,6 +19,10 @@ public sealed class PackContextReader(IDbContextFactory<PerformanceWheelDbContex
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.CouncilSettings.AsNoTracking().Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "Council";
     }
+
+    /// <summary>The directorates' key issues for the quarter, as their directors wrote them (KeyIssuesSection).</summary>
+    public Task<IReadOnlyList<KeyIssuesView>> KeyIssuesAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default) =>
+        new KeyIssuesReader(contextFactory).QuarterAsync(quarter, cancellationToken);
 
     public async Task<IReadOnlyList<CommitteeInfo>> CommitteesAsync(CancellationToken cancellationToken = default)
     {

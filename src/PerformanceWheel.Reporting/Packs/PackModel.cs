@@ -98,6 +98,9 @@ public sealed class PackModel
 
     public IReadOnlyList<CriticalItem> CriticalItems { get; init; } = [];
 
+    /// <summary>The directorates' key issues for the quarter, as their directors wrote them in their review (KeyIssuesSection).</summary>
+    public IReadOnlyList<Application.Workflow.KeyIssuesView> KeyIssues { get; init; } = [];
+
     public IReadOnlyList<PackSegment> Segments { get; init; } = [];
 
     /// <summary>Measures with a figure this quarter that sit outside the wheel's segments.</summary>

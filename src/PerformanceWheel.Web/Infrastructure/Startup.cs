@@ -43,6 +43,9 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.SegmentAssessments>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.CriticalItemsWorkflow>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.OutturnCorrections>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.FigureReview>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.KeyIssues>();
+        builder.Services.AddScoped<PerformanceWheel.Application.Workflow.KeyIssuesReader>();
         builder.Services.AddScoped<ProjectUpdateCommands>();
         builder.Services.AddScoped<ProjectUpdateReader>();
         builder.Services.AddScoped<FinanceEntry>();

@@ -35,6 +35,8 @@ public static class DirectorateOperations
 
     public static readonly DirectorateRequirement ProjectUpdates = new(DirectorateOperation.ProjectUpdates);
 
+    public static readonly DirectorateRequirement KeyIssues = new(DirectorateOperation.KeyIssues);
+
     /// <summary>The operations of <paramref name="requirements"/> the user may perform on the directorate.</summary>
     public static async Task<IReadOnlySet<DirectorateOperation>> AllowedAsync(
         this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user, string directorate, params DirectorateRequirement[] requirements)

@@ -22,6 +22,12 @@ public static class Policies
     public const string Workflow = "Workflow";
 
     /// <summary>
+    /// Open the director's review (approve, return, key issues): Director or Admin. Which directorate, per directorate by
+    /// <see cref="DirectorateOperations"/> (a Director of that directorate, or an Admin), and again by each command.
+    /// </summary>
+    public const string Review = "Review";
+
+    /// <summary>
     /// Enter the quarter's finance (budget lines and the budget position statement): Admin and PerformanceOfficer. A
     /// council's finance lead is given a PerformanceOfficer account; there is no separate finance role.
     /// </summary>
@@ -48,6 +54,7 @@ public static class Policies
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(EnterFinance, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer));
         options.AddPolicy(Workflow, p => p.RequireRole(Roles.Admin, Roles.PerformanceOfficer, Roles.Director));
+        options.AddPolicy(Review, p => p.RequireRole(Roles.Admin, Roles.Director));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
 
         // Anything that forgets to name a policy needs a signed-in user (and the authorization matrix test fails).

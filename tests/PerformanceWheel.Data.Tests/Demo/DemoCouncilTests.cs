@@ -58,6 +58,9 @@ public abstract class DemoCouncilTests(DatabaseFixture fixture)
         (await db.Segments.Select(s => s.Code).ToListAsync()).ShouldContain("C4");
         (await db.Measures.CountAsync(m => m.Code == "PH-HV-01")).ShouldBe(1);
         (await db.CriticalItems.CountAsync()).ShouldBeGreaterThanOrEqualTo(10);
+        (await db.DirectorateKeyIssues.Include(k => k.Directorate).Where(k => k.Quarter == ReportingPeriod.Parse(DemoCouncilLoader.LatestQuarter))
+            .Select(k => k.Directorate.Name).OrderBy(n => n).ToListAsync())
+            .ShouldBe(["Adults Services", "Childrens Services", "Community Services", "Public Health"]);
         (await db.BudgetLines.CountAsync()).ShouldBe(7);
         (await db.Projects.CountAsync()).ShouldBeGreaterThan(10);
         (await db.Outturns.CountAsync(o => o.State != WorkflowState.Published)).ShouldBe(0);

@@ -71,6 +71,9 @@ public sealed class FullGraph
 
         CriticalItem = new CriticalItem(Measure, September, "Admissions above the range.", "Targeted outreach in two districts.", "Head of Public Health");
 
+        KeyIssues = new DirectorateKeyIssues(Directorate, Quarter2);
+        KeyIssues.Write("Admissions rose again.\nOutreach starts in two districts.", "director@shire.gov.uk", JudgedAt);
+
         Project = new Project("PRJ-7", "Wellbeing hubs", Segment);
         Project.AssignTo(Directorate);
         ProjectUpdate = Project.UpdateFor(Quarter2);
@@ -153,6 +156,8 @@ public sealed class FullGraph
 
     public CriticalItem CriticalItem { get; }
 
+    public DirectorateKeyIssues KeyIssues { get; }
+
     public Project Project { get; }
 
     public ProjectUpdate ProjectUpdate { get; }
@@ -165,5 +170,5 @@ public sealed class FullGraph
 
     /// <summary>The roots; everything else is reachable from them.</summary>
     public IEnumerable<object> Roots() =>
-        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, Project, BudgetLine, BudgetPosition, Publication, Revision, Audit];
+        [Settings, Plan, Measure, ValuedOutturn, TbcOutturn, Assessment, CriticalItem, KeyIssues, Project, BudgetLine, BudgetPosition, Publication, Revision, Audit];
 }

@@ -165,6 +165,10 @@ public abstract class RoundTripTests(DatabaseFixture fixture)
         critical.RemedialAction.ShouldBe("Targeted outreach in two districts.");
         critical.Owner.ShouldBe("Head of Public Health");
 
+        var keyIssues = await read.DirectorateKeyIssues.SingleAsync();
+        (keyIssues.DirectorateId, keyIssues.Quarter, keyIssues.Text, keyIssues.UpdatedBy, keyIssues.UpdatedAt, keyIssues.Version)
+            .ShouldBe((saved.Directorate.Id, FullGraph.Quarter2, "Admissions rose again.\nOutreach starts in two districts.", "director@shire.gov.uk", FullGraph.JudgedAt, 1));
+
         var project = await read.Projects.Include(p => p.Updates).ThenInclude(u => u.Milestones).SingleAsync();
         project.Id.ShouldBe(saved.Project.Id);
         project.Code.ShouldBe("PRJ-7");

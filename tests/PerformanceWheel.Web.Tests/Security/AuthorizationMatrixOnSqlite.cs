@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /outturns"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /outturns/{Directorate}/critical-items"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
+        ["GET /outturns/{Directorate}/review"] = [Roles.Admin, Roles.Director],
         ["GET /project-updates/{Directorate}"] = [Roles.Admin, Roles.PerformanceOfficer, Roles.Director],
         ["GET /assessments"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/framework"] = [Roles.Admin, Roles.PerformanceOfficer],

@@ -75,4 +75,7 @@ public static class Links
     public static string Directorate(string name, ReportingPeriod? period) => WithPeriod($"/directorates/{Uri.EscapeDataString(name)}", period);
 
     public static string Project(string code) => $"/projects/{Uri.EscapeDataString(code)}";
+
+    /// <summary>The director's review of a directorate's figures for the quarter.</summary>
+    public static string Review(string directorate, ReportingPeriod? period) => WithPeriod($"/outturns/{Uri.EscapeDataString(directorate)}/review", period);
 }

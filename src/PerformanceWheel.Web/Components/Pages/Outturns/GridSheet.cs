@@ -152,8 +152,23 @@ public sealed class GridSheet
 /// <summary>A measure's line of the grid.</summary>
 public sealed record GridLine(int Index, Measure Measure, IReadOnlyList<GridCell> Cells)
 {
-    /// <summary>The director's reason when any of the line's figures is returned.</summary>
-    public string? ReturnReason => Cells.Select(c => c.Row.ReturnReason).FirstOrDefault(r => r is not null);
+    /// <summary>
+    /// The director's reason when any of the line's figures is returned; when months were returned with different
+    /// reasons (the review returns one figure at a time), each with its month ("Oct-19: …; Nov-19: …").
+    /// </summary>
+    public string? ReturnReason
+    {
+        get
+        {
+            var returned = Cells.Where(c => c.Row.ReturnReason is not null).ToList();
+            return returned.Select(c => c.Row.ReturnReason).Distinct(StringComparer.Ordinal).Count() switch
+            {
+                0 => null,
+                1 => returned[0].Row.ReturnReason,
+                _ => string.Join("; ", returned.Select(c => $"{c.Row.Period.Label}: {c.Row.ReturnReason}")),
+            };
+        }
+    }
 
     public bool IsLocked => Cells.All(c => c.IsLocked);
 }
