@@ -612,6 +612,13 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -625,8 +632,16 @@ namespace PerformanceWheel.Data.Migrations.PostgreSql
                     b.Property<int>("OverdueDaysAfterPeriodEnd")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PrimaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<bool>("RedOnlyWhenWorseThanLastYear")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("SecondaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
 
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()

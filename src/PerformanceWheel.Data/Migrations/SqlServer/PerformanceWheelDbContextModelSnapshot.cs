@@ -675,6 +675,14 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                         .HasPrecision(18, 6)
                         .HasColumnType("decimal(18,6)");
 
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -689,8 +697,18 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<int>("OverdueDaysAfterPeriodEnd")
                         .HasColumnType("int");
 
+                    b.Property<string>("PrimaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
                     b.Property<bool>("RedOnlyWhenWorseThanLastYear")
                         .HasColumnType("bit");
+
+                    b.Property<string>("SecondaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()

@@ -587,6 +587,13 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -600,8 +607,16 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                     b.Property<int>("OverdueDaysAfterPeriodEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrimaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RedOnlyWhenWorseThanLastYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()
