@@ -53,6 +53,10 @@ public static class CouncilTheme
             Default = new DefaultTypography { FontFamily = [.. Fonts.Split(", ")], FontSize = "1.0625rem", LineHeight = "1.5" },
             // Buttons say what they do in sentence case, as written (MudBlazor's default is capitals).
             Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
+            // Page and section headings (MudText h1/h2/h3) at the site's sizes, not MudBlazor's display sizes.
+            H1 = new H1Typography { FontSize = "2rem", FontWeight = "700", LineHeight = "1.2", LetterSpacing = "0" },
+            H2 = new H2Typography { FontSize = "1.5rem", FontWeight = "700", LineHeight = "1.25", LetterSpacing = "0" },
+            H3 = new H3Typography { FontSize = "1.25rem", FontWeight = "700", LineHeight = "1.3", LetterSpacing = "0" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "2px" },
     };
