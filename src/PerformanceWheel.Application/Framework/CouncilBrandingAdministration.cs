@@ -19,7 +19,7 @@ public sealed class CouncilBrandingAdministration(IDbContextFactory<PerformanceW
     public async Task<BrandingColours> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CouncilSettings.AsNoTracking()
+        return await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id)
             .Select(c => new BrandingColours(c.PrimaryColour, c.SecondaryColour, c.LogoContentType != null))
             .FirstOrDefaultAsync(cancellationToken) ?? new BrandingColours(null, null, false);
     }

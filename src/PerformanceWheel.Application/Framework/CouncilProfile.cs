@@ -34,7 +34,7 @@ public sealed class CouncilProfile(IDbContextFactory<PerformanceWheelDbContext> 
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        _look = await db.CouncilSettings.AsNoTracking()
+        _look = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id)
             .Select(c => new CouncilLook(c.Name, c.PrimaryColour, c.SecondaryColour, c.LogoContentType, c.Logo == null ? 0 : c.Logo.Length))
             .FirstOrDefaultAsync(cancellationToken) ?? new CouncilLook(NoName, null, null, null, 0);
         return _look;
@@ -44,7 +44,7 @@ public sealed class CouncilProfile(IDbContextFactory<PerformanceWheelDbContext> 
     public async Task<(byte[] Image, string ContentType)?> LogoAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var logo = await db.CouncilSettings.AsNoTracking()
+        var logo = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id)
             .Where(c => c.Logo != null)
             .Select(c => new { c.Logo, c.LogoContentType })
             .FirstOrDefaultAsync(cancellationToken);
