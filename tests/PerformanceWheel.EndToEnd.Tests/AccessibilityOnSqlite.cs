@@ -141,7 +141,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             // Named (as the browser computes it) by code, name and rating, e.g. "O1.1 Ensure …: Amber: off target but within tolerance, steady".
             await Assertions.Expect(link).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex(@"^\S+ .+: (Green|Amber|Red|Blue|not rated)"));
         }
-        (await page.Locator("table.summary caption").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
+        (await page.Locator(".summary table caption").TextContentAsync()).ShouldNotBeNullOrWhiteSpace();
 
         await page.GotoAsync($"/measures/{Uri.EscapeDataString(await AnyAsync(db => db.Measures.Select(m => m.Code)))}");
         var charts = await page.Locator("main svg").AllAsync();
@@ -169,7 +169,17 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             "/", "/?committee=A%26H", "/comparison", "/directorates", $"/directorates/{directorate}", $"/segments/{Uri.EscapeDataString(segment)}",
             $"/measures/{Uri.EscapeDataString(measure)}", $"/projects/{Uri.EscapeDataString(project)}", "/finance", "/exceptions",
         };
-        var staff = new List<string> { "/outturns", $"/outturns/{directorate}", $"/outturns/{directorate}/critical-items" };
+        var staff = new List<string> { "/outturns", $"/outturns/{directorate}", $"/outturns/{directorate}/critical-items", $"/project-updates/{directorate}", "/account/password" };
+        var ids = new Dictionary<string, string>
+        {
+            ["committees"] = await AnyAsync(db => db.Committees.OrderBy(c => c.Id).Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ["directorates"] = await AnyAsync(db => db.Directorates.OrderBy(d => d.Id).Select(d => d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ["groups"] = await AnyAsync(db => db.SegmentGroups.OrderBy(g => g.Id).Select(g => g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ["segments"] = await AnyAsync(db => db.Segments.OrderBy(g => g.Id).Select(g => g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ["projects"] = await AnyAsync(db => db.Projects.OrderBy(g => g.Id).Select(g => g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        };
+        // Every framework editor, new and existing, and the finance entry page.
+        var editors = ids.SelectMany(kv => new[] { $"/admin/framework/{kv.Key}/new", $"/admin/framework/{kv.Key}/{kv.Value}" }).Append("/finance/entry").ToList();
         var framework = new List<string>
         {
             "/admin/framework", "/admin/framework/measures", "/admin/framework/measures/new", $"/admin/framework/measures/{measureId}",
@@ -177,14 +187,15 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             "/admin/framework/segments", "/admin/framework/projects", "/assessments", "/admin/import",
             "/admin/framework/plans/new", $"/admin/framework/plans/{planId}",
         };
+        framework.AddRange(editors);
         return who switch
         {
-            Anonymous => [.. reading, "/account/sign-in", MissingPage],
-            Roles.Councillor => [.. reading, "/account/password"],
+            Anonymous => [.. reading, "/account/sign-in", "/account/access-denied", MissingPage],
+            Roles.Councillor => [.. reading, "/account/password", "/account/access-denied"],
             Roles.Director => [.. reading, .. staff],
             Roles.PerformanceOfficer => [.. reading, .. staff, .. framework],
             _ => [.. reading, .. staff, .. framework, "/admin/users", $"/admin/users/{await AnyAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id))}",
-                "/admin/api-keys", "/admin/settings"],
+                "/admin/api-keys", "/admin/settings", "/account/access-denied"],
         };
     }
 

@@ -503,7 +503,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
 
     private static async Task<IReadOnlyList<ScorecardRow>> ScorecardRowsAsync(IPage page)
     {
-        var cells = await page.Locator("main table.scorecard tbody tr").EvaluateAllAsync<string[][]>(
+        var cells = await page.Locator("main .scorecard table tbody tr").EvaluateAllAsync<string[][]>(
             """
             rows => rows.map(r => [
               r.querySelector('th a').textContent.trim(),

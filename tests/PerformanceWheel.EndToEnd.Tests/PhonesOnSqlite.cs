@@ -63,15 +63,21 @@ public sealed class PhonesOnSqlite(LiveApp app)
         (wheel.X + wheel.Width).ShouldBeLessThanOrEqualTo(PhoneWidth, "the whole wheel is on the screen");
 
         await page.GotoAsync($"/directorates/{Uri.EscapeDataString("Adults Services")}");
-        var box = page.Locator(".table-scroll:has(table.scorecard)");
+        var box = page.Locator(".table-scroll:has(.scorecard table)");
         var widths = await box.EvaluateAsync<double[]>("b => [b.clientWidth, b.scrollWidth]");
         var (boxWidth, tableWidth) = (widths[0], widths[1]);
         boxWidth.ShouldBeLessThanOrEqualTo(PhoneWidth);
         tableWidth.ShouldBeGreaterThan(boxWidth, "the scorecard is wider than a phone, so its box scrolls");
 
+        // The headings keep to one line: a heading wrapped into a narrow column out of view would make the header row
+        // tall, an empty band under the headings in view.
+        var header = await page.Locator(".scorecard table thead tr").BoundingBoxAsync();
+        header.ShouldNotBeNull();
+        header.Height.ShouldBeLessThan(60, "the scorecard's header row is one line high");
+
         // Scrolled to the right, the measure column (the first) is still in view.
         await box.EvaluateAsync("b => b.scrollLeft = b.scrollWidth");
-        var first = await page.Locator("table.scorecard tbody tr").First.Locator("th, td").First.BoundingBoxAsync();
+        var first = await page.Locator(".scorecard table tbody tr").First.Locator("th, td").First.BoundingBoxAsync();
         first.ShouldNotBeNull();
         first.X.ShouldBeGreaterThanOrEqualTo(0);
         first.X.ShouldBeLessThan(PhoneWidth / 2f);

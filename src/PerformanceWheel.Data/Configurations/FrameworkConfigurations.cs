@@ -13,6 +13,9 @@ internal sealed class CouncilSettingsConfiguration : IEntityTypeConfiguration<Co
         builder.Property(c => c.Name).HasMaxLength(Lengths.Name).IsRequired();
         builder.Property(c => c.OpenDataEnabled).HasDefaultValue(false);
         builder.Property(c => c.SeparatesDuties).HasDefaultValue(false);
+        builder.Property(c => c.PrimaryColour).HasMaxLength(Branding.ColourLength);
+        builder.Property(c => c.SecondaryColour).HasMaxLength(Branding.ColourLength);
+        builder.Property(c => c.LogoContentType).HasMaxLength(Branding.ContentTypeLength);
         builder.Ignore(c => c.Scheme);
         builder.Ignore(c => c.SchemeHistory);
         builder.HasMany(c => c.SchemeChanges).WithOne().HasForeignKey("CouncilSettingsId").IsRequired().OnDelete(DeleteBehavior.Cascade);

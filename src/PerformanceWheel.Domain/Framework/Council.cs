@@ -92,6 +92,36 @@ public sealed class CouncilSettings : Entity
 
     /// <summary>Turns the open data downloads (published figures only) on or off.</summary>
     public void ChangeOpenData(bool enabled) => OpenDataEnabled = enabled;
+
+    /// <summary>The council's main colour ("#rrggbb": the app bar, buttons and links); null = the site's own.</summary>
+    public string? PrimaryColour { get; private set; }
+
+    /// <summary>The council's second colour ("#rrggbb": secondary buttons and muted accents); null = the site's own.</summary>
+    public string? SecondaryColour { get; private set; }
+
+    /// <summary>The council's logo (PNG or SVG), shown in the app bar; null = none.</summary>
+    public byte[]? Logo { get; private set; }
+
+    /// <summary>The logo's media type (<see cref="Branding.Png"/> or <see cref="Branding.Svg"/>).</summary>
+    public string? LogoContentType { get; private set; }
+
+    /// <summary>Sets the council's colours (null or empty = the site's own); each must carry white text at 4.5:1 or more.</summary>
+    public void ChangeColours(string? primary, string? secondary)
+    {
+        var p = string.IsNullOrWhiteSpace(primary) ? null : Branding.Colour(primary, "Primary colour");
+        var s = string.IsNullOrWhiteSpace(secondary) ? null : Branding.Colour(secondary, "Secondary colour");
+        (PrimaryColour, SecondaryColour) = (p, s);
+    }
+
+    /// <summary>Sets the council's logo: a PNG or SVG image, size-limited (<see cref="Branding.LogoType"/>).</summary>
+    public void ChangeLogo(byte[] image)
+    {
+        LogoContentType = Branding.LogoType(image, "Logo");
+        Logo = [.. image];
+    }
+
+    /// <summary>Removes the logo: the app bar shows the council's name alone.</summary>
+    public void RemoveLogo() => (Logo, LogoContentType) = (null, null);
 }
 
 /// <summary>A change of the rating scheme from a financial year on, with who made it and when.</summary>

@@ -25,6 +25,7 @@ public static class ApiSetup
         services.AddScoped<MeasureCatalogue>();
         services.AddScoped<OpenDataReader>();
         services.AddScoped<CouncilSettingsAdministration>();
+        services.AddScoped<CouncilBrandingAdministration>();
 
         // JSON: camelCase (the web default) and enums by name, exactly as the domain writes them ("Green", "Improving", "Draft").
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

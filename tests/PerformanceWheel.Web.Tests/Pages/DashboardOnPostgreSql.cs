@@ -61,7 +61,7 @@ public sealed class DashboardOnPostgreSql(PostgreSqlApp app) : IClassFixture<Pos
     public async Task TheMeasurePageShowsSeedTwosTrend()
     {
         var page = await Page.OkAsync(app.Factory.CreateClient(), "/measures/PH-HV-01?period=2019/20%20Q1");
-        var rows = page.QuerySelectorAll("table.trend tbody tr");
+        var rows = page.QuerySelectorAll(".trend table tbody tr");
 
         rows.Select(r => r.CellText("Value")).ShouldBe(["84.8%", "91.7%", "94.9%", "92.1%", "93.0%", "94.0%", "89.5%", "85.1%"]);
         rows.Select(r => r.Cell("Rating").Letter()).ShouldBe(["A", "G", "G", "G", "G", "G", "A", "A"]);

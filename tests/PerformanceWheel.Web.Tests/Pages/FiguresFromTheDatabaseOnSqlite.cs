@@ -27,14 +27,14 @@ public sealed class FiguresFromTheDatabaseOnSqlite(SqliteApp app) : IClassFixtur
         const string Scorecard = "/directorates/Public%20Health?period=2019/20%20Q1";
 
         var before = await Page.OkAsync(client, Measure);
-        before.QuerySelectorAll("table.trend tbody tr")[^1].CellText("Value").ShouldBe("85.1%");
-        before.QuerySelectorAll("table.trend tbody tr")[^1].Cell("Rating").Badge().ShouldBe(Page.Meaning("A"));
+        before.QuerySelectorAll(".trend table tbody tr")[^1].CellText("Value").ShouldBe("85.1%");
+        before.QuerySelectorAll(".trend table tbody tr")[^1].Cell("Rating").Badge().ShouldBe(Page.Meaning("A"));
         (await Page.OkAsync(client, Scorecard)).Table("Public Health measures").Row("PH-HV-01").CellText("Latest").ShouldBe("85.1%");
 
         await CorrectAsync("PH-HV-01", "2019/20 Q1", 96.3m);
 
         var after = await Page.OkAsync(client, Measure);
-        var last = after.QuerySelectorAll("table.trend tbody tr")[^1];
+        var last = after.QuerySelectorAll(".trend table tbody tr")[^1];
         last.CellText("Value").ShouldBe("96.3%");
         last.Cell("Rating").Badge().ShouldBe(Page.Meaning("G"));
         last.Cell("Previous period").QuerySelector(".visually-hidden")!.Text().ShouldBe("Improving against the previous period");

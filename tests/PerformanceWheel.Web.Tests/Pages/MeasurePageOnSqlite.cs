@@ -10,7 +10,7 @@ public sealed class MeasurePageOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
     private static string Fact(IDocument page, string term) =>
         page.QuerySelectorAll("dl.facts > div").Single(d => d.QuerySelector("dt")!.Text() == term).QuerySelector("dd")!.Text();
 
-    private static List<IElement> TrendRows(IDocument page) => page.QuerySelectorAll("table.trend tbody tr").ToList();
+    private static List<IElement> TrendRows(IDocument page) => page.QuerySelectorAll(".trend table tbody tr").ToList();
 
     [Fact]
     public async Task ShowsSeedTwosHealthVisitorTrend()
@@ -122,7 +122,7 @@ public sealed class MeasurePageOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
         var client = app.Factory.CreateClient();
         var page = await Page.OkAsync(client, "/measures/SWL-SICK-01?period=2017/18%20Q4");
         var broken = new List<string>();
-        var links = page.QuerySelectorAll("table.trend tbody th a");
+        var links = page.QuerySelectorAll(".trend table tbody th a");
 
         links.ShouldNotBeEmpty();
         foreach (var link in links)

@@ -76,7 +76,7 @@ public sealed class MeasureRevisionHistoryOnSqlite(SqliteApp app) : IClassFixtur
         var row = page.Table("Corrections to published figures of PH-BF-01").Rows().ShouldHaveSingleItem();
         (row.Header(), row.CellText("Before"), row.CellText("After"), row.CellText("By"), row.CellText("Reason"))
             .ShouldBe(("2019/20 Q1", "53.50%", "54.10%", "Demo performance officer", "Provider resubmitted the quarter"));
-        page.QuerySelectorAll("table.trend tbody tr")[^1].CellText("Value").ShouldBe("54.10%");
+        page.QuerySelectorAll(".trend table tbody tr")[^1].CellText("Value").ShouldBe("54.10%");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class ScorecardOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     private const string Children = "/directorates/Childrens%20Services";
 
     private static List<IElement> MeasureRows(IDocument page) =>
-        page.QuerySelectorAll("table.scorecard tbody tr").ToList();
+        page.QuerySelectorAll(".scorecard table tbody tr").ToList();
 
     private static int Severity(string? letter) => letter switch { "R" => 3, "A" => 2, "G" => 1, "B" => 0, _ => -1 };
 
@@ -49,7 +49,7 @@ public sealed class ScorecardOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     {
         var client = app.Factory.CreateClient();
         var directorates = await Page.OkAsync(client, "/directorates?period=2019/20%20Q2");
-        var scorecards = directorates.QuerySelectorAll("table.directorates tbody th a");
+        var scorecards = directorates.QuerySelectorAll(".directorates table tbody th a");
 
         scorecards.Length.ShouldBe(7);
         foreach (var link in scorecards)
@@ -73,7 +73,7 @@ public sealed class ScorecardOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         var directorates = await Page.OkAsync(client, "/directorates?period=2019/20%20Q2");
         var broken = new List<string>();
 
-        foreach (var link in directorates.QuerySelectorAll("table.directorates tbody th a"))
+        foreach (var link in directorates.QuerySelectorAll(".directorates table tbody th a"))
         {
             var scorecard = await Page.OkAsync(client, link.Href());
             foreach (var row in MeasureRows(scorecard))

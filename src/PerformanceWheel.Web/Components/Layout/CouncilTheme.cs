@@ -3,9 +3,9 @@ using MudBlazor;
 namespace PerformanceWheel.Web.Components.Layout;
 
 /// <summary>
-/// The one MudBlazor theme every page uses. The council's settings hold no colours, so it is built from the site's own
-/// palette (the colours site.css, the wheel and the packs already use); every text/background pair it sets is checked
-/// against WCAG 2.2 AA (4.5:1) by <see cref="TextPairs"/> and a test.
+/// The one MudBlazor theme every page uses: the council's primary and secondary colours from its settings (each checked
+/// to carry white text at 4.5:1 when saved), otherwise the site's own palette (the colours site.css, the wheel and the
+/// packs already use); every text/background pair it sets is checked against WCAG 2.2 AA (4.5:1) by <see cref="TextPairs"/> and a test.
 /// </summary>
 public static class CouncilTheme
 {
@@ -20,13 +20,14 @@ public static class CouncilTheme
     public const string White = "#ffffff";
     private const string Fonts = "\"Liberation Sans\", Arial, Helvetica, sans-serif";
 
-    public static MudTheme Create() => new()
+    /// <summary>The theme in the council's colours (null = the site's own).</summary>
+    public static MudTheme Create(string? primary = null, string? secondary = null) => new()
     {
         PaletteLight = new PaletteLight
         {
-            Primary = Brand,
+            Primary = primary ?? Brand,
             PrimaryContrastText = White,
-            Secondary = Muted,
+            Secondary = secondary ?? Muted,
             SecondaryContrastText = White,
             Success = Green,
             SuccessContrastText = White,
@@ -40,7 +41,7 @@ public static class CouncilTheme
             TextSecondary = Muted,
             Background = White,
             Surface = White,
-            AppbarBackground = Brand,
+            AppbarBackground = primary ?? Brand,
             AppbarText = White,
             DrawerBackground = Panel,
             DrawerText = Text,
@@ -50,6 +51,12 @@ public static class CouncilTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = [.. Fonts.Split(", ")], FontSize = "1.0625rem", LineHeight = "1.5" },
+            // Buttons say what they do in sentence case, as written (MudBlazor's default is capitals).
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
+            // Page and section headings (MudText h1/h2/h3) at the site's sizes, not MudBlazor's display sizes.
+            H1 = new H1Typography { FontSize = "2rem", FontWeight = "700", LineHeight = "1.2", LetterSpacing = "0" },
+            H2 = new H2Typography { FontSize = "1.5rem", FontWeight = "700", LineHeight = "1.25", LetterSpacing = "0" },
+            H3 = new H3Typography { FontSize = "1.25rem", FontWeight = "700", LineHeight = "1.3", LetterSpacing = "0" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "2px" },
     };
@@ -81,16 +88,6 @@ public static class CouncilTheme
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var (lighter, darker) = (Luminance(a), Luminance(b)) is var (x, y) && x >= y ? (x, y) : (y, x);
-        return (lighter + 0.05) / (darker + 0.05);
-    }
-
-    private static double Luminance(MudBlazor.Utilities.MudColor colour) =>
-        (0.2126 * Channel(colour.R)) + (0.7152 * Channel(colour.G)) + (0.0722 * Channel(colour.B));
-
-    private static double Channel(byte value)
-    {
-        var c = value / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        return PerformanceWheel.Domain.Framework.Branding.ContrastRatio((a.R, a.G, a.B), (b.R, b.G, b.B));
     }
 }

@@ -1,18 +1,16 @@
 // Progressive enhancement for the import page (/admin/import): uploads with XMLHttpRequest so the page can show the
 // upload's progress and then the server's progress reading and checking the workbook. Without this script the form
 // posts normally and the browser shows the report when the check is done.
+// Loaded on every page and listening on the document, so it works however the page was reached: a full load or Blazor's
+// enhanced navigation (which swaps the page body and does not run the scripts of the page it brings in).
 (function () {
     'use strict';
-    var form = document.getElementById('import-form');
-    if (!form || !window.XMLHttpRequest || !window.FormData) { return; }
-    var status = document.getElementById('import-status');
-    var bar = document.getElementById('import-progress');
-    var button = form.querySelector('button[type=submit]');
-    var maxBytes = parseInt(form.getAttribute('data-max-bytes') || '0', 10);
+    if (!window.XMLHttpRequest || !window.FormData) { return; }
     var lastSaid = '';
     var timer = null;
+    var status = null;
 
-    function say(text) { if (text !== lastSaid) { lastSaid = text; status.textContent = text; } }
+    function say(text) { if (text !== lastSaid && status) { lastSaid = text; status.textContent = text; } }
     function mb(bytes) { return (bytes / 1048576).toFixed(1); }
     function newId() {
         if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
@@ -35,7 +33,14 @@
         }, 750);
     }
 
-    form.addEventListener('submit', function (event) {
+    document.addEventListener('submit', function (event) {
+        var form = event.target;
+        if (!form || form.id !== 'import-form') { return; }
+        status = document.getElementById('import-status');
+        lastSaid = '';
+        var bar = document.getElementById('import-progress');
+        var button = form.querySelector('button[type=submit]');
+        var maxBytes = parseInt(form.getAttribute('data-max-bytes') || '0', 10);
         var input = form.querySelector('input[type=file]');
         if (!input || !input.files || input.files.length === 0) { return; }
         var file = input.files[0];
