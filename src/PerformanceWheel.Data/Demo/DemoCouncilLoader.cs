@@ -44,8 +44,11 @@ public sealed partial class DemoCouncilLoader(PerformanceWheelDbContext db)
     public static IReadOnlyDictionary<string, IReadOnlyList<DemoPublished>> PublishedRatings() =>
         ReadFile().Measures.ToDictionary(m => m.Code, m => (IReadOnlyList<DemoPublished>)(m.Published ?? []));
 
-    /// <summary>Whether the covering-report template and the Cabinet's covering report for 2019/20 Q2 are loaded (off only for a schema older than them).</summary>
-    public bool WithCoveringReport { get; init; } = true;
+    /// <summary>
+    /// Whether the rows of the tables added after the hand-written migrations are loaded: the covering-report template,
+    /// the Cabinet's covering report for 2019/20 Q2 and the directorates' key issues (off only for a schema older than them).
+    /// </summary>
+    public bool WithLaterTables { get; init; } = true;
 
     /// <summary>Loads the demo council. Throws if the database already holds a council.</summary>
     public async Task<string> LoadAsync(CancellationToken cancellationToken = default)
@@ -67,13 +70,13 @@ public sealed partial class DemoCouncilLoader(PerformanceWheelDbContext db)
         db.Outturns.AddRange(build.Outturns);
         db.SegmentAssessments.AddRange(build.Assessments);
         db.CriticalItems.AddRange(build.CriticalItems);
-        db.DirectorateKeyIssues.AddRange(KeyIssuesOf(build.Directorates));
         build.AssignProjectDirectorates();
         db.Projects.AddRange(build.Projects);
         db.BudgetLines.AddRange(build.BudgetLines);
         db.BudgetPositions.AddRange(build.BudgetPositions);
-        if (WithCoveringReport)
+        if (WithLaterTables)
         {
+            db.DirectorateKeyIssues.AddRange(KeyIssuesOf(build.Directorates));
             var covering = DemoCoveringReport.Template();
             db.Add(covering);
             db.Add(DemoCoveringReport.CabinetReport(covering, LoadedBy));

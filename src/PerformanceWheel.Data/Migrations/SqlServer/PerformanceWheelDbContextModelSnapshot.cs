@@ -980,6 +980,14 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                         .HasPrecision(18, 6)
                         .HasColumnType("decimal(18,6)");
 
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -994,8 +1002,18 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.Property<int>("OverdueDaysAfterPeriodEnd")
                         .HasColumnType("int");
 
+                    b.Property<string>("PrimaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
                     b.Property<bool>("RedOnlyWhenWorseThanLastYear")
                         .HasColumnType("bit");
+
+                    b.Property<string>("SecondaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)")
+                        .UseCollation("Latin1_General_100_CS_AS");
 
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()
@@ -1358,6 +1376,49 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                     b.HasIndex("MeasureId", "Period");
 
                     b.ToTable("CriticalItems", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .UseCollation("Latin1_General_100_CS_AS");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorateId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("DirectorateKeyIssues", (string)null);
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
@@ -1965,6 +2026,17 @@ namespace PerformanceWheel.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Framework.Directorate", "Directorate")
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directorate");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>

@@ -853,6 +853,13 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Logo")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -866,8 +873,16 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                     b.Property<int>("OverdueDaysAfterPeriodEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PrimaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RedOnlyWhenWorseThanLastYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondaryColour")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SegmentRatingMethod")
                         .IsRequired()
@@ -1189,6 +1204,44 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                     b.HasIndex("MeasureId", "Period");
 
                     b.ToTable("CriticalItems", (string)null);
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DirectorateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DirectorateId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("DirectorateKeyIssues", (string)null);
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
@@ -1749,6 +1802,17 @@ namespace PerformanceWheel.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("PerformanceWheel.Domain.Outturns.DirectorateKeyIssues", b =>
+                {
+                    b.HasOne("PerformanceWheel.Domain.Framework.Directorate", "Directorate")
+                        .WithMany()
+                        .HasForeignKey("DirectorateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Directorate");
                 });
 
             modelBuilder.Entity("PerformanceWheel.Domain.Outturns.Outturn", b =>
