@@ -33,14 +33,16 @@ public abstract class LegacyUpgradeTests(Func<Task<TestDatabase>> createEmptyDat
             var blob = old.Provider == DatabaseProvider.PostgreSql ? "bytea" : "BLOB";
             foreach (var (column, type) in BrandingColumns(blob))
             {
-                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"CouncilSettings\" ADD COLUMN \"{column}\" {type} NULL");
+                var add = "ALTER TABLE \"CouncilSettings\" ADD COLUMN \"" + column + "\" " + type + " NULL";
+                await db.Database.ExecuteSqlRawAsync(add);
             }
 
             await new DemoCouncilLoader(db) { WithLaterTables = false }.LoadAsync();
             await db.Database.ExecuteSqlRawAsync("DROP TABLE \"FiguresVersions\"");
             foreach (var (column, _) in BrandingColumns(blob))
             {
-                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE \"CouncilSettings\" DROP COLUMN \"{column}\"");
+                var drop = "ALTER TABLE \"CouncilSettings\" DROP COLUMN \"" + column + "\"";
+                await db.Database.ExecuteSqlRawAsync(drop);
             }
         }
 
