@@ -19,10 +19,10 @@ public static class TestFiles
         return null;
     }
 
-    /// <summary>A PDF's text as pdftotext lays it out (poppler-utils; the test command installs it).</summary>
-    public static string PdfText(string pdf)
+    /// <summary>A PDF's text as pdftotext lays it out (poppler-utils; the test command installs it), or in reading order without <paramref name="layout"/>.</summary>
+    public static string PdfText(string pdf, bool layout = true)
     {
-        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true })
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", layout ? ["-layout", pdf, "-"] : [pdf, "-"]) { RedirectStandardOutput = true })
             ?? throw new InvalidOperationException("pdftotext did not start (apt-get install poppler-utils; the test command installs it).");
         var text = process.StandardOutput.ReadToEnd();
         process.WaitForExit();

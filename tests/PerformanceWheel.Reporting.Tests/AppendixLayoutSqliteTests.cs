@@ -34,7 +34,7 @@ public sealed partial class AppendixLayoutSqliteTests(DemoCouncilFixture demo)
         var highlighted = model.Evaluation!.Groups.SelectMany(g => g.Segments).Select(s => s.Code).Where(model.SegmentFilter!.Contains).ToList();
         highlighted.ShouldNotBeEmpty();
 
-        var summary = Tools.Squash(await RawPageTextAsync(await ScrutinyAsync(), 3));
+        var summary = Tools.Squash(await SummaryPageTextAsync(await ScrutinyAsync()));
 
         summary.ShouldContain("Summary");
         summary.ShouldContain($"Highlighted: the {highlighted.Count} segments for {Committee} ({string.Join(", ", highlighted)})");
@@ -49,7 +49,7 @@ public sealed partial class AppendixLayoutSqliteTests(DemoCouncilFixture demo)
         model.Headlines.ShouldBe(Headlines.For(committeeTotals));
         model.Headlines.ShouldNotBe(model.Evaluation!.Headlines);
 
-        var summary = Tools.Squash(await RawPageTextAsync(await ScrutinyAsync(), 3));
+        var summary = Tools.Squash(await SummaryPageTextAsync(await ScrutinyAsync()));
 
         summary.ShouldContain($"Measures for the {Committee} Committee ({committeeTotals.Measures} measures)");
         foreach (var headline in model.Headlines)
@@ -63,7 +63,7 @@ public sealed partial class AppendixLayoutSqliteTests(DemoCouncilFixture demo)
     [Fact]
     public async Task CabinetHeadlinesStayThePlansLabelledSo()
     {
-        var summary = Tools.Squash(await RawPageTextAsync(await CabinetAsync(), 3));
+        var summary = Tools.Squash(await SummaryPageTextAsync(await CabinetAsync()));
 
         summary.ShouldContain("The plan's measures (58 measures)");
         summary.ShouldNotContain("Highlighted:");
@@ -76,7 +76,7 @@ public sealed partial class AppendixLayoutSqliteTests(DemoCouncilFixture demo)
     {
         var pdf = pack == "cabinet" ? await CabinetAsync() : await ScrutinyAsync();
 
-        var summary = Tools.Squash(await RawPageTextAsync(pdf, 3));
+        var summary = Tools.Squash(await SummaryPageTextAsync(pdf));
 
         summary.ShouldStartWith("Summary");
         summary.ShouldContain("Key to ratings");
@@ -187,10 +187,17 @@ public sealed partial class AppendixLayoutSqliteTests(DemoCouncilFixture demo)
         return await Tools.RunAsync("pdftotext", $"\"{file}\" -");
     }
 
-    /// <summary>A page's text in reading order (not -layout: the headlines and key sit in a column beside the wheel).</summary>
-    private static async Task<string> RawPageTextAsync(byte[] pdf, int page)
+    /// <summary>
+    /// The text of the performance report's summary page: the first page after its contents page that starts with
+    /// "Summary" (a Cabinet pack may have a covering report in front, with a summary of its own).
+    /// </summary>
+    private static async Task<string> SummaryPageTextAsync(byte[] pdf)
     {
-        var file = await Tools.TempAsync(pdf, ".pdf");
-        return await Tools.RunAsync("pdftotext", $"-f {page} -l {page} \"{file}\" -");
+        var pages = (await RawTextAsync(pdf)).Split('\f');
+        var contents = Array.FindIndex(pages, p => Tools.Squash(p).Trim().StartsWith("Contents", StringComparison.Ordinal));
+        contents.ShouldBeGreaterThanOrEqualTo(0, "the pack has a contents page");
+        var summary = Array.FindIndex(pages, contents + 1, p => Tools.Squash(p).Trim().StartsWith("Summary", StringComparison.Ordinal));
+        summary.ShouldBeGreaterThan(contents, "the performance report has a summary page after its contents");
+        return pages[summary].Trim();
     }
 }

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PerformanceWheel.Application.Covering;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data;
+using PerformanceWheel.Domain.Covering;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Reporting.Packs;
 using Shouldly;
@@ -25,10 +27,16 @@ public sealed class PackReadsSqliteTests(DemoCouncilFixture demo)
     {
         var (cabinet, cabinetCommands) = await CountAsync(b => b.CabinetAsync(Quarter));
         var (scrutiny, scrutinyCommands) = await CountAsync(b => b.ScrutinyAsync("A&H", Quarter));
+        // The covering report in front is read the same way whatever the pack's size; the demo has one for the Cabinet
+        // only, so its reads are set aside and the appendices compared.
+        var quarter = ReportingPeriod.Parse(Quarter);
+        var (_, cabinetCovering) = await CountServicesAsync(s => s.GetRequiredService<CoveringReportReader>().ForPackAsync(CoveringSections.CabinetPack, quarter));
+        var (_, scrutinyCovering) = await CountServicesAsync(s => s.GetRequiredService<CoveringReportReader>().ForPackAsync(CoveringSections.ScrutinyPack("A&H"), quarter));
 
+        cabinet.Covering.ShouldNotBeNull();
         cabinet.Segments.Count.ShouldBeGreaterThan(scrutiny.Segments.Count);
         cabinet.Measures.Count.ShouldBeGreaterThan(scrutiny.Measures.Count + 10);
-        cabinetCommands.ShouldBeLessThanOrEqualTo(scrutinyCommands);
+        (cabinetCommands - cabinetCovering).ShouldBeLessThanOrEqualTo(scrutinyCommands - scrutinyCovering);
         cabinetCommands.ShouldBeLessThan(cabinet.Measures.Count / 2, "a fixed set of queries, not one or more per segment or measure");
     }
 
@@ -90,7 +98,10 @@ public sealed class PackReadsSqliteTests(DemoCouncilFixture demo)
 
     private static string Render(IEnumerable<MeasureLine> lines) => string.Join("\n", lines.Select(l => $"{l.Code} {l.Result}"));
 
-    private async Task<(PackModel Model, int Commands)> CountAsync(Func<PackBuilder, Task<PackModel>> make)
+    private Task<(PackModel Model, int Commands)> CountAsync(Func<PackBuilder, Task<PackModel>> make) =>
+        CountServicesAsync(s => make(s.GetRequiredService<PackBuilder>()));
+
+    private async Task<(T Result, int Commands)> CountServicesAsync<T>(Func<IServiceProvider, Task<T>> make)
     {
         var counter = new CommandCounter();
         var services = new ServiceCollection();
@@ -100,8 +111,8 @@ public sealed class PackReadsSqliteTests(DemoCouncilFixture demo)
         services.AddReporting(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Reporting:BrowserExecutablePath"] = Tools.Chromium }).Build());
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();
-        var model = await make(scope.ServiceProvider.GetRequiredService<PackBuilder>());
-        return (model, counter.Count);
+        var result = await make(scope.ServiceProvider);
+        return (result, counter.Count);
     }
 
     private sealed class CommandCounter : DbCommandInterceptor

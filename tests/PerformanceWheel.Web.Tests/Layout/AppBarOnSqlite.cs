@@ -35,8 +35,8 @@ public sealed class AppBarOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData(null, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance" })]
     [InlineData(Roles.Councillor, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance" })]
     [InlineData(Roles.Director, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance", "Outturns" })]
-    [InlineData(Roles.PerformanceOfficer, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance", "Outturns", "Assessments", "Framework" })]
-    [InlineData(Roles.Admin, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance", "Outturns", "Assessments", "Framework", "Users", "API keys", "Settings" })]
+    [InlineData(Roles.PerformanceOfficer, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance", "Outturns", "Assessments", "Framework", "Covering reports" })]
+    [InlineData(Roles.Admin, new[] { "Performance wheel", "Quarter comparison", "Directorates", "Exceptions", "Finance", "Outturns", "Assessments", "Framework", "Covering reports", "Users", "API keys", "Settings" })]
     public async Task TheNavigationOffersWhatTheRoleMayOpen(string? role, string[] sections)
     {
         var client = role is null ? SignedInClient.Anonymous(app.Factory) : await SignedInClient.AsAsync(app.Factory, role);

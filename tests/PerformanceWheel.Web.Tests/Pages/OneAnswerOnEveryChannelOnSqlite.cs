@@ -49,7 +49,17 @@ public sealed class OneAnswerOnEveryChannelOnSqlite(SqliteApp app) : IClassFixtu
             foreach (var pack in await PackHtmlAsync(quarter.Label))
             {
                 var document = parser.ParseDocument(pack.Html);
-                document.QuerySelectorAll(".headlines li").Select(li => li.Text()).ShouldBe(headlines, $"{pack.Name}, {quarter.Label}");
+                if (pack.Name == "Cabinet")
+                {
+                    document.QuerySelectorAll(".headlines li").Select(li => li.Text()).ShouldBe(headlines, $"{pack.Name}, {quarter.Label}");
+                }
+                else
+                {
+                    // A Scrutiny pack's headlines are its committee's measures' (issue #17), labelled so; no page shows
+                    // those numbers, so only the label is checked here (AppendixLayoutSqliteTests checks the numbers).
+                    document.QuerySelector(".headlines-label")!.Text().ShouldStartWith("Measures for the", customMessage: $"{pack.Name}, {quarter.Label}");
+                }
+
                 document.QuerySelector("p.plan-count")!.Text().ShouldContain($"{measures} measures in the plan, of which {rated} rated", customMessage: $"{pack.Name}, {quarter.Label}");
             }
 

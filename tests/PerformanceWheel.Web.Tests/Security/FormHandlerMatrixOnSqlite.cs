@@ -54,6 +54,7 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
     // Forms that are not posted by the matrix, and why.
     private static readonly Dictionary<string, string> NotPosted = new(StringComparer.Ordinal)
     {
+        ["/admin/settings council-logo"] = "a multipart upload on the Admin-only settings page (its page policy refuses the rest, as for the page's other forms); uploads and refusals are tested in CouncilBrandingOnSqlite",
         ["/account/sign-in sign-in"] = "the sign-in form is for everyone; refusals and their audit are tested in GuessingOnSqlite and AccountsOnSqlite",
         ["POST /account/sign-out"] = "ends the poster's own session and changes no data; its authorization is in AuthorizationMatrixOnSqlite",
     };
@@ -212,6 +213,9 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
                 page => Set(("Duties.SeparatesDuties", page.GetElementById("separate-duties")!.HasAttribute("checked") ? null : "True"))),
             Form("/admin/settings", "rating-scheme", AdminOnly, At("/admin/settings"),
                 _ => Set(("Scheme.Action", "save"), ("Scheme.EffectiveFrom", "2030/31"), ("Scheme.BlueExceedsTargetByPercent", (Interlocked.Increment(ref _unique) % 90 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+            // The council's colours (CouncilBrandingForm, on the settings page): a different dark pair each time.
+            Form("/admin/settings", "council-colours", AdminOnly, At("/admin/settings"), _ => Set(
+                ("Colours.PrimaryColour", DarkColour()), ("Colours.SecondaryColour", DarkColour()))),
             // Covering reports: the Admin's template; the officers' reports and their sign-offs (FormHandlerMatrixCovering.cs).
             Form("/admin/covering-report", "covering-template", AdminOnly, At("/admin/covering-report"), _ => Set(("Input.CabinetMeeting", Unique("Matrix Cabinet ")))),
             Form("/covering-reports", "covering-report", Staff, At(CoveringCabinet), _ => Set(("Report.Texts[2]", Unique("Matrix recommendation ")))),
@@ -475,6 +479,18 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
         return response.Headers.Location!.ToString();
     }
 
+    /// <summary>Components with forms of their own, by the routed pages that place them.</summary>
+    private static readonly Dictionary<string, string[]> EmbeddedIn = new(StringComparer.Ordinal)
+    {
+        ["CouncilBrandingForm.razor"] = ["/admin/settings"],
+    };
+
+    private static string DarkColour()
+    {
+        var n = Interlocked.Increment(ref _unique);
+        return $"#{n % 4}{n % 10}{(n / 10) % 4}{n % 7}4{n % 9}";
+    }
+
     /// <summary>Every form of every routed page, from the pages' source: "route formname" for each route the page answers.</summary>
     private static IEnumerable<string> FormsInPages()
     {
@@ -490,6 +506,11 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
             var source = File.ReadAllText(file);
             var routes = PageRoute().Matches(source).Select(m => m.Groups[1].Value).ToList();
             var forms = FormName().Matches(source).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+            if (forms.Count > 0 && routes.Count == 0 && EmbeddedIn.TryGetValue(Path.GetFileName(file), out var hosts))
+            {
+                routes = [.. hosts];
+            }
+
             if (forms.Count > 0 && routes.Count == 0)
             {
                 throw new InvalidOperationException($"{file} has forms but no route: add the pages that use it to the matrix.");
