@@ -123,7 +123,8 @@ public sealed class StoredPacksSqliteTests(DemoCouncilFixture demo)
         await ClearAsync();
         await using var app = await StartAsync(new TestFiguresVersion(9), makeAhead: true);
 
-        await UntilAsync(async () => await CountAsync("published|Cabinet|") == 1);
+        // The maker queues the Cabinet pack, then each committee's in turn: wait for the last of them.
+        await UntilAsync(async () => await CountAsync("published|Cabinet|") == 1 && await CountAsync("published|Scrutiny|P|") == 1);
         await using var db = demo.Database.CreateContext();
         var keys = await db.PackJobs.Select(j => j.Key).ToListAsync();
         keys.ShouldContain(k => k.StartsWith("published|Scrutiny|A&H|", StringComparison.Ordinal));
