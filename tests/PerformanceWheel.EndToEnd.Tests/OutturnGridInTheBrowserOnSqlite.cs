@@ -105,6 +105,46 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
     }
 
     [Fact]
+    public async Task ABlockLargerThanTheFrameworksMessageLimitIsTakenAndOneLargerThanOursIsRefusedWithoutLosingTheCircuit()
+    {
+        // The framework's default circuit message limit (32 KB) would cut the connection on this 60,000-character block
+        // (three figures padded as a spreadsheet pads them); Circuits:MaximumReceiveMessageBytes takes it. A block above
+        // that is not sent: the grid says what to do, and the page stays live.
+        var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
+        await Evidence.StepAsync(officer, "grid-paste-large", async () =>
+        {
+            await OpenAsync(officer, "Strategy, Workforce & Localities");
+            var ids = await officer.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('.outturn-grid tbody tr')].map(r => r.querySelector('td.grid-cell input')).filter(i => i).slice(0, 3).map(i => i.id)");
+            var padding = new string(' ', 20_000);
+            await PasteAsync(officer, ids[0], $"11{padding}\r\n12{padding}\r\n13{padding}\r\n");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 3 figure(s) into 3 measure(s).");
+            await Assertions.Expect(officer.Locator($"[id='{ids[2]}']")).ToHaveValueAsync("13");
+
+            var tooLarge = string.Concat(Enumerable.Repeat($"14{new string(' ', 50_000)}\r\n", 2));
+            await PasteAsync(officer, ids[1], tooLarge);
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Paste it in parts, or import the workbook");
+            await Assertions.Expect(officer.Locator($"[id='{ids[1]}']")).ToHaveValueAsync("12");
+
+            // Still live: the next block is taken.
+            await PasteAsync(officer, ids[0], "15\r\n16\r\n");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figure(s) into 2 measure(s).");
+            await Assertions.Expect(officer.Locator($"[id='{ids[1]}']")).ToHaveValueAsync("16");
+            await Assertions.Expect(officer.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+        });
+    }
+
+    private static async Task PasteAsync(IPage page, string cellId, string text) =>
+        await page.Locator($"[id='{cellId}']").EvaluateAsync(
+            """
+            (input, text) => {
+              const data = new DataTransfer();
+              data.setData('text/plain', text);
+              input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, text);
+
+    [Fact]
     public async Task TwoPeopleSavingTheSameFigureSeeTheConflict()
     {
         const string directorate = "Resources & Corporate Services";

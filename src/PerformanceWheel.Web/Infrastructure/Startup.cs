@@ -80,7 +80,7 @@ public static class Startup
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
         builder.Services.AddPageCache(configuration);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCircuits(configuration, builder.Environment);
         builder.Services.AddMudServices();
         return builder;
     }
