@@ -4,7 +4,7 @@
 #
 #   bash scripts/circuit-memory.sh [--circuits "10 20 40"] [--directorate "Adults Services"]
 #
-# Starts the web app built in Release (Production, Serilog at Warning) on a fresh SQLite file with the demo council and
+# Starts the web app published in Release (Production, Serilog at Warning) on a fresh SQLite file with the demo council and
 # a bootstrap Admin, signs in once in headless Chromium, then opens the directorate's outturn grid in more and more tabs
 # (each tab is a circuit holding the grid's rows, typed values and previews) and reads the app's resident memory
 # (RSS and PSS from /proc) after each step has settled; then types a figure in every tab (the state an officer mid-edit
@@ -24,7 +24,6 @@ done
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 OUT="$REPO_ROOT/artifacts/bench"
-WEB_DLL="$REPO_ROOT/src/PerformanceWheel.Web/bin/Release/net10.0/PerformanceWheel.Web.dll"
 NODE="$REPO_ROOT/src/PerformanceWheel.Web/bin/Release/net10.0/.playwright/node/linux-x64/node"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log() { printf '==> %s\n' "$*"; }
@@ -40,13 +39,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-if [[ ! -f "$WEB_DLL" || "${BUILD:-1}" == 1 ]]; then
-    log "Building the web app (Release)"
-    dotnet build src/PerformanceWheel.Web -c Release -nologo -v quiet
-fi
-mkdir -p "$OUT" "$WORK/wwwroot"
-cp -r src/PerformanceWheel.Web/wwwroot/. "$WORK/wwwroot/"
-cp src/PerformanceWheel.Web/bin/Release/net10.0/appsettings.json "$WORK/"
+log "Publishing the web app (Release, as a council deploys it: blazor.web.js and MudBlazor's files are in the publish)"
+dotnet publish src/PerformanceWheel.Web -c Release -nologo -v quiet -o "$WORK/app"
+dotnet build src/PerformanceWheel.Web -c Release -nologo -v quiet
+mkdir -p "$OUT"
 
 port=5390
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
@@ -62,7 +58,7 @@ Bootstrap__AdminEmail="$ADMIN_EMAIL" \
 Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
 DataProtection__KeysPath="$WORK/keys" \
 LogFile__Path="$WORK/logs/app-.log" \
-    dotnet "$WEB_DLL" --urls "$BASE" --contentRoot "$WORK" --webroot "$WORK/wwwroot" >"$WORK/app.out" 2>&1 &
+    dotnet "$WORK/app/PerformanceWheel.Web.dll" --urls "$BASE" --contentRoot "$WORK/app" >"$WORK/app.out" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do
     if curl -sf -o /dev/null "$BASE/health"; then break; fi

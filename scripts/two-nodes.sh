@@ -25,7 +25,6 @@ done
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 OUT="$REPO_ROOT/artifacts/bench"
-WEB_DLL="$REPO_ROOT/src/PerformanceWheel.Web/bin/Release/net10.0/PerformanceWheel.Web.dll"
 PROXY_DLL="$REPO_ROOT/bench/PerformanceWheel.LocalProxy/bin/Release/net10.0/PerformanceWheel.LocalProxy.dll"
 NODE="$REPO_ROOT/src/PerformanceWheel.Web/bin/Release/net10.0/.playwright/node/linux-x64/node"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -49,7 +48,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-log "Building the web app and the local balancer (Release)"
+log "Publishing the web app (Release, as a council deploys it: the framework's and MudBlazor's script and styles are"
+log "files of the published app, not served from the build folder outside Development) and building the local balancer"
+dotnet publish src/PerformanceWheel.Web -c Release -nologo -v quiet -o "$WORK/app"
 dotnet build src/PerformanceWheel.Web -c Release -nologo -v quiet
 dotnet build bench/PerformanceWheel.LocalProxy -c Release -nologo -v quiet
 [[ -x "$NODE" ]] || die "Playwright's node is missing at $NODE (build the web app in Release)"
@@ -65,9 +66,7 @@ fi
 
 ADMIN_EMAIL="admin@two-nodes.example"
 ADMIN_PASSWORD="Two-Nodes-Admin-2026"
-mkdir -p "$WORK/keys" "$WORK/wwwroot"
-cp -r src/PerformanceWheel.Web/wwwroot/. "$WORK/wwwroot/"
-cp src/PerformanceWheel.Web/bin/Release/net10.0/appsettings.json "$WORK/"
+mkdir -p "$WORK/keys"
 
 # start_node NAME PORT: one node, Production, the shared database and key ring; its pid in $WORK/NAME.pid.
 cat >"$WORK/start-node.sh" <<SCRIPT
@@ -85,7 +84,7 @@ Bootstrap__AdminPassword="$ADMIN_PASSWORD" \\
 DataProtection__KeysPath="$WORK/keys" \\
 LogFile__Path="$WORK/logs/\$name-.log" \\
 AllowedHosts="*" \\
-    nohup dotnet "$WEB_DLL" --urls "http://127.0.0.1:\$port" --contentRoot "$WORK" --webroot "$WORK/wwwroot" >"$WORK/\$name.out" 2>&1 &
+    nohup dotnet "$WORK/app/PerformanceWheel.Web.dll" --urls "http://127.0.0.1:\$port" --contentRoot "$WORK/app" >"$WORK/\$name.out" 2>&1 &
 echo \$! >"$WORK/\$name.pid"
 for _ in \$(seq 1 180); do
     if curl -sf -o /dev/null "http://127.0.0.1:\$port/health"; then exit 0; fi
@@ -112,4 +111,5 @@ BASE="http://127.0.0.1:$PORT_P" WORK="$WORK" PORT_A="$PORT_A" PORT_B="$PORT_B" \
 ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 PLAYWRIGHT="$REPO_ROOT/src/PerformanceWheel.Web/bin/Release/net10.0/.playwright/package" \
 CHROMIUM="${PERFORMANCEWHEEL_TEST_CHROMIUM:-/usr/bin/chromium}" \
-    "$NODE" "$REPO_ROOT/scripts/lib/two-nodes.js" | tee "$OUT/two-nodes.md"
+    "$NODE" "$REPO_ROOT/scripts/lib/two-nodes.js" | tee "$OUT/two-nodes.md" || [[ -n "${KEEP:-}" ]]
+if [[ -n "${KEEP:-}" ]]; then log "KEEP: the nodes stay up until this script is stopped"; echo "$WORK" >/tmp/two-nodes-work; sleep infinity; fi

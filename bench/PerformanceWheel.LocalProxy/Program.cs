@@ -7,8 +7,9 @@ using Yarp.ReverseProxy.Transforms;
 // - new browsers are spread round robin over the healthy nodes; each then keeps its node (cookie affinity,
 //   ".PerformanceWheel.Node"), which interactive pages' circuits need;
 // - WebSockets pass through (YARP forwards the upgrade), so circuits are not downgraded to long polling;
-// - GET /health every 2 seconds takes a stopped node out and a restarted one back in; a browser whose node has gone is
+// - GET /health every 5 seconds (10 s to answer: a busy node is not a dead one) takes a stopped node out and a restarted one back in; a browser whose node has gone is
 //   moved to a healthy one (its affinity cookie is rewritten);
+// - the browser's Host header reaches the node;
 // - every response names the node that served it in "X-PerformanceWheel-Node" (for the demonstration script).
 var builder = WebApplication.CreateBuilder(args);
 var nodes = (builder.Configuration["nodes"] ?? throw new InvalidOperationException("Give the nodes: --nodes http://host:port,http://host:port"))
@@ -31,10 +32,18 @@ var cluster = new ClusterConfig
     },
     HealthCheck = new HealthCheckConfig
     {
-        Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2), Path = "/health", Policy = "ConsecutiveFailures" },
+        Active = new ActiveHealthCheckConfig { Enabled = true, Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(10), Path = "/health", Policy = "ConsecutiveFailures" },
     },
 };
-var route = new RouteConfig { RouteId = "all", ClusterId = cluster.ClusterId, Match = new RouteMatch { Path = "{**path}" } };
+// The browser's Host header is passed on (as nginx's "proxy_set_header Host $host"): the app builds its redirects from
+// it, and a redirect naming a node's own address would send the browser round the balancer.
+var route = new RouteConfig
+{
+    RouteId = "all",
+    ClusterId = cluster.ClusterId,
+    Match = new RouteMatch { Path = "{**path}" },
+    Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+};
 
 builder.Services.AddReverseProxy()
     .LoadFromMemory([route], [cluster])

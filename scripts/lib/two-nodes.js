@@ -21,8 +21,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function stop(node) {
   process.kill(Number(pid(node)), 'SIGKILL');
-  // The balancer probes /health every 2 s; two failures take the node out.
-  await sleep(6000);
+  // The balancer probes /health every 5 s; a failed probe takes the node out.
+  await sleep(12000);
 }
 
 (async () => {
@@ -54,7 +54,8 @@ async function stop(node) {
   await page.getByLabel('Email').fill(process.env.ADMIN_EMAIL);
   await page.getByLabel('Password').fill(process.env.ADMIN_PASSWORD);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/account/sign-in'));
+  await page.waitForURL((url) => !url.pathname.startsWith('/account/sign-in'), { timeout: 60000 })
+    .catch(async () => fail(`signing in did not leave the sign-in page: ${(await page.locator('main').innerText()).replace(/\s+/g, ' ').slice(0, 400)}`));
   const gridUrl = `${base}/outturns/${encodeURIComponent(directorate)}?period=${encodeURIComponent(period)}`;
   const served = nodeOf(await page.goto(gridUrl));
   await page.locator('.outturn-grid[data-interactive=true]').waitFor({ timeout: 60000 });
@@ -69,7 +70,7 @@ async function stop(node) {
   await page.getByRole('button', { name: 'Save figures' }).click();
   await page.getByText(/Saved \d+ figure/).first().waitFor({ timeout: 30000 }).catch(() => {});
   const blazorSockets = sockets.filter((u) => u.includes('/_blazor'));
-  say(`2. The admin's outturn grid (${directorate}, ${period}) was served by **${served}**; its circuit runs over ${blazorSockets.length} WebSocket(s) to \`/_blazor\` through the balancer; a typed 42 was previewed as "${await preview(ids[0]).textContent()}" and saved.`);
+  say(`2. The admin's outturn grid (${directorate}, ${period}) was served by **${served}**; its circuit runs over a WebSocket to \`/_blazor\` through the balancer (${blazorSockets.length} opened by the page); a typed 42 was previewed as "${await preview(ids[0]).textContent()}" and saved.`);
   if (served !== n1) { fail(`the grid was served by ${served}, not the browser's node ${n1}`); }
   if (blazorSockets.length === 0) { fail('no WebSocket to /_blazor: the circuit fell back to long polling'); }
 
@@ -85,17 +86,30 @@ async function stop(node) {
 
   // 4. Bring it back, then the officer's node goes away.
   execFileSync(`${work}/start-node.sh`, [gone.slice(-1), ports[gone]], { stdio: 'ignore' });
-  await sleep(6000);
+  await sleep(12000);
+  // Leaving with a typed, unsaved figure asks first (the grid's warning); the officer accepts.
+  const asked = [];
+  page.on('dialog', (d) => { asked.push(d.type()); d.accept(); });
+  const states = [];
+  await page.evaluate(() => document.getElementById('components-reconnect-modal')
+    .addEventListener('components-reconnect-state-changed', (e) => { (window.__reconnect = window.__reconnect || []).push(e.detail.state); }));
   await stop(served);
-  await page.locator('#components-reconnect-modal').waitFor({ state: 'visible', timeout: 60000 });
-  const notice = (await page.locator('#components-reconnect-modal').innerText()).trim().replace(/\s+/g, ' ');
-  say(`4. ${gone} started again; then ${served} (the officer's node) stopped: the reconnection notice shows: "${notice}".`);
-  const reloaded = await page.goto(gridUrl);
-  const after = nodeOf(reloaded);
+  const modal = page.locator('#components-reconnect-modal');
+  await modal.waitFor({ state: 'visible', timeout: 60000 });
+  const notice = (await modal.innerText()).trim().replace(/\s+/g, ' ');
+  states.push(...(await page.evaluate(() => window.__reconnect || [])));
+  say(`4. ${gone} started again; then ${served} (the officer's node) stopped: the reconnection notice shows: "${notice}" (states so far: ${states.join(' → ')}).`);
+  if (!notice) { fail('the reconnection notice is shown without text'); }
+  // The browser keeps trying; the balancer sends its attempts to the node left, which has no such circuit.
+  const reloadedItself = await page.waitForEvent('load', { timeout: 45000 }).then(() => true).catch(() => false);
+  const reloaded = reloadedItself ? null : await page.goto(gridUrl);
+  const after = reloaded ? nodeOf(reloaded) : nodeOf(await page.request.get(gridUrl));
+  say(`   The page ${reloadedItself ? 'reloaded itself when the node left refused the circuit' : 'was reloaded by the officer'}${asked.length ? ` (asked first: ${asked.join(', ')})` : ''}.`);
+
   await page.locator('.outturn-grid[data-interactive=true]').waitFor({ timeout: 60000 });
   const kept = await page.locator(`[id='${ids[0]}']`).inputValue();
   const lost = await page.locator(`[id='${ids[1]}']`).inputValue();
-  say(`5. Reloaded: served by **${after}** (HTTP ${reloaded.status()}, still signed in: the key ring is shared), a new circuit; the saved figure reads "${kept}" (from the shared database), the unsaved one "${lost}" (it lived in the lost circuit).`);
+  say(`5. Now served by **${after}** (still signed in: the key ring is shared), with a new circuit; the saved figure reads "${kept}" (from the shared database), the unsaved one "${lost}" (it lived in the lost circuit).`);
   if (after !== gone) { fail(`the reload went to ${after}`); }
   if (page.url().includes('/account/sign-in')) { fail('the other node did not accept the cookie'); }
   if (kept !== '42') { fail(`the saved figure reads ${kept}`); }

@@ -134,6 +134,33 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
         });
     }
 
+    [Fact]
+    public async Task APausedCircuitShowsTheCouncilsNoticeAndTheGridIsLiveAgainWhenItResumes()
+    {
+        // The grid sits in a server-rendered page: the layout's own notice (themed, with a way out) must be there for
+        // it, not the framework's unstyled one. Blazor.pauseCircuit() is the framework's own way to take a circuit down.
+        var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
+        await Evidence.StepAsync(officer, "grid-reconnect", async () =>
+        {
+            await OpenAsync(officer, "Public Health");
+            var notice = officer.Locator("#components-reconnect-modal.reconnect");
+            await Assertions.Expect(notice).ToBeHiddenAsync();
+
+            await officer.EvaluateAsync("() => Blazor.pauseCircuit()");
+            await Assertions.Expect(notice).ToBeVisibleAsync();
+            await Assertions.Expect(notice).ToContainTextAsync("paused by the server");
+            await Assertions.Expect(notice.GetByRole(AriaRole.Link, new() { Name = "Reload the page" }).First).ToBeVisibleAsync();
+            (await AccessibilityOnSqlite.ViolationsAsync(officer, "grid with the paused notice")).ShouldBeEmpty();
+
+            await officer.EvaluateAsync("() => Blazor.resumeCircuit()");
+            await Assertions.Expect(notice).ToBeHiddenAsync();
+            var ids = await officer.EvaluateAsync<string[]>(
+                "() => [...document.querySelectorAll('.outturn-grid tbody tr')].map(r => r.querySelector('td.grid-cell input')).filter(i => i).slice(0, 2).map(i => i.id)");
+            await PasteAsync(officer, ids[0], "21\r\n22\r\n");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figure(s) into 2 measure(s).");
+        });
+    }
+
     private static async Task PasteAsync(IPage page, string cellId, string text) =>
         await page.Locator($"[id='{cellId}']").EvaluateAsync(
             """

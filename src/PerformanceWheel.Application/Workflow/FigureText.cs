@@ -12,6 +12,10 @@ namespace PerformanceWheel.Application.Workflow;
 /// </summary>
 public static class FigureText
 {
+    /// <summary>A stored figure as it is put back into an input for editing: the digits the person typed, without the
+    /// trailing zeros a database's fixed scale adds (PostgreSQL's numeric(18,6) gives 42 back as 42.000000).</summary>
+    public static string ForEditing(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+
     /// <summary>Reads <paramref name="text"/>; false with the message to show when it is not a number that can be stored.</summary>
     public static bool TryParse(string? text, out decimal value, out string? problem)
     {

@@ -183,7 +183,7 @@ public sealed class GridCell
         Column = column;
         Row = row;
         StoredText = row.Outturn is { } o
-            ? o.Value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : OutturnStatusText.Label(o.Status)
+            ? o.Value is { } v ? FigureText.ForEditing(v) : OutturnStatusText.Label(o.Status)
             : string.Empty;
         Text = StoredText;
         Shown = StoredText;
