@@ -27,7 +27,7 @@ public sealed class CoveringReportPackSqliteTests(DemoCouncilFixture demo)
         "Legal implications", "HR implications", "Equalities implications", "Community safety implications",
         "Climate change and sustainability implications", "Health and safety implications", "Health and wellbeing implications",
         "Social value implications", "Scrutiny comments / recommendations", "Background papers", "Appendices",
-        "Appendix A: Cabinet performance report for 2019/20 Q2, consisting of:", "Report sign-off",
+        "Appendix A: Cabinet performance report for 2019/20 Q2", "Report sign-off",
     ];
 
     private Task<byte[]> CabinetAsync() => demo.PdfAsync("cabinet", b => b.CabinetAsync("2019/20 Q2"));
@@ -50,6 +50,22 @@ public sealed class CoveringReportPackSqliteTests(DemoCouncilFixture demo)
 
         text.IndexOf("Contents", StringComparison.Ordinal).ShouldBeGreaterThan(appendix);
         (await Tools.PagesAsync(await CabinetAsync()))[0].ShouldContain("Decision report");
+    }
+
+    [Fact]
+    public async Task TheAppendicesListNamesTheAppendixNotEachOfItsSections()
+    {
+        var text = Tools.Squash(await Tools.PdfTextAsync(await CabinetAsync()));
+        var appendices = text.IndexOf("Appendices", text.IndexOf("Background papers", StringComparison.Ordinal), StringComparison.Ordinal);
+        appendices.ShouldBeGreaterThan(0);
+
+        var list = text[appendices..text.IndexOf("Report sign-off", appendices, StringComparison.Ordinal)];
+
+        list.ShouldContain("Appendix A: Cabinet performance report for 2019/20 Q2");
+        foreach (var section in new[] { "Summary", "Quarter comparison", "Exceptions", "Finance summary", "Key to ratings" })
+        {
+            list.ShouldNotContain(section);
+        }
     }
 
     [Fact]

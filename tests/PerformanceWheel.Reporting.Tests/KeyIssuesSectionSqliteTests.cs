@@ -35,4 +35,18 @@ public sealed class KeyIssuesSectionSqliteTests(DemoCouncilFixture demo) : IClas
         html.ShouldContain("<p>A weekly operational assurance group now oversees");
         html.ShouldContain("No key issues written for 2019/20 Q2: Climate &amp; Place.");
     }
+
+    [Theory]
+    [InlineData("A&H", new[] { "Adults Services", "Community Services", "Public Health" })]
+    [InlineData("P", new[] { "Childrens Services", "Community Services", "Public Health" })]
+    [InlineData("C&F", new[] { "Childrens Services", "Public Health" })]
+    public async Task AScrutinyPackCarriesOnlyTheKeyIssuesOfTheDirectoratesWhoseMeasuresItReportsOn(string committee, string[] directorates)
+    {
+        await using var scope = demo.Services.CreateAsyncScope();
+
+        var model = await scope.ServiceProvider.GetRequiredService<PackBuilder>().ScrutinyAsync(committee, "2019/20 Q2");
+
+        model.KeyIssues.Select(k => k.Directorate).ShouldBe(directorates);
+        model.KeyIssues.ShouldAllBe(k => model.Measures.Any(m => m.Directorate == k.Directorate), "each directorate's measures are in the pack");
+    }
 }

@@ -22,6 +22,7 @@ public sealed class PackComponentsHtmlTests(DemoCouncilFixture demo)
     [InlineData(".measure-main { break-inside: avoid; }")]
     [InlineData(".projects { table-layout: fixed; }")]
     [InlineData("overflow-wrap: break-word;")]
+    [InlineData(".code { white-space: nowrap; }")]
     public void StylesheetKeepsRowsHeadersAndChartsTogether(string rule) =>
         PackHtmlRenderer.Stylesheet.ShouldContain(rule);
 
@@ -47,6 +48,7 @@ public sealed class PackComponentsHtmlTests(DemoCouncilFixture demo)
         }
 
         document.QuerySelectorAll("table.projects thead th").Select(th => th.TextContent).Distinct().ShouldBe(["Project", "Status", "Progress", "Update"]);
+        document.QuerySelectorAll("table.projects tbody th, .segment-measures tbody th").ShouldAllBe(th => th.QuerySelector("span.code") != null, "a code in a pack table never breaks at its hyphen");
     }
 
     [Fact]
@@ -67,6 +69,34 @@ public sealed class PackComponentsHtmlTests(DemoCouncilFixture demo)
         made.ShouldContain("91.3%");
         made.ShouldContain("Green");
         made.ShouldContain("by trend of last 4 quarters");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheCompactKeyBesideTheSummaryHasEveryRowOfTheFullKey(bool blueMeansExceeding)
+    {
+        var scheme = RagScheme.Create(blueMeansExceeding ? 10m : null, redOnlyWhenWorseThanLastYear: false, SegmentRatingMethod.Majority);
+
+        var compact = await KeyRowsAsync(scheme, compact: true);
+        var full = await KeyRowsAsync(scheme, compact: false);
+
+        compact.ShouldBe(full);
+        compact.Contains("Discontinued").ShouldBe(blueMeansExceeding);
+    }
+
+    // The first cell of each row of the key (rating letter or word, or arrow), in order.
+    private static async Task<string[]> KeyRowsAsync(RagScheme scheme, bool compact)
+    {
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+        var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<KpiKey>(ParameterView.FromDictionary(new Dictionary<string, object?>
+        {
+            [nameof(KpiKey.Scheme)] = scheme,
+            [nameof(KpiKey.Compact)] = compact,
+        }))).ToHtmlString());
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        return [.. document.QuerySelectorAll("tbody tr").Select(r => r.QuerySelector("td, th")!.TextContent.Trim())];
     }
 
     private static async Task<string> RenderAsync(YearEndForecast forecast, FigureFormat format, bool asCell)

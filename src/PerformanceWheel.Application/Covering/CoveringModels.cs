@@ -62,6 +62,27 @@ public sealed record CoveringView(
     public int Unsigned => SignOffs.Count(s => !s.IsSigned);
 }
 
+/// <summary>
+/// Where a pack's covering report stands for a quarter (the tracker and the publish readiness show it): whether it was
+/// started, and its sign-off rows as signed (and unchanged since), not yet signed off, and changed since signed off.
+/// </summary>
+public sealed record CoveringPackStatus(CoveringPackChoice Pack, bool Started, int Signed, int NotSigned, int ChangedSinceSigned)
+{
+    /// <summary>The compose page of this pack's covering report for <paramref name="quarter"/>.</summary>
+    public string Url(ReportingPeriod quarter) =>
+        $"/covering-reports?pack={Uri.EscapeDataString(Pack.Key)}&period={Uri.EscapeDataString(quarter.Label)}";
+
+    /// <summary>The status of a started report, from its sign-off rows as printed.</summary>
+    public static CoveringPackStatus Of(CoveringPackChoice pack, CoveringView report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new(pack, true,
+            report.SignOffs.Count(s => s.IsSigned && s.ChangedSince.Count == 0),
+            report.Unsigned,
+            report.SignOffs.Count(s => s.IsSigned && s.ChangedSince.Count > 0));
+    }
+}
+
 /// <summary>Registers the covering report's commands and reader (scoped, as the other application services).</summary>
 public static class CoveringServices
 {

@@ -44,6 +44,22 @@ public sealed class CoveringReportReader(IDbContextFactory<PerformanceWheelDbCon
         return View(report, template);
     }
 
+    /// <summary>
+    /// Where each pack's covering report stands for the quarter (the Cabinet's, then each committee's): not started, or
+    /// its sign-off rows signed, not yet signed off and changed since signed off.
+    /// </summary>
+    public async Task<IReadOnlyList<CoveringPackStatus>> QuarterStatusAsync(ReportingPeriod quarter, CancellationToken cancellationToken = default)
+    {
+        var packs = await PacksAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var template = await LoadTemplateAsync(db, tracked: false, cancellationToken) ?? CoveringTemplate.Default();
+        var reports = await db.Set<CoveringReport>().Include(r => r.Texts).Include(r => r.SignOffs).Include("_changes").AsSplitQuery()
+            .AsNoTracking().Where(r => r.Quarter == quarter).ToListAsync(cancellationToken);
+        return packs.Select(pack => reports.FirstOrDefault(r => r.Pack == pack.Key) is { } report
+            ? CoveringPackStatus.Of(pack, View(report, template))
+            : new CoveringPackStatus(pack, false, 0, 0, 0)).ToList();
+    }
+
     internal static async Task<CoveringTemplate?> LoadTemplateAsync(PerformanceWheelDbContext db, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Set<CoveringTemplate>().Include(t => t.Texts).Include("_signOffRoles").AsSplitQuery();

@@ -1,4 +1,5 @@
 using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Domain.Rating;
@@ -322,7 +323,7 @@ public sealed class PackBuilder(
             Finance = finance,
             CommitteeName = committeeName,
             Forecasts = figures.Forecasts,
-            KeyIssues = await context.KeyIssuesAsync(quarter, cancellationToken),
+            KeyIssues = await KeyIssuesAsync(kind, quarter, measures, cancellationToken),
         };
 
         var contents = new List<ContentsEntry> { new("summary", "Summary"), new("comparison", "Quarter comparison"), new("exceptions", "Exceptions") };
@@ -336,6 +337,22 @@ public sealed class PackBuilder(
         contents.Add(new("key", "Key to ratings"));
         model.Contents = contents;
         return model;
+    }
+
+    /// <summary>
+    /// The key issues the pack prints: the Cabinet's, every directorate's; a Scrutiny committee's, only those of the
+    /// directorates whose measures the committee reports on.
+    /// </summary>
+    private async Task<IReadOnlyList<KeyIssuesView>> KeyIssuesAsync(PackKind kind, ReportingPeriod quarter, IReadOnlyList<MeasureLine> measures, CancellationToken cancellationToken)
+    {
+        var issues = await context.KeyIssuesAsync(quarter, cancellationToken);
+        if (kind != PackKind.Scrutiny)
+        {
+            return issues;
+        }
+
+        var directorates = measures.Select(m => m.Directorate).ToHashSet(StringComparer.Ordinal);
+        return issues.Where(i => directorates.Contains(i.Directorate)).ToList();
     }
 
     /// <summary>Bookmark titles lose the spaces where a heading wrapped: compare without white space.</summary>

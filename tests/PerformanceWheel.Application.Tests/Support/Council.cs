@@ -32,9 +32,10 @@ internal sealed class Council : IAsyncDisposable
 
     private Council(TestDatabase database) => _database = database;
 
-    public static async Task<Council> CreateAsync()
+    /// <summary>The council on <paramref name="on"/> (a database not yet migrated), or on a new SQLite file.</summary>
+    public static async Task<Council> CreateAsync(TestDatabase? on = null)
     {
-        var database = await TestDatabases.CreateSqlite().MigrateAsync();
+        var database = await (on ?? TestDatabases.CreateSqlite()).MigrateAsync();
         await using (var db = database.CreateContext())
         {
             var plan = new Plan("Council plan", FinancialYear.Parse("2019/20"), FinancialYear.Parse("2022/23"));

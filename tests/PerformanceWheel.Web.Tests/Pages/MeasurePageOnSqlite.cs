@@ -57,6 +57,17 @@ public sealed class MeasurePageOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
     }
 
     [Fact]
+    public async Task TheChartsValueAxisFallsAtRoundValuesAsThePacksDo()
+    {
+        // Figures 84.8% to 94.9% and a 90% target: a step of 5 from 80 to 95 (AxisScale, the packs' rule), not quarters of a padded range.
+        var page = await Page.OkAsync(app.Factory.CreateClient(), "/measures/PH-HV-01?period=2019/20%20Q1");
+
+        var axis = page.QuerySelectorAll("svg.trend-chart text.axis[text-anchor=end]").Select(t => t.Text()).ToList();
+
+        axis.ShouldBe(["80%", "85%", "90%", "95%"]);
+    }
+
+    [Fact]
     public async Task ShowsTheCommentaryRecordedWithAFigure()
     {
         var page = await Page.OkAsync(app.Factory.CreateClient(), "/measures/PH-HV-01?period=2019/20%20Q1");

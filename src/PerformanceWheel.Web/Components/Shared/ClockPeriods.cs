@@ -12,6 +12,11 @@ public static class ClockPeriods
         return FinancialYear.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
-    /// <summary>Q1 of the financial year the clock is in: a staff page's quarter when no figures exist yet.</summary>
-    public static ReportingPeriod FirstQuarterOfCurrentYear(this TimeProvider clock) => ReportingPeriod.ForQuarter(clock.CurrentYear(), 1);
+    /// <summary>The quarter the clock is in (2026/27 Q3 on 7 December 2026): a staff page's quarter when no figures exist yet.</summary>
+    public static ReportingPeriod CurrentQuarter(this TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = clock.GetUtcNow().UtcDateTime;
+        return ReportingPeriod.ForMonth(today.Year, today.Month).Quarter;
+    }
 }

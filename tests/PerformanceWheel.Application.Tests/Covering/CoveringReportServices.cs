@@ -2,9 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using PerformanceWheel.Application.Covering;
 using PerformanceWheel.Application.Tests.Support;
 using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.Data;
 using PerformanceWheel.Data.Figures;
 using PerformanceWheel.Domain.Covering;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.TestSupport;
 using Shouldly;
 
 namespace PerformanceWheel.Application.Tests.Covering;
@@ -12,9 +14,10 @@ namespace PerformanceWheel.Application.Tests.Covering;
 /// <summary>
 /// The covering report's commands on a council that has written no template (the default one applies): officers start,
 /// change and sign off a quarter's report; each refusal names its field and saves nothing; changes after a sign-off show
-/// against it; every change is audited and raises the figures version (so stored packs are made again).
+/// against it; every change is audited and raises the figures version (so stored packs are made again); the tracker's
+/// status of each pack counts its sign-off rows. Run on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class CoveringReportsOnSqlite
+public abstract class CoveringReportServices
 {
     private static readonly ReportingPeriod Quarter = ReportingPeriod.Parse("2019/20 Q2");
     private static readonly WorkflowUser Officer = new(null, Council.Officer, IsOfficer: true, IsDirector: false);
@@ -24,13 +27,16 @@ public sealed class CoveringReportsOnSqlite
     private static (CoveringReportCommands Commands, CoveringReportReader Reader, CoveringTemplateCommands Template) Services(Council council) =>
         (new CoveringReportCommands(council.Contexts(), new FixedClock(Council.Now)), new CoveringReportReader(council.Contexts()), new CoveringTemplateCommands(council.Contexts(), new FixedClock(Council.Now)));
 
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    private async Task<Council> CouncilAsync() => await Council.CreateAsync(await CreateDatabaseAsync());
+
     private static CoveringReportInput Input(CoveringView view, CoveringSection section, string? text, string? reference = "FP/19/10/05") =>
         new(view.Details with { ForwardPlanReference = reference }, new Dictionary<CoveringSection, string?> { [section] = text }, view.Version);
 
-    [Fact]
-    public async Task AnOfficerStartsACabinetReportFromTheDefaultTemplateOfANewCouncil()
+    protected async Task AnOfficerStartsACabinetReportFromTheDefaultTemplateOfANewCouncilAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
 
         (await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Officer)).Succeeded.ShouldBeTrue();
@@ -43,10 +49,9 @@ public sealed class CoveringReportsOnSqlite
         (await commands.HistoryAsync(CoveringSections.CabinetPack, Quarter)).ShouldHaveSingleItem().Action.ShouldBe("Started");
     }
 
-    [Fact]
-    public async Task AScrutinyReportIsForItsCommitteesMeeting()
+    protected async Task AScrutinyReportIsForItsCommitteesMeetingAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
 
         (await commands.StartAsync(CoveringSections.ScrutinyPack("P"), Quarter, Officer)).Succeeded.ShouldBeTrue();
@@ -57,10 +62,9 @@ public sealed class CoveringReportsOnSqlite
         (await reader.PacksAsync()).Select(p => p.Key).ShouldBe(["Cabinet", "Scrutiny:P"]);
     }
 
-    [Fact]
-    public async Task OnlyPerformanceOfficersWriteCoveringReports()
+    protected async Task OnlyPerformanceOfficersWriteCoveringReportsAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
 
         var refused = await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Director);
@@ -70,10 +74,9 @@ public sealed class CoveringReportsOnSqlite
         (await reader.ForPackAsync(CoveringSections.CabinetPack, Quarter)).ShouldBeNull();
     }
 
-    [Fact]
-    public async Task AFieldTooLongIsRefusedByNameAndNothingIsSaved()
+    protected async Task AFieldTooLongIsRefusedByNameAndNothingIsSavedAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
         await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Officer);
         var view = (await reader.ForPackAsync(CoveringSections.CabinetPack, Quarter))!;
@@ -88,10 +91,9 @@ public sealed class CoveringReportsOnSqlite
         after.Text(CoveringSection.Recommendations).ShouldBeNull();
     }
 
-    [Fact]
-    public async Task AChangeAfterASignOffShowsAgainstItWithWhatAndWhen()
+    protected async Task AChangeAfterASignOffShowsAgainstItWithWhatAndWhenAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
         await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Officer);
         (await commands.SignOffAsync(CoveringSections.CabinetPack, Quarter, "Legal & Governance Implications", "Robin Hale", new DateOnly(2020, 4, 30), Officer)).Succeeded.ShouldBeTrue();
@@ -107,10 +109,9 @@ public sealed class CoveringReportsOnSqlite
         history[0].Changes.ShouldBe("Revision 2: Forward plan reference, Legal implications (after 1 sign-off(s))");
     }
 
-    [Fact]
-    public async Task ASignOffNeedsARoleOfTheListANameAndADateNotAfterToday()
+    protected async Task ASignOffNeedsARoleOfTheListANameAndADateNotAfterTodayAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
         await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Officer);
 
@@ -122,10 +123,9 @@ public sealed class CoveringReportsOnSqlite
         (await reader.ForPackAsync(CoveringSections.CabinetPack, Quarter))!.SignOffs.ShouldAllBe(s => !s.IsSigned);
     }
 
-    [Fact]
-    public async Task AnEditFromAnOlderVersionIsRefusedAndKeepsTheOtherWritersText()
+    protected async Task AnEditFromAnOlderVersionIsRefusedAndKeepsTheOtherWritersTextAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
         await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Officer);
         var opened = (await reader.ForPackAsync(CoveringSections.CabinetPack, Quarter))!;
@@ -137,10 +137,9 @@ public sealed class CoveringReportsOnSqlite
         (await reader.ForPackAsync(CoveringSections.CabinetPack, Quarter))!.Text(CoveringSection.Summary).ShouldBe("First writer.");
     }
 
-    [Fact]
-    public async Task TheAdminsTemplateReachesReportsStartedAfterIt()
+    protected async Task TheAdminsTemplateReachesReportsStartedAfterItAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, template) = Services(council);
         var texts = new Dictionary<CoveringSection, string?> { [CoveringSection.HrImplications] = "Resourcing of areas of concern will be considered." };
         var input = new CoveringTemplateInput("Executive", "Cllr Liz Leyshon", "Alyn Jones", "Sara Cretney", "performance@council.test", texts,
@@ -159,10 +158,9 @@ public sealed class CoveringReportsOnSqlite
         (await template.HistoryAsync()).ShouldHaveSingleItem().Changes!.ShouldContain("Sign-off list");
     }
 
-    [Fact]
-    public async Task EveryChangeRaisesTheFiguresVersionSoStoredPacksAreMadeAgain()
+    protected async Task EveryChangeRaisesTheFiguresVersionSoStoredPacksAreMadeAgainAsync()
     {
-        await using var council = await Council.CreateAsync();
+        await using var council = await CouncilAsync();
         var (commands, reader, _) = Services(council);
         await using var db = council.Context();
         var before = await FiguresVersions.CurrentAsync(db, CancellationToken.None);
@@ -176,4 +174,74 @@ public sealed class CoveringReportsOnSqlite
         signed.ShouldBeGreaterThan(started);
         (await db.Set<CoveringReport>().CountAsync()).ShouldBe(1);
     }
+
+    protected async Task EachPacksStatusCountsItsSignOffRowsSignedEmptyAndChangedSinceAsync()
+    {
+        await using var council = await CouncilAsync();
+        var (commands, reader, _) = Services(council);
+        (await reader.QuarterStatusAsync(Quarter)).Select(p => (p.Pack.Key, p.Started)).ShouldBe([("Cabinet", false), ("Scrutiny:P", false)]);
+        await commands.StartAsync(CoveringSections.CabinetPack, Quarter, Officer);
+        await commands.SignOffAsync(CoveringSections.CabinetPack, Quarter, "Communications", "Chris Palmer", new DateOnly(2020, 4, 1), Officer);
+        await commands.SignOffAsync(CoveringSections.CabinetPack, Quarter, "Legal & Governance Implications", "Robin Hale", new DateOnly(2020, 4, 2), Officer);
+        var view = (await reader.ForPackAsync(CoveringSections.CabinetPack, Quarter))!;
+        (await commands.SaveAsync(CoveringSections.CabinetPack, Quarter, Input(view, CoveringSection.Summary, "A later summary."), Officer)).Succeeded.ShouldBeTrue();
+        await commands.SignOffAsync(CoveringSections.CabinetPack, Quarter, "Communications", "Chris Palmer", new DateOnly(2020, 5, 1), Officer);
+
+        var statuses = await reader.QuarterStatusAsync(Quarter);
+
+        statuses[0].ShouldBe(new CoveringPackStatus(statuses[0].Pack, Started: true, Signed: 1, NotSigned: 8, ChangedSinceSigned: 1));
+        statuses[0].Url(Quarter).ShouldBe("/covering-reports?pack=Cabinet&period=2019%2F20%20Q2");
+        statuses[1].Started.ShouldBeFalse();
+        (await reader.QuarterStatusAsync(ReportingPeriod.Parse("2019/20 Q3"))).ShouldAllBe(p => !p.Started);
+    }
+}
+
+public sealed class CoveringReportServicesOnSqlite : CoveringReportServices
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.CreateAsync(DatabaseProvider.Sqlite);
+
+    [Fact] public Task AnOfficerStartsACabinetReportFromTheDefaultTemplateOfANewCouncil() => AnOfficerStartsACabinetReportFromTheDefaultTemplateOfANewCouncilAsync();
+
+    [Fact] public Task AScrutinyReportIsForItsCommitteesMeeting() => AScrutinyReportIsForItsCommitteesMeetingAsync();
+
+    [Fact] public Task OnlyPerformanceOfficersWriteCoveringReports() => OnlyPerformanceOfficersWriteCoveringReportsAsync();
+
+    [Fact] public Task AFieldTooLongIsRefusedByNameAndNothingIsSaved() => AFieldTooLongIsRefusedByNameAndNothingIsSavedAsync();
+
+    [Fact] public Task AChangeAfterASignOffShowsAgainstItWithWhatAndWhen() => AChangeAfterASignOffShowsAgainstItWithWhatAndWhenAsync();
+
+    [Fact] public Task ASignOffNeedsARoleOfTheListANameAndADateNotAfterToday() => ASignOffNeedsARoleOfTheListANameAndADateNotAfterTodayAsync();
+
+    [Fact] public Task AnEditFromAnOlderVersionIsRefusedAndKeepsTheOtherWritersText() => AnEditFromAnOlderVersionIsRefusedAndKeepsTheOtherWritersTextAsync();
+
+    [Fact] public Task TheAdminsTemplateReachesReportsStartedAfterIt() => TheAdminsTemplateReachesReportsStartedAfterItAsync();
+
+    [Fact] public Task EveryChangeRaisesTheFiguresVersionSoStoredPacksAreMadeAgain() => EveryChangeRaisesTheFiguresVersionSoStoredPacksAreMadeAgainAsync();
+
+    [Fact] public Task EachPacksStatusCountsItsSignOffRowsSignedEmptyAndChangedSince() => EachPacksStatusCountsItsSignOffRowsSignedEmptyAndChangedSinceAsync();
+}
+
+public sealed class CoveringReportServicesOnPostgreSql : CoveringReportServices
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabases.CreateAsync(DatabaseProvider.PostgreSql);
+
+    [PostgreSqlFact] public Task AnOfficerStartsACabinetReportFromTheDefaultTemplateOfANewCouncil() => AnOfficerStartsACabinetReportFromTheDefaultTemplateOfANewCouncilAsync();
+
+    [PostgreSqlFact] public Task AScrutinyReportIsForItsCommitteesMeeting() => AScrutinyReportIsForItsCommitteesMeetingAsync();
+
+    [PostgreSqlFact] public Task OnlyPerformanceOfficersWriteCoveringReports() => OnlyPerformanceOfficersWriteCoveringReportsAsync();
+
+    [PostgreSqlFact] public Task AFieldTooLongIsRefusedByNameAndNothingIsSaved() => AFieldTooLongIsRefusedByNameAndNothingIsSavedAsync();
+
+    [PostgreSqlFact] public Task AChangeAfterASignOffShowsAgainstItWithWhatAndWhen() => AChangeAfterASignOffShowsAgainstItWithWhatAndWhenAsync();
+
+    [PostgreSqlFact] public Task ASignOffNeedsARoleOfTheListANameAndADateNotAfterToday() => ASignOffNeedsARoleOfTheListANameAndADateNotAfterTodayAsync();
+
+    [PostgreSqlFact] public Task AnEditFromAnOlderVersionIsRefusedAndKeepsTheOtherWritersText() => AnEditFromAnOlderVersionIsRefusedAndKeepsTheOtherWritersTextAsync();
+
+    [PostgreSqlFact] public Task TheAdminsTemplateReachesReportsStartedAfterIt() => TheAdminsTemplateReachesReportsStartedAfterItAsync();
+
+    [PostgreSqlFact] public Task EveryChangeRaisesTheFiguresVersionSoStoredPacksAreMadeAgain() => EveryChangeRaisesTheFiguresVersionSoStoredPacksAreMadeAgainAsync();
+
+    [PostgreSqlFact] public Task EachPacksStatusCountsItsSignOffRowsSignedEmptyAndChangedSince() => EachPacksStatusCountsItsSignOffRowsSignedEmptyAndChangedSinceAsync();
 }
