@@ -6,32 +6,45 @@ using PerformanceWheel.Application.Framework;
 namespace PerformanceWheel.Web.Components.Pages.Admin.Framework;
 
 /// <summary>
-/// Checks a framework form while it is filled in (interactive pages): a field the person has left is checked by the
-/// command's own <c>CheckAsync</c> (the rules the save applies: a year's format, a code or name in use, a plan's
-/// overlap), and the problems of the fields they have left so far are shown next to them. Typing in a field clears its
-/// message until it is left again. A refused save shows all of its problems the same way.
+/// Checks a framework form while it is filled in (interactive pages). Each MudBlazor input is given <see cref="Of"/> as
+/// its validation: when its value changes (as typed, or when a field that is not checked per keystroke is left) the
+/// command's own <c>CheckAsync</c> runs the rules the save applies (a year's format, a code or name in use, a plan's
+/// overlap) and the problems with that field are shown next to it. A refused save shows all its problems (<see cref="Show"/>).
 /// </summary>
 internal sealed class LiveCheck
 {
-    private readonly HashSet<string> _left = new(StringComparer.Ordinal);
     private readonly EditContext _context;
     private readonly ValidationMessageStore _store;
+    private readonly HashSet<string> _entered = new(StringComparer.Ordinal);
 
     public LiveCheck(EditContext context)
     {
         _context = context;
         _store = new ValidationMessageStore(context);
-        context.OnFieldChanged += (_, e) => _store.Clear(e.FieldIdentifier);
     }
 
-    /// <summary>The person left <paramref name="field"/>: checks the whole form and shows the problems of every field left so far.</summary>
-    public async Task LeftAsync(string field, Func<Task<ChangeResult>> check)
+    /// <summary>
+    /// The validation of the input for <paramref name="field"/>: the problems the command's check finds with it, kept in
+    /// the form's validation state too (so the input, which also reads that state, and the summary agree).
+    /// </summary>
+    public Func<T, Task<IEnumerable<string>>> Of<T>(string field, Func<Task<ChangeResult>> check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        _left.Add(field);
-        var result = await check();
-        _store.Clear();
-        Add(result.Problems.Where(p => _left.Contains(p.Field)));
+        return async _ =>
+        {
+            // A problem may name a field other than the one just changed (a plan's years overlapping another plan's
+            // are named on the first year once the last is typed): every field entered so far gets its problems.
+            _entered.Add(field);
+            var problems = (await check()).Problems;
+            foreach (var entered in _entered)
+            {
+                var id = _context.Field(entered);
+                _store.Clear(id);
+                _store.Add(id, problems.Where(p => p.Field == entered).Select(p => p.Message));
+            }
+
+            return problems.Where(p => p.Field == field).Select(p => p.Message).ToList();
+        };
     }
 
     /// <summary>Shows every problem of a refused save next to its field, and (on a live page) says so in a snackbar.</summary>
@@ -39,14 +52,8 @@ internal sealed class LiveCheck
     {
         var all = problems.ToList();
         snackbar?.Add("Nothing was saved: " + string.Join(" ", all.Select(p => p.Message)), Severity.Error);
-        _left.UnionWith(all.Select(p => p.Field));
         _store.Clear();
-        Add(all);
-    }
-
-    private void Add(IEnumerable<FieldProblem> problems)
-    {
-        foreach (var problem in problems)
+        foreach (var problem in all)
         {
             _store.Add(_context.Field(problem.Field), problem.Message);
         }
