@@ -109,6 +109,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await NavAsync(admin, "Framework");
                 await LinkAsync(admin, "Committees");
                 await LinkAsync(admin, "Add a committee");
+                await LiveFormAsync(admin);
                 await FillAsync(admin, "Code", code);
                 await FillAsync(admin, "Name", name);
                 await ClickAsync(admin, "Add committee");
@@ -121,6 +122,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await NavAsync(admin, "Framework");
             await LinkAsync(admin, "Plans, rings and segments");
             await LinkAsync(admin, "Create the plan");
+            await LiveFormAsync(admin);
             await FillAsync(admin, "Name", PlanName);
             await admin.GetByLabel("First financial year").FillAsync(firstYear.Label);
             await admin.GetByLabel("Last financial year").FillAsync(new FinancialYear(firstYear.StartYear + 3).Label);
@@ -130,7 +132,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             foreach (var (ring, order) in Segments.Select(s => (s.Ring, s.Order)).Distinct())
             {
                 await LinkAsync(admin, "Add a ring");
-                await admin.GetByLabel("Plan", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = PlanName });
+                await LiveFormAsync(admin);
+                await ChooseAsync(admin, "Plan", PlanName);
                 await FillAsync(admin, "Name", ring);
                 await admin.GetByLabel("Order (1 = innermost ring)").FillAsync(order.ToString(CultureInfo.InvariantCulture));
                 await ClickAsync(admin, "Add ring");
@@ -140,7 +143,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             foreach (var (segment, i) in Segments.Select((s, i) => (s, i)))
             {
                 await LinkAsync(admin, "Add a segment");
-                await admin.GetByLabel("Ring", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{PlanName} – {segment.Ring}" });
+                await LiveFormAsync(admin);
+                await ChooseAsync(admin, "Ring", $"{PlanName} – {segment.Ring}");
                 await FillAsync(admin, "Code", segment.Code);
                 await FillAsync(admin, "Title", segment.Title);
                 await admin.GetByLabel("Lead (a role").FillAsync("Service Director");
@@ -166,6 +170,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await NavAsync(admin, "Framework");
                 await LinkAsync(admin, "Directorates");
                 await LinkAsync(admin, "Add a directorate");
+                await LiveFormAsync(admin);
                 await FillAsync(admin, "Name", directorate);
                 await ClickAsync(admin, "Add directorate");
                 await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Directorate {directorate} saved.");
@@ -600,6 +605,17 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
     /// <summary>A directorate's figures on the data-due tracker (Outturns), whatever quarter it opens on.</summary>
     private static Task FiguresDueLinkAsync(IPage page, string directorate) =>
         FollowAsync(page, page.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Figures due for ") }).GetByRole(AriaRole.Link, new() { Name = directorate, Exact = true }));
+
+    // The framework's forms are interactive (issue 15): wait for the circuit, so what is typed is not replaced by the first live render.
+    private static Task LiveFormAsync(IPage page) => page.Locator("form.framework-form[data-interactive=true]").WaitForAsync();
+
+    // A MudBlazor select: opened from its field, the option picked from the list it shows.
+    private static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
 
     private static Task FillAsync(IPage page, string label, string value) => page.GetByLabel(label, new() { Exact = true }).FillAsync(value);
 

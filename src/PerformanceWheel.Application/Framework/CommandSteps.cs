@@ -69,6 +69,13 @@ internal static class CommandSteps
         return ChangeResult.Failed(problems);
     }
 
+    /// <summary>A change that was only checked: it would be saved; nothing of it is kept in memory.</summary>
+    public static ChangeResult Checked(PerformanceWheelDbContext db, int? id)
+    {
+        db.ChangeTracker.Clear();
+        return new ChangeResult(id, []);
+    }
+
     public static async Task SaveAuditedAsync(
         PerformanceWheelDbContext db, TimeProvider clock, string by, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after)
     {

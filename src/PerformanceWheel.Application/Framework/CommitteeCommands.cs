@@ -9,7 +9,12 @@ namespace PerformanceWheel.Application.Framework;
 /// <summary>Creates, renames and retires committees; each change audited as "Field: old → new".</summary>
 public sealed class CommitteeCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
-    public async Task<ChangeResult> SaveAsync(int? id, string committeeCode, string name, bool retired, string by)
+    public Task<ChangeResult> SaveAsync(int? id, string committeeCode, string name, bool retired, string by) => RunAsync(id, committeeCode, name, retired, by, save: true);
+
+    /// <summary>The problems <see cref="SaveAsync"/> would find (a code in use), saving nothing.</summary>
+    public Task<ChangeResult> CheckAsync(int? id, string committeeCode, string name, bool retired) => RunAsync(id, committeeCode, name, retired, string.Empty, save: false);
+
+    private async Task<ChangeResult> RunAsync(int? id, string committeeCode, string name, bool retired, string by, bool save)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var problems = new List<FieldProblem>();
@@ -38,6 +43,11 @@ public sealed class CommitteeCommands(IDbContextFactory<PerformanceWheelDbContex
         if (problems.Count > 0)
         {
             return Abandon(db, problems);
+        }
+
+        if (!save)
+        {
+            return Checked(db, id);
         }
 
         var before = committee is null ? null : FrameworkAudit.Describe(committee);

@@ -9,7 +9,12 @@ namespace PerformanceWheel.Application.Framework;
 /// <summary>Creates, renames, retires and reinstates directorates; each change audited as "Field: old → new".</summary>
 public sealed class DirectorateCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
-    public async Task<ChangeResult> SaveAsync(int? id, string name, bool retired, string by)
+    public Task<ChangeResult> SaveAsync(int? id, string name, bool retired, string by) => RunAsync(id, name, retired, by, save: true);
+
+    /// <summary>The problems <see cref="SaveAsync"/> would find (a name in use), saving nothing.</summary>
+    public Task<ChangeResult> CheckAsync(int? id, string name, bool retired) => RunAsync(id, name, retired, string.Empty, save: false);
+
+    private async Task<ChangeResult> RunAsync(int? id, string name, bool retired, string by, bool save)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var problems = new List<FieldProblem>();
@@ -29,6 +34,11 @@ public sealed class DirectorateCommands(IDbContextFactory<PerformanceWheelDbCont
         if (problems.Count > 0)
         {
             return Abandon(db, problems);
+        }
+
+        if (!save)
+        {
+            return Checked(db, id);
         }
 
         var before = directorate is null ? null : FrameworkAudit.Describe(directorate);

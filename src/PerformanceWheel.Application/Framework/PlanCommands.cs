@@ -14,7 +14,12 @@ public sealed class PlanCommands(IDbContextFactory<PerformanceWheelDbContext> co
     /// Creates a plan (when <paramref name="id"/> is null) or changes one. A plan's years may not overlap another current
     /// plan's, so each financial year has one plan for its wheel; a retired plan keeps its rings and segments for history.
     /// </summary>
-    public async Task<ChangeResult> SaveAsync(int? id, PlanDraft draft, string by)
+    public Task<ChangeResult> SaveAsync(int? id, PlanDraft draft, string by) => RunAsync(id, draft, by, save: true);
+
+    /// <summary>The problems <see cref="SaveAsync"/> would find with <paramref name="draft"/>, saving nothing (the form checks a field as it is left).</summary>
+    public Task<ChangeResult> CheckAsync(int? id, PlanDraft draft) => RunAsync(id, draft, string.Empty, save: false);
+
+    private async Task<ChangeResult> RunAsync(int? id, PlanDraft draft, string by, bool save)
     {
         await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
@@ -29,6 +34,11 @@ public sealed class PlanCommands(IDbContextFactory<PerformanceWheelDbContext> co
         if (CheckPlan(draft, others, problems) is not (var name, var first, var last))
         {
             return Abandon(db, problems);
+        }
+
+        if (!save)
+        {
+            return Checked(db, id);
         }
 
         var before = plan is null ? null : FrameworkAudit.Describe(plan);

@@ -9,7 +9,12 @@ namespace PerformanceWheel.Application.Framework;
 /// <summary>Creates and renames the rings (segment groups) of a plan; each change audited as "Field: old → new".</summary>
 public sealed class RingCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
-    public async Task<ChangeResult> SaveAsync(int? id, int planId, string name, int order, string by)
+    public Task<ChangeResult> SaveAsync(int? id, int planId, string name, int order, string by) => RunAsync(id, planId, name, order, by, save: true);
+
+    /// <summary>The problems <see cref="SaveAsync"/> would find, saving nothing (the form checks a field as it is left).</summary>
+    public Task<ChangeResult> CheckAsync(int? id, int planId, string name, int order) => RunAsync(id, planId, name, order, string.Empty, save: false);
+
+    private async Task<ChangeResult> RunAsync(int? id, int planId, string name, int order, string by, bool save)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var problems = new List<FieldProblem>();
@@ -36,6 +41,11 @@ public sealed class RingCommands(IDbContextFactory<PerformanceWheelDbContext> co
         if (problems.Count > 0)
         {
             return Abandon(db, problems);
+        }
+
+        if (!save)
+        {
+            return Checked(db, id);
         }
 
         var before = group is null ? null : FrameworkAudit.Describe(group);

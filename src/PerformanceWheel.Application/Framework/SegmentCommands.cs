@@ -9,7 +9,12 @@ namespace PerformanceWheel.Application.Framework;
 /// <summary>Creates, changes and retires segments in a ring; each change audited as "Field: old → new".</summary>
 public sealed class SegmentCommands(IDbContextFactory<PerformanceWheelDbContext> contexts, TimeProvider clock)
 {
-    public async Task<ChangeResult> SaveAsync(int? id, SegmentDraft draft, string by)
+    public Task<ChangeResult> SaveAsync(int? id, SegmentDraft draft, string by) => RunAsync(id, draft, by, save: true);
+
+    /// <summary>The problems <see cref="SaveAsync"/> would find with <paramref name="draft"/> (a code in use, no ring), saving nothing.</summary>
+    public Task<ChangeResult> CheckAsync(int? id, SegmentDraft draft) => RunAsync(id, draft, string.Empty, save: false);
+
+    private async Task<ChangeResult> RunAsync(int? id, SegmentDraft draft, string by, bool save)
     {
         await using var db = await contexts.CreateDbContextAsync();
         ArgumentNullException.ThrowIfNull(draft);
@@ -51,6 +56,11 @@ public sealed class SegmentCommands(IDbContextFactory<PerformanceWheelDbContext>
         if (problems.Count > 0)
         {
             return Abandon(db, problems);
+        }
+
+        if (!save)
+        {
+            return Checked(db, id);
         }
 
         var before = segment is null ? null : FrameworkAudit.Describe(segment);
