@@ -89,7 +89,7 @@ public sealed class MeasureFormTests(DemoCouncil demo) : IClassFixture<DemoCounc
         form.WaitForElement("#m-discontinued");
         await form.Find("#m-discontinued").InputAsync(new() { Value = "2020/21 Q1" });
 
-        await form.Find("form.measure-form").SubmitAsync();
+        form.Find("form.measure-form").Submit(); // not awaited: the save waits for the dialog's answer
         dialogs.WaitForAssertion(() => dialogs.Find("#retirement-title").TextContent.ShouldBe("Discontinue BU-STOP-01 from 2020/21 Q1?"));
         dialogs.Find(".mud-dialog").TextContent.ShouldContain("Its figures, targets and change history are kept: reports of the periods before 2020/21 Q1 show it as they did.");
         await DirectorsReviewTests.Button(dialogs.Find(".mud-dialog"), "Cancel").ClickAsync(new());
@@ -97,7 +97,7 @@ public sealed class MeasureFormTests(DemoCouncil demo) : IClassFixture<DemoCounc
         snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("Nothing was changed."));
         (await DiscontinuedFromAsync(id)).ShouldBeNull();
 
-        await form.Find("form.measure-form").SubmitAsync();
+        form.Find("form.measure-form").Submit(); // not awaited: the save waits for the dialog's answer
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").ShouldNotBeNull());
         await DirectorsReviewTests.Button(dialogs.Find(".mud-dialog"), "Discontinue BU-STOP-01").ClickAsync(new());
 

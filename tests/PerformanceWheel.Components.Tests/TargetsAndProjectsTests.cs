@@ -78,14 +78,14 @@ public sealed class TargetsAndProjectsTests(DemoCouncil demo) : IClassFixture<De
         form.WaitForElement("input[type=checkbox]");
 
         await form.Find("input[type=checkbox]").ChangeAsync(new() { Value = true });
-        await form.Find("form").SubmitAsync();
+        form.Find("form").Submit(); // not awaited: the save waits for the dialog's answer
         dialogs.WaitForAssertion(() => dialogs.Find("#retirement-title").TextContent.ShouldBe("Retire BU-PRJ-01?"));
         dialogs.Find(".mud-dialog").TextContent.ShouldContain("Its updates, their approvals and its change history are kept");
         await DirectorsReviewTests.Button(dialogs.Find(".mud-dialog"), "Cancel").ClickAsync(new());
         snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("Nothing was changed."));
         (await RetiredAsync(id)).ShouldBeFalse();
 
-        await form.Find("form").SubmitAsync();
+        form.Find("form").Submit(); // not awaited: the save waits for the dialog's answer
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").ShouldNotBeNull());
         await DirectorsReviewTests.Button(dialogs.Find(".mud-dialog"), "Retire BU-PRJ-01").ClickAsync(new());
 
