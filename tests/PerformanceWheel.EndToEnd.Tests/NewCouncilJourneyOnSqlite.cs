@@ -184,27 +184,28 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             foreach (var m in Measures)
             {
                 await LinkAsync(admin, "Add a measure");
+                await admin.Locator(".measure-form[data-interactive=true]").WaitForAsync();
                 await FillAsync(admin, "Code", m.Code);
                 await FillAsync(admin, "Title", m.Title);
-                await admin.GetByLabel("Directorate", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = m.Directorate });
+                await MudSelects.ChooseAsync(admin, "Directorate", m.Directorate);
                 var segment = Segments.Single(s => s.Code == m.Segment);
-                await admin.GetByLabel("Segment", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{segment.Code} {segment.Title}" });
+                await MudSelects.ChooseAsync(admin, "Segment", $"{segment.Code} {segment.Title}");
                 await admin.GetByLabel(CommitteeLabel(segment.Committee)).CheckAsync();
                 await FillAsync(admin, "Unit", m.Unit);
                 await FillAsync(admin, "Decimal places", m.Decimals.ToString(CultureInfo.InvariantCulture));
-                await admin.GetByLabel("Polarity").SelectOptionAsync(new SelectOptionValue { Label = m.HigherIsBetter ? "Higher is better" : "Lower is better" });
-                await admin.GetByLabel("Frequency").SelectOptionAsync(new SelectOptionValue { Label = "Quarterly" });
-                await admin.GetByLabel("Tolerance type").SelectOptionAsync(new SelectOptionValue { Label = "Absolute (in the measure's unit)" });
+                await MudSelects.ChooseAsync(admin, "Polarity", m.HigherIsBetter ? "Higher is better" : "Lower is better");
+                await MudSelects.ChooseAsync(admin, "Frequency", "Quarterly");
+                await MudSelects.ChooseAsync(admin, "Tolerance type", "Absolute (in the measure's unit)");
                 await FillAsync(admin, "Tolerance", Invariant(m.Tolerance));
                 await ClickAsync(admin, "Add measure");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Measure {m.Code} saved.");
+                await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync($"Measure {m.Code} saved.");
 
                 await admin.GetByRole(AriaRole.Link, new() { Name = $"Targets for {m.Code}" }).ClickAsync();
-                await admin.GetByLabel("Financial year").FillAsync(thisYear.Label);
-                await admin.GetByLabel($"Target ({m.Unit})").FillAsync(Invariant(m.Target));
-                await ClickAsync(admin, "Set target");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync("Target saved.");
-                (await admin.GetByRole(AriaRole.Table, new() { Name = "Targets (1)" }).InnerTextAsync()).ShouldContain($"{thisYear.Label}\tWhole year\t{Invariant(m.Target)}");
+                await admin.Locator("[data-interactive=true] .targets-editor").WaitForAsync();
+                await admin.GetByLabel($"{thisYear.Label} whole year target", new() { Exact = true }).FillAsync(Invariant(m.Target));
+                await ClickAsync(admin, $"Save {thisYear.Label} targets");
+                await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync($"{thisYear.Label}: 1 target(s) saved, 0 removed.");
+                await Assertions.Expect(admin.Locator(".audit-history")).ToContainTextAsync($"Target {thisYear.Label}: {Invariant(m.Target)}");
                 await LinkAsync(admin, "Measures");
             }
 
@@ -222,12 +223,13 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await NavAsync(admin, "Framework");
             await LinkAsync(admin, "Projects");
             await LinkAsync(admin, "Add a project");
+            await admin.Locator("form[data-interactive=true]").WaitForAsync();
             await FillAsync(admin, "Code", ProjectCode);
             await FillAsync(admin, "Title", ProjectTitle);
-            await admin.GetByLabel("Segment", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "RS4 Healthy lives" });
-            await admin.GetByLabel("Directorate (its officers enter the project's updates").SelectOptionAsync(new SelectOptionValue { Label = PeopleDirectorate });
+            await MudSelects.ChooseAsync(admin, "Segment", "RS4 Healthy lives");
+            await MudSelects.ChooseAsync(admin, "Directorate (its officers enter the project's updates; its Director approves them)", PeopleDirectorate);
             await ClickAsync(admin, "Add project");
-            await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Project {ProjectCode} saved.");
+            await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync($"Project {ProjectCode} saved.");
             (await MainTextAsync(admin)).ShouldContain(ProjectTitle);
         });
 

@@ -41,6 +41,10 @@ public sealed class FrameworkQueries(IDbContextFactory<PerformanceWheelDbContext
 
     public Task<Project?> ProjectAsync(int id) => ReadAsync(db => db.Projects.AsNoTracking().Include(p => p.Segment).FirstOrDefaultAsync(p => p.Id == id));
 
+    /// <summary>The council's rating schemes by financial year (the plain scheme before any settings), for the measure form's preview.</summary>
+    public Task<PerformanceWheel.Domain.Rating.SchemeHistory> SchemesAsync() =>
+        ReadAsync(async db => (await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync())?.SchemeHistory ?? PerformanceWheel.Domain.Rating.SchemeHistory.Plain);
+
     /// <summary>The latest audit entries for one thing, newest first.</summary>
     public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, string key, int take = 20) =>
         ReadAsync<IReadOnlyList<AuditEntry>>(async db => await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityKey == key)

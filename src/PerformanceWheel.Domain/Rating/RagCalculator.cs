@@ -118,6 +118,9 @@ public static class RagCalculator
     private static RagStatus IsAmber(decimal shortfall, decimal allowance, Tolerance tolerance) =>
         tolerance.Value > 0 && shortfall <= allowance ? RagStatus.Amber : RagStatus.Red;
 
+    /// <summary>How far beyond a single target a value must be to be Blue under a scheme's "exceeding target by N%".</summary>
+    internal static decimal BlueMargin(decimal target, decimal percent) => Math.Abs(target) * percent / 100m;
+
     private static bool ExceedsBy(Polarity polarity, decimal value, Target target, decimal percent)
     {
         if (target.Value is not { } t)
@@ -125,7 +128,7 @@ public static class RagCalculator
             return false;
         }
 
-        var margin = Math.Abs(t) * percent / 100m;
+        var margin = BlueMargin(t, percent);
         return polarity switch
         {
             Polarity.HigherIsBetter => value >= t + margin,
