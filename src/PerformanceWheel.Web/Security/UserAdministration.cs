@@ -95,6 +95,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, PerformanceWh
         }
     }
 
+    /// <summary>Why <paramref name="by"/> may not disable the account <paramref name="id"/> (their own), or null.</summary>
+    public static string? DisableRefusal(string id, System.Security.Claims.ClaimsPrincipal by) =>
+        id == by?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ? "You cannot disable your own account." : null;
+
     /// <summary>Disables or re-enables an account. A disabled account is signed out within a minute and cannot sign in.</summary>
     public async Task<bool> SetDisabledAsync(string id, bool disabled, string by)
     {
