@@ -51,9 +51,9 @@ public static class AccountEndpoints
             return InvalidForm();
         }
 
-        if (disable && id == context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value)
+        if (disable && UserAdministration.DisableRefusal(id, context.User) is { } refusal)
         {
-            return TypedResults.LocalRedirect("/admin/users?message=" + Uri.EscapeDataString("You cannot disable your own account."));
+            return TypedResults.LocalRedirect("/admin/users?message=" + Uri.EscapeDataString(refusal));
         }
 
         return await admin.SetDisabledAsync(id, disable, context.User.Identity?.Name ?? "unknown")

@@ -9,6 +9,9 @@ namespace PerformanceWheel.Web.Security;
 /// <summary>A user as the admin pages show them.</summary>
 public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Directorates, bool IsDisabled, bool IsLockedOut);
 
+/// <summary>An account as its edit page shows it: one role, the directorates of a Director.</summary>
+public sealed record UserAccount(string Id, string Email, string DisplayName, string Role, IReadOnlyList<int> DirectorateIds);
+
 /// <summary>Creates, edits, disables and re-enables accounts; every change is audited.</summary>
 public sealed class UserAdministration(UserManager<AppUser> users, PerformanceWheelDbContext db, TimeProvider clock)
 {
@@ -29,6 +32,27 @@ public sealed class UserAdministration(UserManager<AppUser> users, PerformanceWh
     }
 
     public Task<AppUser?> FindAsync(string id) => users.Users.Include(u => u.Directorates).FirstOrDefaultAsync(u => u.Id == id);
+
+    public async Task<UserAccount?> AccountAsync(string id)
+    {
+        var user = await FindAsync(id);
+        return user is null ? null : new UserAccount(
+            user.Id, user.Email ?? user.Id, user.DisplayName, (await users.GetRolesAsync(user)).FirstOrDefault() ?? Roles.Councillor,
+            user.Directorates.Select(d => d.DirectorateId).ToList());
+    }
+
+    /// <summary>Changes the account <paramref name="id"/>; false when there is no such account.</summary>
+    public async Task<bool> UpdateAsync(string id, string displayName, string role, IReadOnlyCollection<int> directorateIds, string by)
+    {
+        var user = await FindAsync(id);
+        if (user is null)
+        {
+            return false;
+        }
+
+        await UpdateAsync(user, displayName, role, directorateIds, by);
+        return true;
+    }
 
     /// <summary>Creates an account; returns the problems (field, message) or none.</summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> CreateAsync(string email, string displayName, string role, IReadOnlyCollection<int> directorateIds, string password, string by)
@@ -94,6 +118,10 @@ public sealed class UserAdministration(UserManager<AppUser> users, PerformanceWh
             await AuditAsync(by, "Updated", user.Email ?? user.Id, string.Join("; ", changes));
         }
     }
+
+    /// <summary>Why <paramref name="by"/> may not disable the account <paramref name="id"/> (their own), or null.</summary>
+    public static string? DisableRefusal(string id, System.Security.Claims.ClaimsPrincipal by) =>
+        id == by?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ? "You cannot disable your own account." : null;
 
     /// <summary>Disables or re-enables an account. A disabled account is signed out within a minute and cannot sign in.</summary>
     public async Task<bool> SetDisabledAsync(string id, bool disabled, string by)
