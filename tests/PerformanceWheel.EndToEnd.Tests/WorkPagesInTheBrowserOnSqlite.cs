@@ -33,7 +33,8 @@ public sealed class WorkPagesInTheBrowserOnSqlite(LiveApp app)
         await Evidence.StepAsync(officer, "critical-items-live", async () =>
         {
             await officer.GotoAsync($"/outturns/{Uri.EscapeDataString(Directorate)}/critical-items?period={Uri.EscapeDataString(Quarter.Label)}");
-            var add = officer.Locator("#add-O3-4-03");
+            // The live editor (the circuit is up), not the plain form rendered before it.
+            var add = officer.Locator("#add-O3-4-03.critical-editor");
             await add.WaitForAsync();
             await add.Locator("#add-O3-4-03-owner").FillAsync("x");
             await add.Locator("#add-O3-4-03-owner").FillAsync(string.Empty);
