@@ -88,7 +88,7 @@ public sealed class BadInputOnSqlite(LiveApp app)
                 await officer.GetByRole(AriaRole.Alert).ShouldContainTextAsync("problem(s): nothing has been imported");
                 await Guide.ShotAsync(officer, "officer-7-import-errors");
 
-                var problems = await officer.Locator("main table.data tbody tr").EvaluateAllAsync<string[][]>(
+                var problems = await officer.Locator("main table tbody tr").EvaluateAllAsync<string[][]>(
                     "rows => rows.map(r => [...r.cells].map(c => c.textContent.trim()))");
                 problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "2" && p[2] == "Value", "text in a number");
                 problems.ShouldContain(p => p[0] == "Outturns" && p[1] == "3" && p[2] == "Code", "unknown measure code");

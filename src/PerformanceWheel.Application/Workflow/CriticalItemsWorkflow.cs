@@ -101,7 +101,7 @@ public sealed class CriticalItemsWorkflow(IDbContextFactory<PerformanceWheelDbCo
             return ChangeResult.Failed("Measure", $"{measure.Code} is not Red in {quarter.Label} ({rating}): critical items are raised for measures rated Red.");
         }
 
-        var problems = Check(input);
+        var problems = Problems(input);
         if (problems.Count > 0)
         {
             return ChangeResult.Failed(problems);
@@ -140,7 +140,7 @@ public sealed class CriticalItemsWorkflow(IDbContextFactory<PerformanceWheelDbCo
                 $"Someone changed this critical item since you opened this page; it now reads: {Short(item.Issue)} Your text is kept below: save again to replace theirs.");
         }
 
-        var problems = Check(input);
+        var problems = Problems(input);
         if (problems.Count > 0)
         {
             return ChangeResult.Failed(problems);
@@ -205,8 +205,10 @@ public sealed class CriticalItemsWorkflow(IDbContextFactory<PerformanceWheelDbCo
     private static ChangeResult NotYours(string directorate) =>
         ChangeResult.Failed("Measure", $"You can change critical items only for your own directorates; {directorate} is not one of them.");
 
-    private static List<FieldProblem> Check(CriticalItemInput input)
+    /// <summary>What is wrong with the form's fields (none when it can be saved): the pages show it as the person types.</summary>
+    public static IReadOnlyList<FieldProblem> Problems(CriticalItemInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var problems = new List<FieldProblem>();
         Check(problems, "Issue", () => Guard.Required(input.Issue, "Issue", Lengths.Text));
         Check(problems, "RemedialAction", () => Guard.Required(input.RemedialAction, "Remedial action", Lengths.Text));

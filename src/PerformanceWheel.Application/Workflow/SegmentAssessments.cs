@@ -154,7 +154,7 @@ public sealed class SegmentAssessments(IDbContextFactory<PerformanceWheelDbConte
 
         if (published && string.IsNullOrWhiteSpace(input.Reason))
         {
-            return new AssessmentOutcome(code, false, "Reason", $"{quarter.Label} is published: give the reason for changing the judgement of {code}.");
+            return new AssessmentOutcome(code, false, "Reason", MissingReason(quarter, code));
         }
 
         (RagStatus? Judged, string? Rationale, Direction? Direction)? before =
@@ -205,6 +205,10 @@ public sealed class SegmentAssessments(IDbContextFactory<PerformanceWheelDbConte
         return new AssessmentOutcome(code, false, "Judged",
             $"{theirs?.UpdatedBy ?? "Someone"} {what} since you opened this page. Your choices are kept below: save again to replace theirs.");
     }
+
+    /// <summary>Why a change to a judgement of a published quarter is refused without a reason.</summary>
+    public static string MissingReason(ReportingPeriod quarter, string segmentCode) =>
+        $"{quarter.Label} is published: give the reason for changing the judgement of {segmentCode}.";
 
     /// <summary>
     /// A short fingerprint of a judgement as a form shows it (rating, rationale, direction), so a page can send only the

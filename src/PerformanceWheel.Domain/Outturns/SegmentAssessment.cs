@@ -49,10 +49,9 @@ public sealed class SegmentAssessment : Entity
     public void Judge(RagStatus? judged, string? rationale, Direction? direction, string by, DateTimeOffset at)
     {
         var text = Guard.Optional(rationale, "Rationale", Lengths.Text);
-        if (judged.HasValue && judged != SuggestedRag && text is null)
+        if (MissingRationale(judged, SuggestedRag, text) is { } missing)
         {
-            var suggested = SuggestedRag?.ToString() ?? "no rating";
-            throw new DomainException($"A rationale is required: the judged rating ({judged}) differs from the suggested rating ({suggested}).");
+            throw new DomainException(missing);
         }
 
         JudgedRag = judged;
@@ -62,4 +61,10 @@ public sealed class SegmentAssessment : Entity
         UpdatedAt = at;
         Version++;
     }
+
+    /// <summary>Why a judgement needs a rationale it lacks (the judged rating differs from the suggestion), or null.</summary>
+    public static string? MissingRationale(RagStatus? judged, RagStatus? suggested, string? rationale) =>
+        judged.HasValue && judged != suggested && string.IsNullOrWhiteSpace(rationale)
+            ? $"A rationale is required: the judged rating ({judged}) differs from the suggested rating ({suggested?.ToString() ?? "no rating"})."
+            : null;
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 using PerformanceWheel.Application.Import;
-using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Reporting.Excel;
 using PerformanceWheel.Reporting.Packs;
 using PerformanceWheel.Web.Security;
@@ -11,7 +10,7 @@ namespace PerformanceWheel.Web.Import;
 
 /// <summary>
 /// The workbook import's endpoints that are not pages: the upload (a multipart POST with an antiforgery token, checked
-/// at once and then shown at /admin/import/{token}), the progress of a check for the page's script, and the templates:
+/// at once and then shown at /admin/import/{token}), and the templates:
 /// the empty workbook and a directorate's outturn collection workbook for a quarter.
 /// </summary>
 public static class ImportEndpoints
@@ -26,9 +25,6 @@ public static class ImportEndpoints
             .RequireAuthorization(Policies.ManageFramework)
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .WithMetadata(new BodySizeLimit((limits.MaxFileBytes * 2) + (1024 * 1024)));
-        endpoints.MapGet("/admin/import/progress/{id}", (string id, HttpContext context, PendingImports pending) =>
-                pending.ProgressOf(UserName(context), id) is { } progress ? Results.Json(progress) : Results.NotFound())
-            .RequireAuthorization(Policies.ManageFramework);
         endpoints.MapGet("/admin/import/template.xlsx", () =>
             {
                 var file = ImportWorkbooks.Template();
@@ -74,46 +70,16 @@ public static class ImportEndpoints
         }
 
         var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0)
+        UploadOutcome outcome;
+        await using (var content = file?.OpenReadStream())
         {
-            return Back("Choose a workbook (.xlsx) to upload.");
+            outcome = await ImportUpload.CheckAsync(pending, importer, options.Value, (content, file?.Length ?? 0, file?.FileName ?? string.Empty), form["mode"], context.User, null, cancellationToken);
         }
 
-        if (file.Length > limit)
-        {
-            return Back(WorkbookImporter.TooLarge(file.Length, limit));
-        }
-
-        var isAdmin = context.User.IsInRole(Roles.Admin);
-        if (!ImportRequest.TryParseMode(form["mode"], out var mode))
-        {
-            return Back("Choose historical or draft.");
-        }
-
-        var request = new ImportRequest(UserName(context), isAdmin, mode, file.FileName);
-        if (request.EffectiveMode == ImportMode.Historical && !isAdmin)
-        {
-            return Back("Only an Admin can import in historical mode; figures you import are drafts.");
-        }
-
-        PendingImport upload;
-        await using (var stream = file.OpenReadStream())
-        {
-            upload = await pending.SaveAsync(stream, request.UserName, request.EffectiveMode, file.FileName, cancellationToken);
-        }
-
-        await using (var saved = File.OpenRead(upload.Path))
-        {
-            var report = await importer.ValidateAsync(saved, request with { Mode = request.EffectiveMode }, pending.Progress(request.UserName, form["progress"]), cancellationToken);
-            pending.KeepReport(upload.Token, report);
-        }
-
-        return Results.Redirect($"/admin/import/{upload.Token}");
+        return outcome.Token is { } token ? Results.Redirect($"/admin/import/{token}") : Back(outcome.Error!);
     }
 
     private static IResult Back(string error) => Results.Redirect("/admin/import?error=" + Uri.EscapeDataString(error));
-
-    private static string UserName(HttpContext context) => context.User.Identity?.Name ?? "unknown";
 
     private static async Task<bool> IsValidAsync(HttpContext context, IAntiforgery antiforgery) =>
         context.Features.Get<IAntiforgeryValidationFeature>() is { } checkedAlready

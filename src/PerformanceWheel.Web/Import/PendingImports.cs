@@ -13,7 +13,7 @@ public sealed record PendingImport(string Token, string UserName, ImportMode Mod
 /// <summary>
 /// Keeps uploaded workbooks on disk between "check" and "confirm" (never the parsed rows: the confirmation imports the
 /// file itself again). Each is keyed by a random token, belongs to the person who uploaded it and expires after
-/// Import:PendingMinutes. The last validation report and the progress of a check are held in memory.
+/// Import:PendingMinutes. The last validation report is held in memory.
 /// </summary>
 public sealed partial class PendingImports(IOptions<ImportOptions> options, TimeProvider clock, IMemoryCache cache)
 {
@@ -70,15 +70,6 @@ public sealed partial class PendingImports(IOptions<ImportOptions> options, Time
 
     public ImportReport? Report(string token) => cache.TryGetValue("import-report:" + token, out ImportReport? report) ? report : null;
 
-    /// <summary>A progress reporter the page's script can poll by the id it sent with the upload (ignored when the id is not usable).</summary>
-    public IProgress<ImportProgress>? Progress(string userName, string? id) =>
-        id is not null && ProgressIdPattern().IsMatch(id) ? new Reporter(cache, ProgressKey(userName, id)) : null;
-
-    public ImportProgress? ProgressOf(string userName, string id) =>
-        ProgressIdPattern().IsMatch(id) && cache.TryGetValue(ProgressKey(userName, id), out ImportProgress? progress) ? progress : null;
-
-    private static string ProgressKey(string userName, string id) => $"import-progress:{userName}:{id}";
-
     private string MetadataPath(string token) => System.IO.Path.Combine(_folder, token + ".json");
 
     private void RemoveExpired()
@@ -101,12 +92,4 @@ public sealed partial class PendingImports(IOptions<ImportOptions> options, Time
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex TokenPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9-]{8,64}$")]
-    private static partial Regex ProgressIdPattern();
-
-    private sealed class Reporter(IMemoryCache cache, string key) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => cache.Set(key, value, TimeSpan.FromMinutes(10));
-    }
 }

@@ -60,7 +60,6 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /admin/import"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/import/{Token}"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["POST /admin/import/upload"] = [Roles.Admin, Roles.PerformanceOfficer],
-        ["GET /admin/import/progress/{id}"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/import/template.xlsx"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /outturns/{Directorate}/collection.xlsx"] = [Roles.Admin, Roles.PerformanceOfficer],
         ["GET /admin/users"] = [Roles.Admin],

@@ -1,0 +1,61 @@
+using Bunit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PerformanceWheel.Data;
+using PerformanceWheel.Web.Security;
+using PerformanceWheel.Application.Import;
+using PerformanceWheel.Application.Performance;
+using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.TestSupport;
+using PerformanceWheel.Web.Import;
+
+namespace PerformanceWheel.Components.Tests;
+
+/// <summary>
+/// The officers' work pages (critical items, segment assessments, the import) rendered by bunit with the app's own
+/// services over a real database: the grid's context plus the readers, the two workflows, the importer and the store
+/// of uploads waiting for confirmation (in a folder of the test's own).
+/// </summary>
+public static class WorkContext
+{
+    public static BunitContext Create(TestDatabase database, SignedIn signedIn, string? importFolder = null, long? maxFileBytes = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton(TimeProvider.System);
+        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
+        ctx.Services.AddScoped<OutturnWorkflow>();
+        ctx.Services.AddAuthorizationCore();
+        ctx.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>(); // the real one, not bunit's placeholder
+        ctx.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
+        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
+        ctx.Services.AddCascadingAuthenticationState();
+        ctx.Services.AddLogging();
+        ctx.Services.AddMemoryCache();
+        ctx.Services.AddPerformanceReading();
+        ctx.Services.AddScoped<CriticalItemsWorkflow>();
+        ctx.Services.AddScoped<SegmentAssessments>();
+        ctx.Services.AddScoped<WorkbookImporter>();
+        ctx.Services.Configure<ImportOptions>(o =>
+        {
+            o.WorkFolder = importFolder ?? Path.Combine(Path.GetTempPath(), "pw-components-imports");
+            o.MaxFileBytes = maxFileBytes ?? o.MaxFileBytes;
+        });
+        ctx.Services.AddSingleton<PendingImports>();
+        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        return ctx;
+    }
+
+    public static SignedIn As(string name, string role)
+    {
+        var signedIn = new SignedIn();
+        signedIn.As(name, role);
+        return signedIn;
+    }
+}
