@@ -172,7 +172,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         if (existing is not null && input.Version is { } seen && seen != existing.Version)
         {
             return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Conflict, "Version",
-                $"{existing.UpdatedBy} saved this update since you opened it. Reload to see theirs; your entry was not saved."));
+                $"{existing.UpdatedBy} saved the update of {code} for {quarter.Label} since you opened it. Nothing was saved, so nothing of theirs was overwritten: reload to see theirs."));
         }
 
         var locked = existing?.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published;
