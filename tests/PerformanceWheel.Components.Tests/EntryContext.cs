@@ -51,10 +51,10 @@ public static class EntryContext
 
     /// <summary>Chooses <paramref name="value"/> in the MudSelect whose input has the id, as picking its option does.</summary>
     public static Task ChooseAsync<TPage>(IRenderedComponent<TPage> page, string inputId, string value)
-        where TPage : IComponent
+        where TPage : class, IComponent
     {
         ArgumentNullException.ThrowIfNull(page);
-        var select = page.FindComponents<MudSelect<string>>().Single(s => s.Instance.InputId == inputId);
+        var select = page.FindComponents<MudSelect<string>>().Single(s => s.FindAll($"[id='{inputId}']").Count > 0);
         return page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
     }
 }

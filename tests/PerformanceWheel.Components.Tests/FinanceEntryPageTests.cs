@@ -21,7 +21,7 @@ public sealed class FinanceEntryPageTests(DemoCouncil demo) : IClassFixture<Demo
     public async Task AFigureThatIsNotANumberIsNamedAsTypedAndTheCorrectedFormIsSaved()
     {
         var (ctx, snackbars, _) = EntryContext.Create(demo.Database, GridContext.AsOfficer());
-        await using var _ = ctx;
+        await using var owned = ctx;
         var page = EntryContext.Open<FinanceEntryPage>(ctx, "/finance/entry?period=2021%2F22%20Q1");
         page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe("Enter finance, 2021/22 Q1"));
 
@@ -54,9 +54,9 @@ public sealed class FinanceEntryPageTests(DemoCouncil demo) : IClassFixture<Demo
         var theirs = new FinanceInput(quarter, [new BudgetLineInput(null, "Place", "50", "51")], null, null);
         (await Finance().SaveAsync(theirs, "first@demo.council")).Succeeded.ShouldBeTrue();
         var (ctx, _, _) = EntryContext.Create(demo.Database, GridContext.AsOfficer());
-        await using var _ = ctx;
+        await using var owned = ctx;
         var page = EntryContext.Open<FinanceEntryPage>(ctx, "/finance/entry?period=2021%2F22%20Q2");
-        page.WaitForAssertion(() => page.Find("#line-0-forecastoutturn").GetAttribute("value").ShouldBe("51"));
+        page.WaitForAssertion(() => page.Find("#line-0-forecastoutturn").GetAttribute("value").ShouldBe("51.0"));
 
         var changed = new FinanceInput(quarter, [new BudgetLineInput("Place", "Place", "50", "55")], null, null);
         (await Finance().SaveAsync(changed, "other@demo.council")).Succeeded.ShouldBeTrue();
@@ -73,7 +73,7 @@ public sealed class FinanceEntryPageTests(DemoCouncil demo) : IClassFixture<Demo
     public async Task LeavingWithUnsavedChangesAsksFirstAndStayingKeepsThePage()
     {
         var (ctx, _, dialogs) = EntryContext.Create(demo.Database, GridContext.AsOfficer());
-        await using var _ = ctx;
+        await using var owned = ctx;
         var page = EntryContext.Open<FinanceEntryPage>(ctx, "/finance/entry?period=2021%2F22%20Q3");
         page.WaitForAssertion(() => page.Find("#line-0-servicearea"));
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();

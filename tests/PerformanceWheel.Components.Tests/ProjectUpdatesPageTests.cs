@@ -23,7 +23,7 @@ public sealed class ProjectUpdatesPageTests(DemoCouncil demo) : IClassFixture<De
     {
         var (directorate, code) = await ProjectAsync(0);
         var (ctx, snackbars, _) = EntryContext.Create(demo.Database, GridContext.AsOfficer());
-        await using var _ = ctx;
+        await using var owned = ctx;
         var page = Open(ctx, directorate, "2021/22 Q1", code);
 
         await page.Find("#u-milestones-0-due").InputAsync(new() { Value = "31/02/2021" });
@@ -51,7 +51,7 @@ public sealed class ProjectUpdatesPageTests(DemoCouncil demo) : IClassFixture<De
         var steps = new ProjectUpdateSteps(demo.Database.Factory(), TimeProvider.System);
         (await steps.SaveAsync(Other, Input(code, "First text."))).Succeeded.ShouldBeTrue();
         var (ctx, _, _) = EntryContext.Create(demo.Database, GridContext.AsOfficer());
-        await using var _ = ctx;
+        await using var owned = ctx;
         var page = Open(ctx, directorate, "2021/22 Q2", code);
         page.Find("#u-workingwell").GetAttribute("value").ShouldBe("First text.");
 
