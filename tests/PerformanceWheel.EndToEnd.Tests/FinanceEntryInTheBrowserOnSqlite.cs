@@ -90,7 +90,7 @@ public sealed class FinanceEntryInTheBrowserOnSqlite(LiveApp app)
     // Opens the MudSelect whose input has the id and picks the option with the text, then waits for its list to close.
     private static async Task ChooseAsync(IPage page, string id, string option)
     {
-        await page.Locator($".mud-select:has([id='{id}'])").ClickAsync();
+        await page.Locator($".mud-select:has([id='{id}'])").Last.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
