@@ -190,7 +190,7 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
         framework.AddRange(editors);
         return who switch
         {
-            Anonymous => [.. reading, "/account/sign-in", "/account/access-denied", MissingPage],
+            Anonymous => [.. reading, "/account/sign-in", "/account/access-denied", MissingPage, "/error", "/not-found"],
             Roles.Councillor => [.. reading, "/account/password", "/account/access-denied"],
             Roles.Director => [.. reading, .. staff],
             Roles.PerformanceOfficer => [.. reading, .. staff, .. framework],

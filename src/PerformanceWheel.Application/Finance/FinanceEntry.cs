@@ -91,6 +91,11 @@ public sealed class FinanceEntry(IDbContextFactory<PerformanceWheelDbContext> co
             return new FinanceResult([new FinanceProblem(null, "Quarter", $"{quarter.Label} is not a quarter; finance is entered for a quarter, such as 2019/20 Q2.")], [], 0);
         }
 
+        if (input.SeenChange is { } seen && await ChangedSinceAsync(db, quarter, seen, cancellationToken) is { } conflict)
+        {
+            return new FinanceResult([conflict], [], 0);
+        }
+
         var stored = await db.BudgetLines.Where(l => l.Period == quarter).ToListAsync(cancellationToken);
         var position = await db.BudgetPositions.FirstOrDefaultAsync(p => p.Period == quarter, cancellationToken);
         var plans = PlanLines(input, stored, problems);
@@ -177,6 +182,71 @@ public sealed class FinanceEntry(IDbContextFactory<PerformanceWheelDbContext> co
         }
 
         return new FinanceResult([], changes, unchanged);
+    }
+
+    /// <summary>
+    /// What is wrong with one field of a line (ServiceArea, ApprovedBudget, ForecastOutturn) or of the position statement
+    /// (line null: Variance, Commentary) as typed, with the message the save would give; null when nothing is. A blank
+    /// spare line, a line to remove and a blank statement have no problem.
+    /// </summary>
+    public static string? FieldProblem(FinanceInput input, int? line, string field)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (line is { } i)
+        {
+            var row = input.Lines[i];
+            return row.IsBlank || row.Remove ? null : field switch
+            {
+                "ServiceArea" => GuardProblem(() => Guard.Required(row.ServiceArea, "Service area", Lengths.Name)),
+                "ApprovedBudget" => AmountProblem("Approved budget", row.ApprovedBudget),
+                "ForecastOutturn" => AmountProblem("Forecast outturn", row.ForecastOutturn),
+                _ => null,
+            };
+        }
+
+        return input.Position is not { } p || p.IsBlank || p.Remove ? null : field switch
+        {
+            "Variance" => AmountProblem("Variance", p.Variance),
+            "Commentary" => GuardProblem(() => Guard.Optional(p.Commentary, "Commentary", Lengths.Text)),
+            _ => null,
+        };
+    }
+
+    private static string? GuardProblem(Func<string?> check)
+    {
+        try
+        {
+            check();
+            return null;
+        }
+        catch (DomainException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>The newest change to the quarter's finance (its audit entry's id; 0 for none): what a form was opened at.</summary>
+    public static int LatestChange(FinanceSheet sheet) => sheet?.History.Count > 0 ? sheet.History[0].Id : 0;
+
+    // Someone saved the quarter's finance after the form was opened (audit entries newer than the one it saw): refused,
+    // naming what they changed, so nothing of theirs is overwritten.
+    private static async Task<FinanceProblem?> ChangedSinceAsync(PerformanceWheelDbContext db, ReportingPeriod quarter, int seen, CancellationToken cancellationToken)
+    {
+        var label = quarter.Label;
+        var prefix = label + " ";
+        var newer = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Id > seen && ((a.EntityType == LineType && a.EntityKey.StartsWith(prefix)) || (a.EntityType == PositionType && a.EntityKey == label)))
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        if (newer.Count == 0)
+        {
+            return null;
+        }
+
+        var what = newer.Select(a => a.EntityType == PositionType ? "the budget position statement" : a.EntityKey[prefix.Length..]).Distinct().ToList();
+        var who = string.Join(", ", newer.Select(a => a.User).Distinct());
+        return new FinanceProblem(null, "Conflict",
+            $"{who} saved {label}'s finance since you opened this page ({string.Join(", ", what)}). Nothing was saved, so nothing of theirs was overwritten: open the quarter again to see their figures, then make your change.");
     }
 
     /// <summary>The lines of a quarter as the form starts them from an earlier quarter: same service areas and budgets, forecasts to enter.</summary>
@@ -313,19 +383,27 @@ public sealed class FinanceEntry(IDbContextFactory<PerformanceWheelDbContext> co
 
     private static decimal? Number(int? line, string field, string label, string? text, List<FinanceProblem> problems)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (AmountProblem(label, text) is { } problem)
         {
-            problems.Add(new(line, field, $"{label} is required: enter it in £m, such as 12.5."));
+            problems.Add(new(line, field, problem));
             return null;
         }
 
-        if (FigureText.TryParse(text, out var value, out var problem))
+        return FigureText.TryParse(text, out var value, out _) ? value : null;
+    }
+
+    /// <summary>
+    /// What is wrong with a sum in £m as typed (the message the save would give), or null when it reads: the page checks
+    /// each field with it as it is typed.
+    /// </summary>
+    public static string? AmountProblem(string label, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return value;
+            return $"{label} is required: enter it in £m, such as 12.5.";
         }
 
-        problems.Add(new(line, field, $"{label}: {problem}"));
-        return null;
+        return FigureText.TryParse(text, out _, out var problem) ? null : $"{label}: {problem}";
     }
 
     private static FinanceChange Audit(PerformanceWheelDbContext db, int? line, string action, string entityType, string key, Dictionary<string, string>? before, Dictionary<string, string> after, string? reason, string user, DateTimeOffset at)

@@ -27,8 +27,10 @@ public sealed record BudgetPositionInput(string? Variance, string? Rag, string? 
 /// <summary>
 /// A change to a quarter's finance: the lines to add, change or remove (lines not named are left as they are), the
 /// position statement (null: left as it is) and, once the quarter is published, the reason for the change.
+/// <paramref name="SeenChange"/> is the newest change the person had seen (<see cref="FinanceEntry.LatestChange"/>; null:
+/// not checked): when the quarter's finance changed after it, nothing is saved.
 /// </summary>
-public sealed record FinanceInput(ReportingPeriod Quarter, IReadOnlyList<BudgetLineInput> Lines, BudgetPositionInput? Position, string? Reason);
+public sealed record FinanceInput(ReportingPeriod Quarter, IReadOnlyList<BudgetLineInput> Lines, BudgetPositionInput? Position, string? Reason, int? SeenChange = null);
 
 /// <summary>
 /// A problem with one field: the line (its index in <see cref="FinanceInput.Lines"/>; null for the position statement,

@@ -172,7 +172,7 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         if (existing is not null && input.Version is { } seen && seen != existing.Version)
         {
             return (null, ProjectUpdateResult.Failed(ProjectUpdateProblem.Conflict, "Version",
-                $"{existing.UpdatedBy} saved this update since you opened it. Reload to see theirs; your entry was not saved."));
+                $"{existing.UpdatedBy} saved the update of {code} for {quarter.Label} since you opened it. Nothing was saved, so nothing of theirs was overwritten: reload to see theirs."));
         }
 
         var locked = existing?.State is WorkflowState.Submitted or WorkflowState.Approved or WorkflowState.Published;
@@ -315,6 +315,16 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
         return text;
     }
 
+    /// <summary>What is wrong with milestone <paramref name="index"/>'s due date as typed (null: blank or a date): the page checks it as typed.</summary>
+    public static string? DueProblem(string? text, int index) =>
+        string.IsNullOrWhiteSpace(text) || TryDue(text, out _) ? null : $"'{text.Trim()}' is not a date for milestone {index + 1}; use 2020-03-31 or 31/03/2020.";
+
+    private static bool TryDue(string? text, out DateOnly date)
+    {
+        date = default;
+        return !string.IsNullOrWhiteSpace(text) && DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out date);
+    }
+
     private static List<(string Title, DateOnly? Due, MilestoneStatus Status)> Milestones(List<FieldProblem> problems, IReadOnlyList<MilestoneInput> typed)
     {
         var kept = new List<(string, DateOnly?, MilestoneStatus)>();
@@ -337,18 +347,12 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
                 problems.Add(new($"{field}.Title", $"Milestone {i + 1}'s title must be at most {Lengths.Title} characters; it has {title.Length}."));
             }
 
-            DateOnly? due = null;
-            if (!string.IsNullOrWhiteSpace(m.Due))
+            if (DueProblem(m.Due, i) is { } dueProblem)
             {
-                if (DateOnly.TryParseExact(m.Due.Trim(), DateFormats, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var date))
-                {
-                    due = date;
-                }
-                else
-                {
-                    problems.Add(new($"{field}.Due", $"'{m.Due.Trim()}' is not a date for milestone {i + 1}; use 2020-03-31 or 31/03/2020."));
-                }
+                problems.Add(new($"{field}.Due", dueProblem));
             }
+
+            DateOnly? due = TryDue(m.Due, out var date) ? date : null;
 
             var status = MilestoneStatus.NotStarted;
             if (string.IsNullOrWhiteSpace(m.Status))

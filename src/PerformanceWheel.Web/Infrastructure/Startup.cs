@@ -47,6 +47,7 @@ public static class Startup
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.KeyIssues>();
         builder.Services.AddScoped<PerformanceWheel.Application.Workflow.KeyIssuesReader>();
         builder.Services.AddScoped<ProjectUpdateCommands>();
+        builder.Services.AddScoped<ProjectUpdateSteps>();
         builder.Services.AddScoped<ProjectUpdateReader>();
         builder.Services.AddScoped<FinanceEntry>();
         PerformanceWheel.Application.Covering.CoveringServices.AddCoveringReports(builder.Services);
