@@ -28,7 +28,8 @@ public sealed class AssessmentsEditorTests(DemoCouncil demo) : IClassFixture<Dem
         var snackbars = ctx.Render<MudSnackbarProvider>();
         var editor = await RenderAsync(ctx);
         var card = editor.Find("#segment-O1-2");
-        card.QuerySelectorAll("label").ShouldContain(l => l.QuerySelector(".rag-letter.rag-red")?.TextContent == "R" && l.TextContent.Contains($"Red: {RagStatus.Red.Meaning()}", StringComparison.Ordinal));
+        card.QuerySelectorAll("label").Any(l => l.QuerySelector(".rag-letter.rag-red")?.TextContent == "R" && l.TextContent.Contains($"Red: {RagStatus.Red.Meaning()}", StringComparison.Ordinal))
+            .ShouldBeTrue("the Red choice shows its letter and its meaning as text");
 
         await Radio(editor, "judged-O1-2", "Red").ClickAsync(new());
 
