@@ -98,7 +98,7 @@ async function stop(node) {
   await modal.waitFor({ state: 'visible', timeout: 60000 });
   const notice = (await modal.innerText()).trim().replace(/\s+/g, ' ');
   states.push(...(await page.evaluate(() => window.__reconnect || [])));
-  say(`4. ${gone} started again; then ${served} (the officer's node) stopped: the reconnection notice shows: "${notice}" (states so far: ${states.join(' → ')}).`);
+  say(`4. ${gone} started again; then ${served} (the officer's node) stopped: the reconnection notice shows: "${notice}" (states so far: ${states.filter((x, i) => x !== states[i - 1]).join(' → ')}).`);
   if (!notice) { fail('the reconnection notice is shown without text'); }
   // The browser keeps trying; the balancer sends its attempts to the node left, which has no such circuit.
   const reloadedItself = await page.waitForEvent('load', { timeout: 45000 }).then(() => true).catch(() => false);

@@ -109,6 +109,9 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
         foreach (var path in new[] { "/", $"/outturns/{Uri.EscapeDataString("Adults Services")}", "/admin/framework/measures" })
         {
             await page.GotoAsync(path);
+            // A live page re-renders when its circuit connects (its markers turn data-interactive="true"): start
+            // tabbing once it has, as a person does who waits for the page to finish loading.
+            await page.WaitForFunctionAsync("() => !document.querySelector('[data-interactive=false]')");
             await page.Keyboard.PressAsync("Tab");
             (await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()")).ShouldBe("Skip to main content", path);
             (await IsFocusVisibleAsync(page)).ShouldBeTrue($"{path}: the skip link shows when focused");

@@ -83,6 +83,8 @@ public sealed class BadInputOnSqlite(LiveApp app)
             await Evidence.StepAsync(officer, "bad-workbook", async () =>
             {
                 await officer.GotoAsync("/admin/import");
+                // The live uploader replaces the plain form when the page's circuit is up: use it, not the one it replaces.
+                await officer.Locator(".import-uploader").WaitForAsync();
                 await officer.GetByLabel("Workbook (.xlsx", new() { Exact = false }).SetInputFilesAsync(workbook);
                 await officer.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
                 await officer.GetByRole(AriaRole.Alert).ShouldContainTextAsync("problem(s): nothing has been imported");

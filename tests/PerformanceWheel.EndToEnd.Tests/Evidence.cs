@@ -59,7 +59,8 @@ public static class Evidence
 public sealed class EvidenceSavedException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>
-/// Screenshots for docs/user-guide.md, taken from the journeys themselves so the guide shows the real pages:
+/// Screenshots for docs/user-guide.md, taken from the journeys themselves so the guide shows the real pages, at the
+/// journey's screen size (1366 px) and on a phone (390 px, NAME-390.png):
 /// only when PERFORMANCEWHEEL_GUIDE_SHOTS names a folder (scripts/user-guide-screenshots.sh sets it).
 /// </summary>
 public static class Guide
@@ -81,5 +82,19 @@ public static class Guide
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png") });
+
+        // The same page on a phone (390 px wide), then back to the journey's own size.
+        if (page.ViewportSize is { Width: > 390 } size)
+        {
+            await page.SetViewportSizeAsync(390, 844);
+            await page.WaitForTimeoutAsync(300);
+            if (scrollTo is not null)
+            {
+                await page.Locator(scrollTo).First.ScrollIntoViewIfNeededAsync();
+            }
+
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + "-390.png") });
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+        }
     }
 }

@@ -8,4 +8,9 @@ public static class Expectations
     public static Task ShouldHaveTextAsync(this ILocator locator, string text) => Assertions.Expect(locator).ToHaveTextAsync(text);
 
     public static Task ShouldContainTextAsync(this ILocator locator, string text) => Assertions.Expect(locator).ToContainTextAsync(text);
+
+    /// <summary>A status message saying <paramref name="text"/>: a notice on a server-rendered page, or a snackbar on a
+    /// live one (MudBlazor's snackbar container is a status region too, so a page may have two).</summary>
+    public static Task ShouldSayAsync(this IPage page, string text) =>
+        Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = text }).First).ToBeVisibleAsync();
 }

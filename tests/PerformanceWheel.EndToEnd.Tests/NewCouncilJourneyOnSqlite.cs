@@ -86,7 +86,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync("Council settings");
             await admin.GetByLabel("Anyone may read published figures without signing in").CheckAsync();
             await ClickAsync(admin, "Save settings");
-            await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync("Settings saved.");
+            await admin.ShouldSayAsync("Settings saved.");
 
             await admin.GetByLabel("Applies from financial year (e.g. 2025/26)").FillAsync(firstYear.Label);
             await admin.GetByLabel("Blue when exceeding target by at least this percentage").FillAsync("10");
@@ -95,7 +95,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await ClickAsync(admin, "Preview the change");
             (await MainTextAsync(admin)).ShouldContain("There are no figures yet, so the change alters no rating.");
             await ClickAsync(admin, "Save the scheme");
-            await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Rating scheme saved, from {firstYear.Label}.");
+            await admin.ShouldSayAsync($"Rating scheme saved, from {firstYear.Label}.");
             var schemes = await admin.GetByRole(AriaRole.Table, new() { Name = "The scheme by financial year" }).InnerTextAsync();
             schemes.ShouldContain(firstYear.Label);
             schemes.ShouldContain("10%");
@@ -113,7 +113,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await FillAsync(admin, "Code", code);
                 await FillAsync(admin, "Name", name);
                 await ClickAsync(admin, "Add committee");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Committee {code} saved.");
+                await admin.ShouldSayAsync($"Committee {code} saved.");
             }
         });
 
@@ -127,7 +127,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await admin.GetByLabel("First financial year").FillAsync(firstYear.Label);
             await admin.GetByLabel("Last financial year").FillAsync(new FinancialYear(firstYear.StartYear + 3).Label);
             await ClickAsync(admin, "Add plan");
-            await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Plan {PlanName} saved.");
+            await admin.ShouldSayAsync($"Plan {PlanName} saved.");
 
             foreach (var (ring, order) in Segments.Select(s => (s.Ring, s.Order)).Distinct())
             {
@@ -137,7 +137,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await FillAsync(admin, "Name", ring);
                 await admin.GetByLabel("Order (1 = innermost ring)").FillAsync(order.ToString(CultureInfo.InvariantCulture));
                 await ClickAsync(admin, "Add ring");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Ring {ring} saved.");
+                await admin.ShouldSayAsync($"Ring {ring} saved.");
             }
 
             foreach (var (segment, i) in Segments.Select((s, i) => (s, i)))
@@ -151,7 +151,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await admin.GetByLabel("Order within the ring").FillAsync(((i % 2) + 1).ToString(CultureInfo.InvariantCulture));
                 await admin.GetByLabel(CommitteeLabel(segment.Committee)).CheckAsync();
                 await ClickAsync(admin, "Add segment");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Segment {segment.Code} saved.");
+                await admin.ShouldSayAsync($"Segment {segment.Code} saved.");
             }
 
             var framework = await MainTextAsync(admin);
@@ -173,7 +173,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await LiveFormAsync(admin);
                 await FillAsync(admin, "Name", directorate);
                 await ClickAsync(admin, "Add directorate");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Directorate {directorate} saved.");
+                await admin.ShouldSayAsync($"Directorate {directorate} saved.");
             }
         });
 
@@ -289,9 +289,9 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await officer.GetByLabel("Milestone 1 due date").FillAsync(new DateOnly(thisYear.StartYear + 1, 3, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await officer.GetByLabel("Milestone 1 status").SelectOptionAsync(new SelectOptionValue { Label = "On track" });
             await ClickAsync(officer, "Save update");
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"The update of {ProjectCode} for {quarter.Label} is saved as a draft.");
+            await officer.ShouldSayAsync($"The update of {ProjectCode} for {quarter.Label} is saved as a draft.");
             await ClickAsync(officer, $"Submit {PeopleDirectorate}'s updates for approval");
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 project update(s) submitted for approval.");
+            await officer.ShouldSayAsync("1 project update(s) submitted for approval.");
             await Evidence.SaveAsync(officer, "new-council-6b-project-update-submitted");
         });
 
@@ -310,7 +310,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await officer.GetByLabel("Rating", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Amber" });
             await officer.GetByLabel("Commentary", new() { Exact = true }).FillAsync("Waste disposal costs are above budget.");
             await ClickAsync(officer, "Save finance");
-            await officer.GetByRole(AriaRole.Status).ShouldContainTextAsync($"{quarter.Label} finance saved");
+            await officer.ShouldSayAsync($"{quarter.Label} finance saved");
             await Evidence.SaveAsync(officer, "new-council-6c-finance-entered");
         });
 
@@ -332,7 +332,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
 
                     await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{directorate} outturns, {period.Label}");
                     await ClickAsync(director, "Approve submitted figures");
-                    await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{Measures.Count(m => m.Directorate == directorate)} figure(s) approved.");
+                    await director.ShouldSayAsync($"{Measures.Count(m => m.Directorate == directorate)} figure(s) approved.");
                 }
             }
 
@@ -342,7 +342,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await director.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Project updates due for ") }).GetByRole(AriaRole.Link, new() { Name = PeopleDirectorate, Exact = true }).ClickAsync();
             await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{PeopleDirectorate} project updates, {quarter.Label}");
             await ClickAsync(director, "Approve submitted updates");
-            await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 project update(s) approved.");
+            await director.ShouldSayAsync("1 project update(s) approved.");
             await Evidence.SaveAsync(director, "new-council-7-director-approved");
         });
 
@@ -356,7 +356,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await ClickAsync(admin, "Show");
 
                 await ClickAsync(admin, $"Publish {period.Label}");
-                await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync(
+                await admin.ShouldSayAsync(
                     $"{Measures.Length} figure(s) published for {period.Label}: the whole quarter is published and readers now open it first.");
             }
         });
@@ -533,9 +533,9 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
         }
 
         await ClickAsync(page, "Save figures");
-        await page.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{due.Count} figure(s) saved.");
+        await page.ShouldSayAsync($"{due.Count} figure(s) saved.");
         await ClickAsync(page, "Submit for approval");
-        await page.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{due.Count} figure(s) submitted for approval.");
+        await page.ShouldSayAsync($"{due.Count} figure(s) submitted for approval.");
     }
 
     private static async Task CreateUserAsync(IPage admin, string email, string name, string role, string[] directorates, string password)
@@ -550,7 +550,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
 
         await admin.GetByLabel("Initial password").FillAsync(password);
         await ClickAsync(admin, "Create account");
-        await admin.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"Account {email} created.");
+        await admin.ShouldSayAsync($"Account {email} created.");
     }
 
     /// <summary>Names that only the demo council has: its name, directorates, committees, plans, measure and project codes, service areas.</summary>

@@ -81,6 +81,8 @@ public sealed class WorkPagesInTheBrowserOnSqlite(LiveApp app)
         var (code, period) = await UnreportedFigureAsync();
         var workbook = Path.Combine(Path.GetTempPath(), $"pw-e2e-import-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(workbook, new TestWorkbook()
+            .Sheet("Measures", TestWorkbook.Row("Code", "Title", "Directorate", "Polarity", "Frequency"))
+            .Sheet("Targets", TestWorkbook.Row("Code", "Year", "Target"))
             .Sheet("Outturns", TestWorkbook.Row("Code", "Period", "Value", "Status"), TestWorkbook.Row(code, period.Label, 42, null))
             .Bytes());
         try

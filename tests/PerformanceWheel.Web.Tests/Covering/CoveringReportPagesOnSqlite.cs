@@ -79,7 +79,7 @@ public sealed class CoveringReportPagesOnSqlite(SqliteApp app) : IClassFixture<S
         lead.ShouldContain("Cllr Alex Morgan-Reed, 24/10/2019");
         lead.ShouldContain("Changed since signed off: Climate change and sustainability implications");
         after.Table("Report sign-off").Row("Communications").Text().ShouldContain("Changed since signed off: Climate");
-        after.QuerySelector("table.audit-history")!.Text().ShouldContain("Signed off");
+        after.QuerySelector(".audit-history")!.Text().ShouldContain("Signed off");
     }
 
     [Fact]

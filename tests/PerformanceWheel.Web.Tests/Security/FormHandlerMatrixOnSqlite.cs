@@ -483,6 +483,8 @@ public sealed partial class FormHandlerMatrixOnSqlite(SqliteApp app) : IClassFix
     private static readonly Dictionary<string, string[]> EmbeddedIn = new(StringComparer.Ordinal)
     {
         ["CouncilBrandingForm.razor"] = ["/admin/settings"],
+        ["NewAccountForm.razor"] = ["/admin/users"],
+        ["ProjectUpdateEditor.razor"] = ["/project-updates/{Directorate}"],
     };
 
     private static string DarkColour()
