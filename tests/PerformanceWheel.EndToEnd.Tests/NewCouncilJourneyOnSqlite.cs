@@ -84,10 +84,13 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
         {
             await NavAsync(admin, "Settings");
             await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync("Council settings");
+            // The live page shows its sections as tabs.
+            await admin.GetByRole(AriaRole.Tab, new() { Name = "Reading and duties" }).ClickAsync();
             await admin.GetByLabel("Anyone may read published figures without signing in").CheckAsync();
             await ClickAsync(admin, "Save settings");
             await admin.ShouldSayAsync("Settings saved.");
 
+            await admin.GetByRole(AriaRole.Tab, new() { Name = "Rating scheme" }).ClickAsync();
             await admin.GetByLabel("Applies from financial year (e.g. 2025/26)").FillAsync(firstYear.Label);
             await admin.GetByLabel("Blue when exceeding target by at least this percentage").FillAsync("10");
             await admin.GetByLabel("Red only when also worse than the same period last year").CheckAsync();
