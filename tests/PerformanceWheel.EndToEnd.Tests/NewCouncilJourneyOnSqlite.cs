@@ -96,7 +96,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await admin.GetByLabel("Red only when also worse than the same period last year").CheckAsync();
             await admin.GetByLabel("Segment rating suggested by").SelectOptionAsync(new SelectOptionValue { Label = "Majority of its measures and projects (a tie goes to the worse)" });
             await ClickAsync(admin, "Preview the change");
-            (await MainTextAsync(admin)).ShouldContain("There are no figures yet, so the change alters no rating.");
+            // On the live page the preview comes back over the circuit: wait for it.
+            await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("There are no figures yet, so the change alters no rating.");
             await ClickAsync(admin, "Save the scheme");
             await admin.ShouldSayAsync($"Rating scheme saved, from {firstYear.Label}.");
             var schemes = await admin.GetByRole(AriaRole.Table, new() { Name = "The scheme by financial year" }).InnerTextAsync();
@@ -201,13 +202,13 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await MudSelects.ChooseAsync(admin, "Tolerance type", "Absolute (in the measure's unit)");
                 await FillAsync(admin, "Tolerance", Invariant(m.Tolerance));
                 await ClickAsync(admin, "Add measure");
-                await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync($"Measure {m.Code} saved.");
+                await admin.ShouldSnackAsync($"Measure {m.Code} saved.");
 
                 await admin.GetByRole(AriaRole.Link, new() { Name = $"Targets for {m.Code}" }).ClickAsync();
                 await admin.Locator("[data-interactive=true] .targets-editor").WaitForAsync();
                 await admin.GetByLabel($"{thisYear.Label} whole year target", new() { Exact = true }).FillAsync(Invariant(m.Target));
                 await ClickAsync(admin, $"Save {thisYear.Label} targets");
-                await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync($"{thisYear.Label}: 1 target(s) saved, 0 removed.");
+                await admin.ShouldSnackAsync($"{thisYear.Label}: 1 target(s) saved, 0 removed.");
                 await Assertions.Expect(admin.Locator(".audit-history")).ToContainTextAsync($"Target {thisYear.Label}: {Invariant(m.Target)}");
                 await LinkAsync(admin, "Measures");
             }
@@ -232,8 +233,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await MudSelects.ChooseAsync(admin, "Segment", "RS4 Healthy lives");
             await MudSelects.ChooseAsync(admin, "Directorate (its officers enter the project's updates; its Director approves them)", PeopleDirectorate);
             await ClickAsync(admin, "Add project");
-            await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync($"Project {ProjectCode} saved.");
-            (await MainTextAsync(admin)).ShouldContain(ProjectTitle);
+            await admin.ShouldSnackAsync($"Project {ProjectCode} saved.");
+            await Assertions.Expect(admin.Locator("main")).ToContainTextAsync(ProjectTitle);
         });
 
         await Evidence.StepAsync(admin, "users", async () =>
@@ -283,14 +284,15 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await officer.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Project updates due for ") }).GetByRole(AriaRole.Link, new() { Name = PeopleDirectorate, Exact = true }).ClickAsync();
             await officer.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{PeopleDirectorate} project updates, {quarter.Label}");
             await LinkAsync(officer, $"Enter update for {ProjectCode}");
-            await officer.GetByLabel("BRAG status").SelectOptionAsync(new SelectOptionValue { Label = "Green (on track)" });
-            await officer.GetByLabel("Direction", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Progressing" });
+            await officer.Locator("form.project-update-form[data-interactive=true]").WaitForAsync();
+            await PickByIdAsync(officer, "u-brag", "Green");
+            await PickByIdAsync(officer, "u-direction", "Progressing");
             await officer.GetByLabel("Areas of success").FillAsync("The contractor started on site on time.");
             await officer.GetByLabel("Areas of concern").FillAsync("Steel prices may raise the cost.");
             await officer.GetByLabel("Focus for next quarter").FillAsync("Complete the roof.");
             await officer.GetByLabel("Milestone 1 title").FillAsync("Library reopens");
             await officer.GetByLabel("Milestone 1 due date").FillAsync(new DateOnly(thisYear.StartYear + 1, 3, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            await officer.GetByLabel("Milestone 1 status").SelectOptionAsync(new SelectOptionValue { Label = "On track" });
+            await PickByIdAsync(officer, "u-milestones-0-status", "On track");
             await ClickAsync(officer, "Save update");
             await officer.ShouldSayAsync($"The update of {ProjectCode} for {quarter.Label} is saved as a draft.");
             await ClickAsync(officer, $"Submit {PeopleDirectorate}'s updates for approval");
@@ -543,17 +545,39 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
 
     private static async Task CreateUserAsync(IPage admin, string email, string name, string role, string[] directorates, string password)
     {
+        // The live Users page: the role and the directorates are MudSelects (the list's filters have a Role too).
+        await admin.Locator(".users[data-interactive=true]").WaitForAsync();
         await admin.GetByLabel("Email address").FillAsync(email);
-        await FillAsync(admin, "Name", name);
-        await admin.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync(role);
+        await admin.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await admin.GetByLabel("Initial password").FillAsync(password);
+        await PickAsync(admin, "#new-role", role);
         foreach (var directorate in directorates)
         {
-            await admin.GetByLabel(directorate, new() { Exact = true }).CheckAsync();
+            await PickAsync(admin, "#new-directorates", directorate);
         }
 
-        await admin.GetByLabel("Initial password").FillAsync(password);
-        await ClickAsync(admin, "Create account");
-        await admin.ShouldSayAsync($"Account {email} created.");
+        await admin.Keyboard.PressAsync("Escape");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await admin.ShouldSnackAsync($"Account {email} created.");
+    }
+
+    // The live project update's MudSelects, by their input's id.
+    private static async Task PickByIdAsync(IPage page, string id, string option)
+    {
+        await page.Locator($".mud-select:has([id='{id}'])").Last.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    // Opens the MudSelect around the input (unless its list is open already: a multi-select stays open) and picks.
+    private static async Task PickAsync(IPage page, string inputId, string option)
+    {
+        if (await page.Locator(".mud-popover-open").CountAsync() == 0)
+        {
+            await page.Locator(inputId).Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
+        }
+
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).ClickAsync();
     }
 
     /// <summary>Names that only the demo council has: its name, directorates, committees, plans, measure and project codes, service areas.</summary>
