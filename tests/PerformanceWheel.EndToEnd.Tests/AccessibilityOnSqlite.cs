@@ -120,6 +120,10 @@ public sealed class AccessibilityOnSqlite(LiveApp app)
             (await IsFocusVisibleAsync(page)).ShouldBeTrue($"{path}: the skip link shows when focused");
             await page.Keyboard.PressAsync("Enter");
             (await page.EvaluateAsync<string>("() => location.hash")).ShouldBe("#main", path);
+            // The skip link stays on the page (a bare "#main" under <base href="/"> went to the wheel) and takes focus
+            // to the main content, so the next Tab starts there.
+            (await page.EvaluateAsync<string>("() => location.pathname")).ShouldBe(path.Split('?')[0], path);
+            (await page.EvaluateAsync<string>("() => document.activeElement.id")).ShouldBe("main", path);
 
             // Every further stop draws a visible focus indicator (outline or box shadow).
             for (var i = 0; i < 12; i++)

@@ -154,6 +154,8 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
 
             await officer.EvaluateAsync("() => Blazor.resumeCircuit()");
             await Assertions.Expect(notice).ToBeHiddenAsync();
+            // The resumed circuit renders the grid again and listens for pastes once it has.
+            await officer.Locator(".outturn-grid[data-interactive=true][data-paste=ready]").WaitForAsync();
             var ids = await officer.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('.outturn-grid tbody tr')].map(r => r.querySelector('td.grid-cell input')).filter(i => i).slice(0, 2).map(i => i.id)");
             await PasteAsync(officer, ids[0], "21\r\n22\r\n");
@@ -202,7 +204,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
         // longer than Playwright's default 5 s, so expectations on this page wait up to 30 s.
         Assertions.SetDefaultExpectTimeout(30_000);
         await page.GotoAsync(GridUrl(directorate));
-        await page.Locator(".outturn-grid[data-interactive=true]").WaitForAsync();
+        await page.Locator(".outturn-grid[data-interactive=true][data-paste=ready]").WaitForAsync();
     }
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.id : ''");

@@ -66,16 +66,31 @@ public sealed class RevalidatingAccountState(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopes,
     IOptions<IdentityOptions> identity,
-    IOptions<CircuitSettings> settings)
+    IOptions<CircuitSettings> settings,
+    IHostApplicationLifetime lifetime)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => settings.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await IsStillValidAsync(users, identity.Value, authenticationState.User);
+        // A check that falls due while the app stops would find its services gone (and log an error for nothing): the
+        // circuit is closing with the app, so its user is left as it is.
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return true;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            return await IsStillValidAsync(users, identity.Value, authenticationState.User);
+        }
+        catch (ObjectDisposedException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return true;
+        }
     }
 
     /// <summary>Whether <paramref name="principal"/> still describes its account: it exists, is not disabled, and its

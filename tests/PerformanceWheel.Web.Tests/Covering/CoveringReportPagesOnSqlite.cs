@@ -51,7 +51,7 @@ public sealed class CoveringReportPagesOnSqlite(SqliteApp app) : IClassFixture<S
         FrameworkForms.MessageNextTo(html, "Report.ForwardPlanReference").ShouldBe("Forward plan reference must be at most 100 characters; it has 101.");
         var document = new HtmlParser().ParseDocument(html);
         var link = document.QuerySelector(".error-summary a")!;
-        document.GetElementById(link.GetAttribute("href")!.TrimStart('#'))!.GetAttribute("name").ShouldBe("Report.ForwardPlanReference");
+        document.GetElementById(link.GetAttribute("href")!.Split('#')[1])!.GetAttribute("name").ShouldBe("Report.ForwardPlanReference");
         var again = await Page.OkAsync(officer, Cabinet);
         again.GetElementById("covering-recommendations")!.TextContent.ShouldStartWith("The Cabinet is asked to endorse");
     }

@@ -137,7 +137,7 @@ public sealed class AssessmentsPageOnSqlite(SqliteApp app) : IClassFixture<Sqlit
         again.GetElementById("reason-O2-1")!.TextContent.ShouldBe("Board review");
         again.GetElementById("rationale-O2-1")!.GetAttribute("aria-describedby")!.ShouldContain("error-O2-1");
         again.QuerySelector(".error-summary")!.Text().ShouldContain("O2.1: A rationale is required");
-        again.QuerySelector(".error-summary a")!.GetAttribute("href").ShouldBe("#rationale-O2-1");
+        again.QuerySelector(".error-summary a")!.GetAttribute("href").ShouldBe($"{Url}#rationale-O2-1", "a jump within this page, not to /#…");
         (await AssessmentAsync("O2.1")).ShouldBeNull();
         (await AssessmentAsync("O2.2"))!.Rationale.ShouldBe("Waste targets missed twice");
     }

@@ -42,7 +42,7 @@ public sealed class CriticalItemsPageOnSqlite(SqliteApp app) : IClassFixture<Sql
         form.QuerySelector("[name='Item.Owner']")!.GetAttribute("aria-invalid").ShouldBe("true");
         var summaryLink = document.QuerySelector(".error-summary a")!;
         summaryLink.Text().ShouldBe("Owner is required.");
-        document.GetElementById(summaryLink.GetAttribute("href")!.TrimStart('#'))!.GetAttribute("name").ShouldBe("Item.Owner");
+        document.GetElementById(summaryLink.GetAttribute("href")!.Split('#')[1])!.GetAttribute("name").ShouldBe("Item.Owner");
 
         var added = await PageForms.SubmitAsync(officer, Childrens, page, "add-O3.1-01", new Dictionary<string, string>
         {

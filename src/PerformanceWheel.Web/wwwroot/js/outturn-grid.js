@@ -3,8 +3,10 @@
 // it) goes to the grid's PasteAsync, which fills the cells it covers; a single value pastes as typing does.
 // A block larger than the circuit takes in one message (maxChars, from Circuits:MaximumReceiveMessageBytes) is not sent:
 // the connection would be cut; the grid says so and the officer pastes it in parts or imports the workbook.
+// A grid has one listener: a circuit that resumes (Blazor.resumeCircuit) renders the grid again and calls listen again.
 export function listen(grid, grid_dotnet, maxChars) {
-    grid.addEventListener('paste', function (e) {
+    if (grid.pasteListener) { grid.removeEventListener('paste', grid.pasteListener); }
+    grid.pasteListener = function (e) {
         var cell = e.target && e.target.closest ? e.target.closest('input[data-cell]') : null;
         if (!cell || !e.clipboardData) { return; }
         var text = e.clipboardData.getData('text/plain');
@@ -15,7 +17,8 @@ export function listen(grid, grid_dotnet, maxChars) {
             return;
         }
         grid_dotnet.invokeMethodAsync('PasteAsync', cell.id, text);
-    });
+    };
+    grid.addEventListener('paste', grid.pasteListener);
 }
 
 // NavigationLock cannot stop an enhanced navigation (a link followed without reloading the page: there is no interactive
@@ -29,7 +32,10 @@ export function guard(message) {
 document.addEventListener('click', function (e) {
     if (!unsaved || e.defaultPrevented || e.button !== 0) { return; }
     var link = e.target && e.target.closest ? e.target.closest('a[href]') : null;
-    if (!link || link.getAttribute('href').startsWith('#') || link.hasAttribute('download')) { return; }
+    if (!link || link.hasAttribute('download')) { return; }
+    // A jump within the page (an error summary's link to its cell) leaves nothing behind.
+    var to = new URL(link.href, document.baseURI);
+    if (to.origin === location.origin && to.pathname === location.pathname && to.search === location.search && to.hash.length > 1) { return; }
     if (!window.confirm(unsaved)) {
         e.preventDefault();
         e.stopImmediatePropagation();
