@@ -15,27 +15,27 @@ namespace PerformanceWheel.Components.Tests;
 public sealed class FrameworkFormsTests
 {
     [Fact]
-    public async Task APlansFinancialYearIsCheckedWhenTypingPausesOrItIsLeftAndThePlanSavesOnceItIsRight()
+    public async Task APlansFinancialYearIsCheckedWhenItIsLeftAndThePlanSavesOnceItIsRight()
     {
         await using var ctx = await FrameworkContext.NewCouncilAsync();
         var page = ctx.Render<EditPlan>();
 
         await page.Find("#p-name").InputAsync(new() { Value = "Council Plan 2022–26" });
-        await page.Find("#p-first").InputAsync(new() { Value = "2022/24" });
+        await page.Find("#p-first").ChangeAsync(new() { Value = "2022/24" });
         await page.Find("#p-first").BlurAsync(new());
 
         page.WaitForAssertion(() => Field(page, "#p-first").ShouldContain("'2022/24' is not a financial year; expected a label such as 2022/23."), TimeSpan.FromSeconds(5));
         Field(page, "#p-last").ShouldNotContain("Enter the plan's last financial year", Case.Sensitive, "the last year has not been entered yet");
 
-        await page.Find("#p-first").InputAsync(new() { Value = "2022/23" });
+        await page.Find("#p-first").ChangeAsync(new() { Value = "2022/23" });
         await page.Find("#p-first").BlurAsync(new());
-        await page.Find("#p-last").InputAsync(new() { Value = "2021/22" });
+        await page.Find("#p-last").ChangeAsync(new() { Value = "2021/22" });
         await page.Find("#p-last").BlurAsync(new());
         page.WaitForAssertion(() => Field(page, "#p-last").ShouldContain("The last year (2021/22) is before the first (2022/23)."));
         Field(page, "#p-first").ShouldNotContain("not a financial year");
         (await ctx.QueryAsync(db => db.Plans.CountAsync())).ShouldBe(0, "checking saves nothing");
 
-        await page.Find("#p-last").InputAsync(new() { Value = "2025/26" });
+        await page.Find("#p-last").ChangeAsync(new() { Value = "2025/26" });
         await page.Find("#p-last").BlurAsync(new());
         await page.Find("form").SubmitAsync();
 
@@ -56,9 +56,9 @@ public sealed class FrameworkFormsTests
         page.WaitForAssertion(() => Field(page, "#p-name").ShouldContain("Plan name is required."));
 
         await page.Find("#p-name").InputAsync(new() { Value = "Council Plan 2025–29" });
-        await page.Find("#p-first").InputAsync(new() { Value = "2025/26" });
+        await page.Find("#p-first").ChangeAsync(new() { Value = "2025/26" });
         await page.Find("#p-first").BlurAsync(new());
-        await page.Find("#p-last").InputAsync(new() { Value = "2028/29" });
+        await page.Find("#p-last").ChangeAsync(new() { Value = "2028/29" });
         await page.Find("#p-last").BlurAsync(new());
 
         page.WaitForAssertion(() => Field(page, "#p-first").ShouldContain("Council Plan 2022–26 already covers 2022/23 to 2025/26"));

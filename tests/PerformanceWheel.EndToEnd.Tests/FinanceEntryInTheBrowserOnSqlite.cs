@@ -41,6 +41,22 @@ public sealed class FinanceEntryInTheBrowserOnSqlite(LiveApp app)
             await officer.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Amber" }).ClickAsync();
             await Assertions.Expect(officer.Locator("#position-rag")).ToHaveValueAsync("A – Amber");
             await officer.GetByLabel("Commentary").FillAsync("Children's placements remain the main pressure.");
+
+            // Following a link with unsaved changes asks first (the link is an enhanced navigation, which NavigationLock
+            // does not see); dismissing stays on the page with what was typed.
+            string? asked = null;
+            void Dismiss(object? sender, IDialog dialog)
+            {
+                asked = dialog.Message;
+                _ = dialog.DismissAsync();
+            }
+
+            officer.Dialog += Dismiss;
+            await officer.Locator("nav[aria-label=Main]").GetByRole(AriaRole.Link, new() { Name = "Finance", Exact = true }).ClickAsync();
+            officer.Dialog -= Dismiss;
+            asked.ShouldBe("You have changed this quarter's finance and not saved it. Leave the page and lose the changes?");
+            officer.Url.ShouldContain("/finance/entry");
+            await Assertions.Expect(officer.GetByLabel("Commentary")).ToHaveValueAsync("Children's placements remain the main pressure.");
             // 2017/18 Q1 is published in the demo council: its finance changes with a reason.
             await officer.GetByLabel("Reason for the change (required: 2017/18 Q1 is published)").FillAsync("Quarter 1 budget monitoring added");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Save finance" }).ClickAsync();

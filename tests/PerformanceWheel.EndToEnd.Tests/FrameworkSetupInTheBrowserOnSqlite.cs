@@ -102,9 +102,9 @@ public sealed class FrameworkSetupInTheBrowserOnSqlite(EmptyCouncilApp app)
 
     private static async Task SubmitWithEnterAsync(IPage page, string saved)
     {
-        // Enter on the form's submit button. (Enter inside the last text field did not submit the live plan form in
-        // this test's first runs: recorded in issue 15's note, not yet traced.)
-        await page.Locator("form.framework-form button[type=submit]").First.FocusAsync();
+        // Enter in the text field just typed in, as a keyboard user submits a form. (The plan's years were debounced,
+        // so Enter straight after typing submitted the value from before the last keys and was refused.)
+        (await page.EvaluateAsync<string>("() => document.activeElement.tagName")).ShouldBe("INPUT");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("message=", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Status).Filter(new() { HasText = saved }).WaitForAsync();

@@ -78,7 +78,7 @@ public sealed class CouncilBrandingAdministration(IDbContextFactory<PerformanceW
         string field, string by, Func<CouncilSettings, (string? Changes, string? Field, string? Problem)> change, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
             return ChangeResult.Failed(field, "The council has no settings yet; restart the application to create them.");

@@ -30,7 +30,7 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
     public async Task<ReadingSettings> ReadingAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         return settings is null
             ? new ReadingSettings(false, false, 30)
             : new ReadingSettings(settings.AllowAnonymousReading, settings.OpenDataEnabled, settings.OverdueDaysAfterPeriodEnd);
@@ -47,7 +47,7 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
     {
         ArgumentNullException.ThrowIfNull(wanted);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
             return ChangeResult.Failed(nameof(ReadingSettings.AllowAnonymousReading), "The council has no settings yet; restart the application to create them.");
@@ -84,14 +84,14 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
     public async Task<string> NameAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CouncilSettings.AsNoTracking().Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        return await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
     }
 
     /// <summary>Renames the council (on reports and packs from now on); a change is audited as "Name: old → new".</summary>
     public async Task<ChangeResult> RenameAsync(string? name, string by, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
             return ChangeResult.Failed("Name", "The council has no settings yet; restart the application to create them.");
@@ -129,7 +129,7 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
     public async Task<ChangeResult> SaveSeparationOfDutiesAsync(bool on, string by, CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
             return ChangeResult.Failed("SeparatesDuties", "The council has no settings yet; restart the application to create them.");
@@ -151,7 +151,7 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
     public async Task<SchemeHistory> SchemesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         return settings?.SchemeHistory ?? SchemeHistory.Plain;
     }
 
@@ -192,7 +192,7 @@ public sealed class CouncilSettingsAdministration(IDbContextFactory<PerformanceW
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var settings = await db.CouncilSettings.FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (settings is null)
         {
             return ChangeResult.Failed(nameof(SchemeDraft.EffectiveFrom), "The council has no settings yet; restart the application to create them.");

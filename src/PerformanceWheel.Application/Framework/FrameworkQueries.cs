@@ -43,7 +43,7 @@ public sealed class FrameworkQueries(IDbContextFactory<PerformanceWheelDbContext
 
     /// <summary>The council's rating schemes by financial year (the plain scheme before any settings), for the measure form's preview.</summary>
     public Task<PerformanceWheel.Domain.Rating.SchemeHistory> SchemesAsync() =>
-        ReadAsync(async db => (await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync())?.SchemeHistory ?? PerformanceWheel.Domain.Rating.SchemeHistory.Plain);
+        ReadAsync(async db => (await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync())?.SchemeHistory ?? PerformanceWheel.Domain.Rating.SchemeHistory.Plain);
 
     /// <summary>The latest audit entries for one thing, newest first.</summary>
     public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string entityType, string key, int take = 20) =>

@@ -75,7 +75,7 @@ public sealed class ForecastReader(IDbContextFactory<PerformanceWheelDbContext> 
                 .Where(o => ids.Contains(o.MeasureId) && periods.Contains(o.Period))
                 .ToListAsync(cancellationToken))
             .ToLookup(o => o.MeasureId);
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         var scheme = (settings?.SchemeHistory ?? SchemeHistory.Plain).For(asOf.Year);
 
         return measures.ToDictionary(

@@ -16,7 +16,7 @@ internal static class MeasureFigures
                 .Where(o => o.MeasureId == measureId)
                 .ToListAsync(cancellationToken))
             .ToDictionary(o => o.Period);
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         return (outturns, settings?.SchemeHistory ?? SchemeHistory.Plain);
     }
 }

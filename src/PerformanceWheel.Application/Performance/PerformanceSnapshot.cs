@@ -53,7 +53,7 @@ internal sealed class PerformanceSnapshot
     public static async Task<PerformanceSnapshot> LoadAsync(
         PerformanceWheelDbContext db, FinancialYear from, FinancialYear to, FigureScope scope, CancellationToken cancellationToken, SchemeHistory? schemes = null, int? directorateId = null)
     {
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         var plans = await db.Plans.AsNoTracking()
             .Include(p => p.Groups).ThenInclude(g => g.Segments).ThenInclude(s => s.Committees)
             .AsSplitQuery()

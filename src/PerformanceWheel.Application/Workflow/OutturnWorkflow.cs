@@ -156,7 +156,7 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
 
     private async Task<IReadOnlyList<DueLine>> TrackerAsync(PerformanceWheelDbContext db, ReportingPeriod quarter, CancellationToken cancellationToken)
     {
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         var dueBy = quarter.End.AddDays(settings?.OverdueDaysAfterPeriodEnd ?? 30);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var lines = new List<DueLine>();

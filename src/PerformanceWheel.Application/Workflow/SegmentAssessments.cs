@@ -83,7 +83,7 @@ public sealed class SegmentAssessments(IDbContextFactory<PerformanceWheelDbConte
             .SelectMany(g => g.Segments)
             .Select(s => new AssessmentRow(s, assessments.FirstOrDefault(a => a.Segment.Code == s.Code)))
             .ToList();
-        var settings = await db.CouncilSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        var settings = await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         var prefix = quarter.Label + " ";
         var history = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == AuditType && a.EntityKey.StartsWith(prefix))

@@ -17,7 +17,7 @@ public sealed class PackContextReader(IDbContextFactory<PerformanceWheelDbContex
     public async Task<string> CouncilNameAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CouncilSettings.AsNoTracking().Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "Council";
+        return await db.CouncilSettings.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "Council";
     }
 
     /// <summary>The directorates' key issues for the quarter, as their directors wrote them (KeyIssuesSection).</summary>

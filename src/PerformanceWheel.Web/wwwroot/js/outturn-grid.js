@@ -21,23 +21,5 @@ export function listen(grid, grid_dotnet, maxChars) {
     grid.addEventListener('paste', grid.pasteListener);
 }
 
-// NavigationLock cannot stop an enhanced navigation (a link followed without reloading the page: there is no interactive
-// router on a server-rendered page), so while the grid has unsaved changes a link that leaves the page asks first.
-// Reloading, closing the tab or typing an address is NavigationLock's own warning (ConfirmExternalNavigation).
-var unsaved = null;
-export function guard(message) {
-    unsaved = message || null;
-}
-
-document.addEventListener('click', function (e) {
-    if (!unsaved || e.defaultPrevented || e.button !== 0) { return; }
-    var link = e.target && e.target.closest ? e.target.closest('a[href]') : null;
-    if (!link || link.hasAttribute('download')) { return; }
-    // A jump within the page (an error summary's link to its cell) leaves nothing behind.
-    var to = new URL(link.href, document.baseURI);
-    if (to.origin === location.origin && to.pathname === location.pathname && to.search === location.search && to.hash.length > 1) { return; }
-    if (!window.confirm(unsaved)) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-    }
-}, true);
+// Leaving with unsaved changes asks first: the page-wide guard (unsaved-changes.js) that the finance entry uses too.
+export { guard } from './unsaved-changes.js';
