@@ -94,7 +94,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await admin.GetByLabel("Applies from financial year (e.g. 2025/26)").FillAsync(firstYear.Label);
             await admin.GetByLabel("Blue when exceeding target by at least this percentage").FillAsync("10");
             await admin.GetByLabel("Red only when also worse than the same period last year").CheckAsync();
-            await admin.GetByLabel("Segment rating suggested by").SelectOptionAsync(new SelectOptionValue { Label = "Majority of its measures and projects (a tie goes to the worse)" });
+            await MudSelects.ChooseAsync(admin, "Segment rating suggested by", "Majority of its measures and projects (a tie goes to the worse)");
             await ClickAsync(admin, "Preview the change");
             // On the live page the preview comes back over the circuit: wait for it.
             await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("There are no figures yet, so the change alters no rating.");

@@ -54,7 +54,7 @@ public sealed class OpenDataOnSqlite(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await PostSettingsAsync(admin, openData: true, overdueDays: "400");
 
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        page.QuerySelector("#overdue-days")!.ParentElement!.QuerySelector(".field-error")!.Text().ShouldBe("Enter a number of days from 0 to 365");
+        page.QuerySelector("#overdue-days")!.Closest(".field")!.QuerySelector(".field-error")!.Text().ShouldBe("Enter a number of days from 0 to 365");
     }
 
     [Fact]
