@@ -21,21 +21,13 @@ public static class EntryContext
     /// <summary>A context with MudBlazor (and its providers rendered), the pages' commands and readers and the directorate authorization.</summary>
     public static (BunitContext Context, IRenderedComponent<MudSnackbarProvider> Snackbars, IRenderedComponent<MudDialogProvider> Dialogs) Create(TestDatabase database, SignedIn signedIn)
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        ctx.Services.AddPerformanceReading();
-        ctx.Services.AddScoped<FinanceEntry>();
-        ctx.Services.AddScoped<ProjectUpdateSteps>();
-        ctx.Services.AddScoped<ProjectUpdateReader>();
-        ctx.Services.AddAuthorizationCore();
-        ctx.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
-        ctx.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var ctx = LivePage.Context(database, signedIn, services =>
+        {
+            services.AddPerformanceReading();
+            services.AddScoped<FinanceEntry>();
+            services.AddScoped<ProjectUpdateSteps>();
+            services.AddScoped<ProjectUpdateReader>();
+        }, directorateAuthorization: true);
         ctx.Render<MudPopoverProvider>();
         return (ctx, ctx.Render<MudSnackbarProvider>(), ctx.Render<MudDialogProvider>());
     }

@@ -42,22 +42,17 @@ internal sealed class FrameworkContext : IAsyncDisposable
     public static async Task<FrameworkContext> NewCouncilAsync()
     {
         var database = await TestDatabases.CreateSqlite().MigrateAsync();
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        ctx.Services.AddScoped<FrameworkQueries>();
-        ctx.Services.AddScoped<PlanCommands>();
-        ctx.Services.AddScoped<RingCommands>();
-        ctx.Services.AddScoped<SegmentCommands>();
-        ctx.Services.AddScoped<DirectorateCommands>();
-        ctx.Services.AddScoped<CommitteeCommands>();
         var signedIn = new SignedIn();
         signedIn.As(Admin, Roles.Admin);
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var ctx = LivePage.Context(database, signedIn, services =>
+        {
+            services.AddScoped<FrameworkQueries>();
+            services.AddScoped<PlanCommands>();
+            services.AddScoped<RingCommands>();
+            services.AddScoped<SegmentCommands>();
+            services.AddScoped<DirectorateCommands>();
+            services.AddScoped<CommitteeCommands>();
+        });
         return new FrameworkContext(database, ctx);
     }
 

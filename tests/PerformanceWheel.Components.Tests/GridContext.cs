@@ -61,22 +61,13 @@ public static class GridContext
     /// <summary>A context with MudBlazor, the grid's and the review's commands over <paramref name="database"/> and the directorate authorization.</summary>
     public static BunitContext Create(TestDatabase database, SignedIn signedIn)
     {
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        ctx.Services.AddScoped<OutturnWorkflow>();
-        ctx.Services.AddScoped<FigureReview>();
-        ctx.Services.AddScoped<KeyIssues>();
-        ctx.Services.AddScoped<KeyIssuesReader>();
-        ctx.Services.AddAuthorizationCore();
-        ctx.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>(); // the real one, not bunit's placeholder
-        ctx.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
-        return ctx;
+        return LivePage.Context(database, signedIn, services =>
+        {
+            services.AddScoped<OutturnWorkflow>();
+            services.AddScoped<FigureReview>();
+            services.AddScoped<KeyIssues>();
+            services.AddScoped<KeyIssuesReader>();
+        }, directorateAuthorization: true);
     }
 
     /// <summary>The demo director, as a Director of <paramref name="directorate"/>.</summary>

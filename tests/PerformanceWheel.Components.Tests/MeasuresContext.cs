@@ -20,18 +20,13 @@ public static class MeasuresContext
     public static (BunitContext Ctx, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) Create(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        ctx.Services.AddScoped<FrameworkQueries>();
-        ctx.Services.AddScoped<MeasureCommands>();
-        ctx.Services.AddScoped<TargetCommands>();
-        ctx.Services.AddScoped<ProjectCommands>();
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(GridContext.AsOfficer());
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var ctx = LivePage.Context(database, GridContext.AsOfficer(), services =>
+        {
+            services.AddScoped<FrameworkQueries>();
+            services.AddScoped<MeasureCommands>();
+            services.AddScoped<TargetCommands>();
+            services.AddScoped<ProjectCommands>();
+        });
         return (ctx, ctx.Render<MudDialogProvider>(), ctx.Render<MudSnackbarProvider>());
     }
 

@@ -68,29 +68,25 @@ internal sealed class PeopleContext : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddLogging();
-        var configuration = new ConfigurationBuilder().Build();
-        ctx.Services.AddSingleton<IConfiguration>(configuration);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        // Identity's stores and UserAdministration take the context itself: one per scope, as in a request.
-        ctx.Services.AddScoped(_ => database.CreateContext());
-        ctx.Services.AddAccounts(configuration);
-        // No key ring on disk: the tests never protect anything, but UserManager builds its token providers.
-        ctx.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        // The hash's strength is not what these tests check; 100,000 rounds per account is slow on a shared machine.
-        ctx.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
-        ctx.Services.AddScoped<DirectorateChoices>();
-        ctx.Services.AddScoped<FrameworkQueries>();
-        ctx.Services.AddScoped<ApiKeyAdministration>();
-        ctx.Services.AddScoped<CouncilBrandingAdministration>();
         var signedIn = new SignedIn();
         signedIn.As(Admin, Roles.Admin);
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var ctx = LivePage.Context(database, signedIn, services =>
+        {
+            services.AddLogging();
+            var configuration = new ConfigurationBuilder().Build();
+            services.AddSingleton<IConfiguration>(configuration);
+            // Identity's stores and UserAdministration take the context itself: one per scope, as in a request.
+            services.AddScoped(_ => database.CreateContext());
+            services.AddAccounts(configuration);
+            // No key ring on disk: the tests never protect anything, but UserManager builds its token providers.
+            services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+            // The hash's strength is not what these tests check; 100,000 rounds per account is slow on a shared machine.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            services.AddScoped<DirectorateChoices>();
+            services.AddScoped<FrameworkQueries>();
+            services.AddScoped<ApiKeyAdministration>();
+            services.AddScoped<CouncilBrandingAdministration>();
+        });
 
         var people = new PeopleContext(database, ctx);
         await people.WithUsersAsync(async (_, services) =>

@@ -48,21 +48,16 @@ internal sealed class SettingsContext : IAsyncDisposable
             await db.SaveChangesAsync();
         }
 
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        ctx.Services.AddPerformanceReading();
-        ctx.Services.AddScoped<CouncilSettingsAdministration>();
-        ctx.Services.AddScoped<CouncilBrandingAdministration>();
-        ctx.Services.AddScoped<CoveringReportReader>();
-        ctx.Services.AddScoped<CoveringTemplateCommands>();
         var signedIn = new SignedIn();
         signedIn.As(Admin, Roles.Admin);
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
+        var ctx = LivePage.Context(database, signedIn, services =>
+        {
+            services.AddPerformanceReading();
+            services.AddScoped<CouncilSettingsAdministration>();
+            services.AddScoped<CouncilBrandingAdministration>();
+            services.AddScoped<CoveringReportReader>();
+            services.AddScoped<CoveringTemplateCommands>();
+        });
         return new SettingsContext(database, ctx);
     }
 

@@ -25,31 +25,22 @@ public static class WorkContext
     public static BunitContext Create(TestDatabase database, SignedIn signedIn, string? importFolder = null, long? maxFileBytes = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton(TimeProvider.System);
-        ctx.Services.AddSingleton<IDbContextFactory<PerformanceWheelDbContext>>(database.Factory());
-        ctx.Services.AddScoped<OutturnWorkflow>();
-        ctx.Services.AddAuthorizationCore();
-        ctx.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>(); // the real one, not bunit's placeholder
-        ctx.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
-        ctx.Services.AddSingleton<AuthenticationStateProvider>(signedIn);
-        ctx.Services.AddCascadingAuthenticationState();
-        ctx.Services.AddLogging();
-        ctx.Services.AddMemoryCache();
-        ctx.Services.AddPerformanceReading();
-        ctx.Services.AddScoped<CriticalItemsWorkflow>();
-        ctx.Services.AddScoped<SegmentAssessments>();
-        ctx.Services.AddScoped<WorkbookImporter>();
-        ctx.Services.Configure<ImportOptions>(o =>
+        return LivePage.Context(database, signedIn, services =>
         {
-            o.WorkFolder = importFolder ?? Path.Combine(Path.GetTempPath(), "pw-components-imports");
-            o.MaxFileBytes = maxFileBytes ?? o.MaxFileBytes;
-        });
-        ctx.Services.AddSingleton<PendingImports>();
-        ctx.SetRendererInfo(new RendererInfo("Server", true));
-        return ctx;
+            services.AddScoped<OutturnWorkflow>();
+            services.AddLogging();
+            services.AddMemoryCache();
+            services.AddPerformanceReading();
+            services.AddScoped<CriticalItemsWorkflow>();
+            services.AddScoped<SegmentAssessments>();
+            services.AddScoped<WorkbookImporter>();
+            services.Configure<ImportOptions>(o =>
+            {
+                o.WorkFolder = importFolder ?? Path.Combine(Path.GetTempPath(), "pw-components-imports");
+                o.MaxFileBytes = maxFileBytes ?? o.MaxFileBytes;
+            });
+            services.AddSingleton<PendingImports>();
+        }, directorateAuthorization: true);
     }
 
     public static SignedIn As(string name, string role)
