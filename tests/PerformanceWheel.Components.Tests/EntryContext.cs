@@ -1,17 +1,11 @@
 using Bunit;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using PerformanceWheel.Application.Finance;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Projects;
-using PerformanceWheel.Data;
 using PerformanceWheel.TestSupport;
-using PerformanceWheel.Web.Security;
 
 namespace PerformanceWheel.Components.Tests;
 

@@ -1,10 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Data;
 using PerformanceWheel.Data.Identity;

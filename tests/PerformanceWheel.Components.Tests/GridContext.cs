@@ -1,18 +1,12 @@
 using System.Security.Claims;
 using Bunit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using PerformanceWheel.Application.Workflow;
-using PerformanceWheel.Data;
 using PerformanceWheel.Data.Demo;
 using PerformanceWheel.Data.Identity;
 using PerformanceWheel.TestSupport;
 using PerformanceWheel.Web.Components.Pages.Outturns;
-using PerformanceWheel.Web.Security;
 
 namespace PerformanceWheel.Components.Tests;
 

@@ -1,10 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using PerformanceWheel.Application.Covering;
 using PerformanceWheel.Application.Framework;
 using PerformanceWheel.Application.Performance;

@@ -1,12 +1,5 @@
 using Bunit;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using PerformanceWheel.Data;
-using PerformanceWheel.Web.Security;
 using PerformanceWheel.Application.Import;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Workflow;

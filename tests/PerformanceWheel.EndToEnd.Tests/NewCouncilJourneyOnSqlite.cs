@@ -204,6 +204,9 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await ClickAsync(admin, "Add measure");
                 await admin.ShouldSnackAsync($"Measure {m.Code} saved.");
 
+                // The save goes back to the list, itself a live page: follow its link once it is live (a click while
+                // its circuit started was lost on a loaded machine).
+                await admin.Locator("form.measure-filter[data-interactive=true]").WaitForAsync();
                 await admin.GetByRole(AriaRole.Link, new() { Name = $"Targets for {m.Code}" }).ClickAsync();
                 await admin.Locator("[data-interactive=true] .targets-editor").WaitForAsync();
                 await admin.GetByLabel($"{thisYear.Label} whole year target", new() { Exact = true }).FillAsync(Invariant(m.Target));
