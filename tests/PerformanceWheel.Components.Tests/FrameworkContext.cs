@@ -41,15 +41,7 @@ internal sealed class FrameworkContext : IAsyncDisposable
         var database = await TestDatabases.CreateSqlite().MigrateAsync();
         var signedIn = new SignedIn();
         signedIn.As(Admin, Roles.Admin);
-        var ctx = LivePage.Context(database, signedIn, services =>
-        {
-            services.AddScoped<FrameworkQueries>();
-            services.AddScoped<PlanCommands>();
-            services.AddScoped<RingCommands>();
-            services.AddScoped<SegmentCommands>();
-            services.AddScoped<DirectorateCommands>();
-            services.AddScoped<CommitteeCommands>();
-        });
+        var ctx = LivePage.Context(database, signedIn, services => services.AddFrameworkAdministration());
         return new FrameworkContext(database, ctx);
     }
 

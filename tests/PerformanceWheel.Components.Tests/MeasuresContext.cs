@@ -17,13 +17,7 @@ public static class MeasuresContext
     public static (BunitContext Ctx, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) Create(TestDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var ctx = LivePage.Context(database, GridContext.AsOfficer(), services =>
-        {
-            services.AddScoped<FrameworkQueries>();
-            services.AddScoped<MeasureCommands>();
-            services.AddScoped<TargetCommands>();
-            services.AddScoped<ProjectCommands>();
-        });
+        var ctx = LivePage.Context(database, GridContext.AsOfficer(), services => services.AddFrameworkAdministration());
         return (ctx, ctx.Render<MudDialogProvider>(), ctx.Render<MudSnackbarProvider>());
     }
 
