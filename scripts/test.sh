@@ -267,7 +267,10 @@ for path in files:
         name = result.get("testName", "")
         full = name if name.startswith(class_name) else f"{class_name}.{name}"
         message = result.findtext("t:Output/t:ErrorInfo/t:Message", default="", namespaces=NS).strip()
-        tests.append((assembly, full, bucket(result.get("outcome", "")), message))
+        stack = result.findtext("t:Output/t:ErrorInfo/t:StackTrace", default="", namespaces=NS)
+        # The first frames in the project's own code say where a failure happened (CI shows only the output's tail).
+        frames = [f.strip() for f in stack.splitlines() if "PerformanceWheel." in f][:3]
+        tests.append((assembly, full, bucket(result.get("outcome", "")), message, frames))
 
 def count(items):
     return {b: sum(1 for t in items if t[2] == b) for b in ("passed", "failed", "skipped")}
@@ -283,9 +286,15 @@ print()
 print(f"Test results ({len(files)} .trx file(s) in {results_dir})")
 for assembly in sorted({t[0] for t in tests}):
     print(f"  {assembly}: {line(count([t for t in tests if t[0] == assembly]))}")
-for _, full, b, _ in tests:
+for _, full, b, message, frames in tests:
     if b == "failed":
         print(f"  FAILED  {full}")
+        # Why, in short, under the name: the summary is the part of the output that is always kept.
+        shown = message.splitlines()[:12]
+        for text in shown:
+            print(f"          {text[:300]}")
+        for frame in frames:
+            print(f"          {frame[:300]}")
 print(f"Tests on SQLite: {line(count(sqlite))}; on PostgreSQL: {line(count(postgres))}")
 
 errors = []
