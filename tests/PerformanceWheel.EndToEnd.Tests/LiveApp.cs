@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -5,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
+using Serilog.Core;
+using Serilog.Events;
 using PerformanceWheel.Data;
 using PerformanceWheel.TestSupport;
 
@@ -20,6 +23,7 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "pw-e2e", Guid.NewGuid().ToString("N"));
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly WarningsSink _warnings = new();
     private Factory? _factory;
     private IPlaywright? _playwright;
 
@@ -46,9 +50,12 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>What the app has logged at Warning or above so far (every test of the collection shares the app).</summary>
+    public IReadOnlyList<LogEvent> Warnings => _warnings.All;
+
     public async Task InitializeAsync()
     {
-        _factory = new Factory(TestDatabases.CreateSqlite(), _folder, _environment, _settings);
+        _factory = new Factory(TestDatabases.CreateSqlite(), _folder, _environment, _settings, _warnings);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -106,7 +113,24 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
             : throw new InvalidOperationException($"Chromium was not found at {path}: run the README's test command (it installs it) or set PERFORMANCEWHEEL_TEST_CHROMIUM.");
     }
 
-    private sealed class Factory(TestDatabase database, string folder, string environment, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    /// <summary>Keeps the app's Warning-and-above events; Serilog may emit from any thread.</summary>
+    private sealed class WarningsSink : ILogEventSink
+    {
+        private readonly ConcurrentQueue<LogEvent> _events = new();
+
+        public IReadOnlyList<LogEvent> All => [.. _events];
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.Level >= LogEventLevel.Warning)
+            {
+                _events.Enqueue(logEvent);
+            }
+        }
+    }
+
+    private sealed class Factory(TestDatabase database, string folder, string environment, IReadOnlyDictionary<string, string> settings, ILogEventSink warnings)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -126,6 +150,9 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            // The app's Serilog logger takes its extra sinks from DI (ReadFrom.Services).
+            builder.ConfigureServices(s => s.AddSingleton(warnings));
         }
 
         // Scopes validated as under `dotnet run` (Development).
