@@ -129,7 +129,9 @@ public sealed class FrameworkAdministrationOnSqlite(SqliteApp app) : IClassFixtu
         segment.Committees.Select(c => c.Id).ShouldBe([committeeId]);
 
         var missingSegment = await FrameworkForms.PostAsync(officer, "/admin/framework/projects/new", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = "0" });
-        FrameworkForms.MessageNextTo(await missingSegment.Content.ReadAsStringAsync(), "Input.SegmentId").ShouldContain("Choose the segment the project belongs to");
+        var refused = await missingSegment.Content.ReadAsStringAsync();
+        FrameworkForms.MessageNextTo(refused, "Input.SegmentId").ShouldContain("Choose the segment the project belongs to");
+        FrameworkForms.ProblemDescribing(refused, "Input.SegmentId").ShouldContain("Choose the segment the project belongs to");
         var directorateId = await FrameworkForms.QueryAsync(_factory, db => db.Directorates.OrderBy(d => d.Name).Select(d => d.Id).FirstAsync());
         (await FrameworkForms.PostAsync(officer, "/admin/framework/projects/new", "project", new Dictionary<string, string> { ["Input.Code"] = "TP1", ["Input.Title"] = "Test project", ["Input.SegmentId"] = $"{segment.Id}", ["Input.DirectorateId"] = $"{directorateId}" }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);

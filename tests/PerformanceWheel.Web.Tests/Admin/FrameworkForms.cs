@@ -51,6 +51,23 @@ internal static class FrameworkForms
         return string.Join(" ", field.QuerySelectorAll(".field-error, .validation-message").Select(e => e.TextContent.Trim()));
     }
 
+    /// <summary>
+    /// The problem text the field named <paramref name="inputName"/> is described by (aria-describedby naming a
+    /// .field-error), when the field is also marked invalid; empty when it is not, so a screen reader says the problem with the field.
+    /// </summary>
+    public static string ProblemDescribing(string html, string inputName)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var input = document.QuerySelector($"[name='{inputName}']") ?? throw new InvalidOperationException($"No field {inputName} on the page.");
+        if (input.GetAttribute("aria-invalid") != "true")
+        {
+            return string.Empty;
+        }
+
+        return string.Join(" ", (input.GetAttribute("aria-describedby") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(document.GetElementById).OfType<AngleSharp.Dom.IElement>().Where(e => e.ClassList.Contains("field-error")).Select(e => e.TextContent.Trim()));
+    }
+
     public static async Task<T> QueryAsync<T>(AppFactory factory, Func<PerformanceWheelDbContext, Task<T>> query)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -77,7 +77,14 @@ public sealed class MeasureAdministrationOnSqlite(SqliteApp app) : IClassFixture
         var response = await FrameworkForms.PostAsync(officer, NewPage, "measure", fields);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        FrameworkForms.MessageNextTo(await response.Content.ReadAsStringAsync(), field).ShouldContain(message);
+        var html = await response.Content.ReadAsStringAsync();
+        FrameworkForms.MessageNextTo(html, field).ShouldContain(message);
+        if (field is not ("Input.ToleranceValue" or "Input.SteadyThreshold" or "Input.DecimalPlaces"))
+        {
+            // The text fields (FrameworkText) are described by their problem; the number fields are not yet (see the note).
+            FrameworkForms.ProblemDescribing(html, field).ShouldContain(message);
+        }
+
         (await CountsAsync()).ShouldBe(before);
     }
 

@@ -90,7 +90,9 @@ public sealed class CoveringReportPagesOnSqlite(SqliteApp app) : IClassFixture<S
         var response = await PageForms.SubmitAsync(admin, "/admin/covering-report", "covering-template", new Dictionary<string, string> { ["Input.SignOffRoles"] = "  " });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        FrameworkForms.MessageNextTo(await response.Content.ReadAsStringAsync(), "Input.SignOffRoles").ShouldBe("The sign-off list needs at least one role, one a line.");
+        var html = await response.Content.ReadAsStringAsync();
+        FrameworkForms.MessageNextTo(html, "Input.SignOffRoles").ShouldBe("The sign-off list needs at least one role, one a line.");
+        FrameworkForms.ProblemDescribing(html, "Input.SignOffRoles").ShouldBe("The sign-off list needs at least one role, one a line.");
         (await Page.OkAsync(admin, "/admin/covering-report")).GetElementById("template-signoffroles")!.TextContent.ShouldContain("Consulted: Scrutiny Chairs (circulated)");
     }
 }
