@@ -621,18 +621,32 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
     /// <summary>
     /// Follows a link and waits for the page it opens. blazor.web.js swaps pages in by enhanced navigation (a fetch, no
     /// browser navigation for Playwright to wait on), so the wait is for its "enhancedload" event, or the new document.
+    /// The listener is in place before the click and counts loads, and the wait has Playwright's timeout: an earlier
+    /// version started listening as it clicked, so a page swapped in before the listener was there was waited for without
+    /// end (a full run hung here for a quarter of an hour).
     /// </summary>
     private static async Task FollowAsync(IPage page, ILocator link)
     {
-        var loaded = page.EvaluateAsync("() => new Promise(r => window.Blazor && Blazor.addEventListener ? Blazor.addEventListener('enhancedload', () => r()) : r())");
+        var before = await page.EvaluateAsync<int>(
+            """
+            () => {
+                if (!window.__enhancedLoads) {
+                    window.__enhancedLoads = { count: 0 };
+                    window.Blazor?.addEventListener?.('enhancedload', () => window.__enhancedLoads.count++);
+                }
+                return window.__enhancedLoads.count;
+            }
+            """);
         await link.ClickAsync();
         try
         {
-            await loaded;
+            // A new document has no counter: a full navigation, which the click already waited for.
+            await page.WaitForFunctionAsync("before => !window.__enhancedLoads || window.__enhancedLoads.count > before", before);
         }
         catch (PlaywrightException)
         {
-            // A full navigation replaced the document (and the promise with it): the click already waited for its load.
+            // The document was replaced while the condition was being read (a full navigation). A timeout is not a
+            // PlaywrightException (System.TimeoutException) and fails the test.
         }
 
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
