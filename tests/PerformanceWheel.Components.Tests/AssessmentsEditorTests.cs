@@ -41,7 +41,7 @@ public sealed class AssessmentsEditorTests(DemoCouncil demo) : IClassFixture<Dem
         editor.FindAll("#rationale-error-O1-2, #reason-error-O1-2").ShouldBeEmpty();
         await DirectorsReviewTests.Button(editor.Find(".assessment-actions"), "Save judgements (1 changed)").ClickAsync(new());
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("1 judgement(s) saved."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("1 judgement saved."));
         var stored = (await StoredAsync("O1.2"))!;
         (stored.JudgedRag, stored.Rationale, stored.UpdatedBy).ShouldBe((RagStatus.Red, "Housing completions have stalled since the summer.", GridContext.Officer));
     }

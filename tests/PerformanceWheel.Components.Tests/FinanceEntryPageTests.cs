@@ -39,7 +39,7 @@ public sealed class FinanceEntryPageTests(DemoCouncil demo) : IClassFixture<Demo
         await EntryContext.ChooseAsync(page, "position-rag", "Amber");
         await page.Find("form.entry-grid").SubmitAsync();
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("2021/22 Q1 finance saved: 1 line(s) added, position statement created."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain("2021/22 Q1 finance saved: 1 line added, position statement created."));
         var sheet = await Finance().SheetAsync(ReportingPeriod.Parse("2021/22 Q1"));
         sheet.Lines.Select(l => $"{l.ServiceArea}: {l.ApprovedBudget} / {l.ForecastOutturn}").ShouldBe(["Adult Services: 317.674 / 322.015"]);
         (sheet.Position!.VarianceMillions, sheet.Position.Rag.ToString()).ShouldBe((-1.2m, "Amber"));

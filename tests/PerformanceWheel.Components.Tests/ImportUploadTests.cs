@@ -43,7 +43,7 @@ public sealed class ImportUploadTests(DemoCouncil demo) : IClassFixture<DemoCoun
         cells[3].ShouldBeOneOf("New", "Changed");
         DirectorsReviewTests.Button(review.Find(".import-actions"), "Import now…").Click();
         dialogs.WaitForAssertion(() => dialogs.Find("#confirm-import-title").TextContent.ShouldBe("Import collection.xlsx?"));
-        dialogs.Find("#confirm-import-text").TextContent.ShouldStartWith("1 figure(s) and 0 other item(s) will be created or changed.");
+        dialogs.Find("#confirm-import-text").TextContent.ShouldStartWith("1 figure and 0 other items will be created or changed.");
         await DirectorsReviewTests.Button(dialogs.Find(".mud-dialog"), "Not now").ClickAsync(new());
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty());
         (await ValueAsync("PH-HV-01")).ShouldNotBe(95m);
@@ -65,7 +65,7 @@ public sealed class ImportUploadTests(DemoCouncil demo) : IClassFixture<DemoCoun
 
         var review = await UploadAndReviewAsync(ctx, workbook);
 
-        review.Find(".error-summary h2").TextContent.ShouldBe("1 problem(s): nothing has been imported");
+        review.Find(".error-summary h2").TextContent.ShouldBe("1 problem: nothing has been imported");
         var cells = review.Find(".import-review tbody tr").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         (cells[0], cells[2], cells[3], cells[5]).ShouldBe(("Outturns", "Value", "Refused", "'eighty' is not a number. Enter digits, such as 84.8."));
         int.Parse(cells[1], CultureInfo.InvariantCulture).ShouldBeGreaterThan(1);

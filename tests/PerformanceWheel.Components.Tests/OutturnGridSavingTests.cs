@@ -34,7 +34,7 @@ public sealed class OutturnGridSavingTests(DemoCouncil demo) : IClassFixture<Dem
         lines[1].Cells[0].Text.ShouldBe("20");
         lines[2].Cells[0].Text.ShouldBe(lines[2].Cells[0].StoredText, "a refused cell keeps what it had");
         var summary = grid.Find("#paste-summary").TextContent;
-        summary.ShouldContain("Pasted 2 figure(s) into 2 measure(s); refused 1.");
+        summary.ShouldContain("Pasted 2 figures into 2 measures; refused 1.");
         summary.ShouldContain($"pasted row 3, column 1 ('abc'): {lines[2].Cells[0].Name}: 'abc' is not a number.");
         grid.Find($"[id='{lines[0].Cells[0].Id}']").GetAttribute("value").ShouldBe("10");
         grid.Find($"[id='preview-{lines[0].Cells[0].Id}']").TextContent.ShouldNotBeNullOrWhiteSpace();
@@ -51,7 +51,7 @@ public sealed class OutturnGridSavingTests(DemoCouncil demo) : IClassFixture<Dem
         await grid.Instance.PasteAsync(quarterly.Cells[0].Id, "12\tTBC");
 
         quarterly.Cells[0].Text.ShouldBe("12");
-        grid.Find("#paste-summary").TextContent.ShouldContain($"pasted row 1, column 2 ('TBC'): {quarterly.Measure.Code} has 1 period(s) due, so there is no cell there.");
+        grid.Find("#paste-summary").TextContent.ShouldContain($"pasted row 1, column 2 ('TBC'): {quarterly.Measure.Code} has 1 period due, so there is no cell there.");
     }
 
     [Fact]
@@ -67,18 +67,18 @@ public sealed class OutturnGridSavingTests(DemoCouncil demo) : IClassFixture<Dem
 
         a.Find($"[id='{cell.Id}']").Input("41");
         await SaveAsync(a);
-        first.Services.GetRequiredService<NavigationManager>().Uri.ShouldContain("message=1%20figure%28s%29%20saved.");
+        first.Services.GetRequiredService<NavigationManager>().Uri.ShouldContain("message=1%20figure%20saved.");
 
         b.Find($"[id='{cell.Id}']").Input("42");
         await SaveAsync(b);
 
-        b.WaitForAssertion(() => b.Find("#grid-errors").TextContent.ShouldBe("1 figure(s) not saved"));
+        b.WaitForAssertion(() => b.Find("#grid-errors").TextContent.ShouldBe("1 figure not saved"));
         b.Find($"[id='error-{cell.Id}']").TextContent.ShouldBe($"{GridContext.Officer} saved 41 since you opened this page. Your entry is kept below: save again to replace theirs.");
         b.Find($"[id='{cell.Id}']").GetAttribute("value").ShouldBe("42");
         (await StoredAsync(cell)).ShouldBe(41m);
 
         await SaveAsync(b);
-        second.Services.GetRequiredService<NavigationManager>().Uri.ShouldContain("message=1%20figure%28s%29%20saved.");
+        second.Services.GetRequiredService<NavigationManager>().Uri.ShouldContain("message=1%20figure%20saved.");
         (await StoredAsync(cell)).ShouldBe(42m);
     }
 

@@ -41,7 +41,7 @@ public sealed class TargetsAndProjectsTests(DemoCouncil demo) : IClassFixture<De
         page.FindAll(".target-problem").ShouldBeEmpty();
         await save().ClickAsync(new());
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{ThisYear.Label}: 2 target(s) saved, 0 removed."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{ThisYear.Label}: 2 targets saved, 0 removed."));
         var targets = await MeasuresContext.QueryAsync(demo.Database, db => db.MeasureTargets.Where(t => t.MeasureId == id).ToListAsync());
         targets.Select(t => (t.Period?.Label ?? t.Year.Label, t.Value)).OrderBy(t => t.Item1).ShouldBe([(ThisYear.Label, 85m), ($"{ThisYear.Label} Q2", 87.5m)]);
         page.WaitForAssertion(() => page.Find("section.audit-history, .audit-history").TextContent.ShouldContain($"Target {ThisYear.Label} Q2: 87.5"));

@@ -43,7 +43,7 @@ public sealed class BadInputOnSqlite(LiveApp app)
 
             // The summary names both figures; each field is marked invalid and described by its own message.
             var summary = officer.GetByRole(AriaRole.Alert);
-            await summary.ShouldContainTextAsync("2 figure(s) not saved");
+            await summary.ShouldContainTextAsync("2 figures not saved");
             await Assertions.Expect(percent).ToHaveAttributeAsync("aria-invalid", "true");
             await Assertions.Expect(other).ToHaveAttributeAsync("aria-invalid", "true");
             await Assertions.Expect(percent).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("100"));
@@ -87,7 +87,7 @@ public sealed class BadInputOnSqlite(LiveApp app)
                 await officer.Locator(".import-uploader").WaitForAsync();
                 await officer.GetByLabel("Workbook (.xlsx", new() { Exact = false }).SetInputFilesAsync(workbook);
                 await officer.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
-                await officer.GetByRole(AriaRole.Alert).ShouldContainTextAsync("problem(s): nothing has been imported");
+                await officer.GetByRole(AriaRole.Alert).ShouldContainTextAsync("problems: nothing has been imported");
                 await Guide.ShotAsync(officer, "officer-7-import-errors");
 
                 var problems = await officer.Locator("main table tbody tr").EvaluateAllAsync<string[][]>(

@@ -61,7 +61,7 @@ public sealed class FinanceEntryInTheBrowserOnSqlite(LiveApp app)
             await officer.GetByLabel("Reason for the change (required: 2017/18 Q1 is published)").FillAsync("Quarter 1 budget monitoring added");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Save finance" }).ClickAsync();
 
-            await Assertions.Expect(officer.Locator(".mud-snackbar")).ToContainTextAsync("2017/18 Q1 finance saved: 7 line(s) added, position statement created.");
+            await Assertions.Expect(officer.Locator(".mud-snackbar")).ToContainTextAsync("2017/18 Q1 finance saved: 7 lines added, position statement created.");
             (await officer.GetByLabel("Approved budget £m, line 1", new() { Exact = true }).InputValueAsync()).ShouldBe("317.674");
             (await AccessibilityOnSqlite.ViolationsAsync(officer, "finance entry after saving")).ShouldBeEmpty();
             await Guide.ShotAsync(officer, "officer-5-finance-entry");

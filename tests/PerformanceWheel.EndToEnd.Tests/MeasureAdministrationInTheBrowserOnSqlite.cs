@@ -61,7 +61,7 @@ public sealed class MeasureAdministrationInTheBrowserOnSqlite(LiveApp app)
             await officer.GetByLabel($"{thisYear.Label} whole year target").FillAsync("85");
             await officer.GetByLabel($"{thisYear.Label} Q4 target").FillAsync("88.5");
             await officer.GetByRole(AriaRole.Button, new() { Name = $"Save {thisYear.Label} targets" }).ClickAsync();
-            await Assertions.Expect(officer.Locator(".mud-snackbar").Last).ToContainTextAsync($"{thisYear.Label}: 2 target(s) saved, 0 removed.");
+            await Assertions.Expect(officer.Locator(".mud-snackbar").Last).ToContainTextAsync($"{thisYear.Label}: 2 targets saved, 0 removed.");
             await Assertions.Expect(officer.Locator(".audit-history")).ToContainTextAsync($"Target {thisYear.Label} Q4: 88.5");
             (await AccessibilityOnSqlite.ViolationsAsync(officer, "targets table")).ShouldBeEmpty();
             await ShotsAsync(officer, "measure-targets");

@@ -211,7 +211,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await admin.Locator("[data-interactive=true] .targets-editor").WaitForAsync();
                 await admin.GetByLabel($"{thisYear.Label} whole year target", new() { Exact = true }).FillAsync(Invariant(m.Target));
                 await ClickAsync(admin, $"Save {thisYear.Label} targets");
-                await admin.ShouldSnackAsync($"{thisYear.Label}: 1 target(s) saved, 0 removed.");
+                await admin.ShouldSnackAsync($"{thisYear.Label}: 1 target saved, 0 removed.");
                 await Assertions.Expect(admin.Locator(".audit-history")).ToContainTextAsync($"Target {thisYear.Label}: {Invariant(m.Target)}");
                 await LinkAsync(admin, "Measures");
             }
@@ -299,7 +299,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await ClickAsync(officer, "Save update");
             await officer.ShouldSayAsync($"The update of {ProjectCode} for {quarter.Label} is saved as a draft.");
             await ClickAsync(officer, $"Submit {PeopleDirectorate}'s updates for approval");
-            await officer.ShouldSayAsync("1 project update(s) submitted for approval.");
+            await officer.ShouldSayAsync("1 project update submitted for approval.");
             await Evidence.SaveAsync(officer, "new-council-6b-project-update-submitted");
         });
 
@@ -341,7 +341,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
 
                     await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{directorate} outturns, {period.Label}");
                     await ClickAsync(director, "Approve submitted figures");
-                    await director.ShouldSayAsync($"{Measures.Count(m => m.Directorate == directorate)} figure(s) approved.");
+                    await director.ShouldSayAsync($"{Measures.Count(m => m.Directorate == directorate)} figures approved.");
                 }
             }
 
@@ -351,7 +351,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await director.GetByRole(AriaRole.Table, new() { NameRegex = new Regex("^Project updates due for ") }).GetByRole(AriaRole.Link, new() { Name = PeopleDirectorate, Exact = true }).ClickAsync();
             await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{PeopleDirectorate} project updates, {quarter.Label}");
             await ClickAsync(director, "Approve submitted updates");
-            await director.ShouldSayAsync("1 project update(s) approved.");
+            await director.ShouldSayAsync("1 project update approved.");
             await Evidence.SaveAsync(director, "new-council-7-director-approved");
         });
 
@@ -366,7 +366,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
 
                 await ClickAsync(admin, $"Publish {period.Label}");
                 await admin.ShouldSayAsync(
-                    $"{Measures.Length} figure(s) published for {period.Label}: the whole quarter is published and readers now open it first.");
+                    $"{Measures.Length} figures published for {period.Label}: the whole quarter is published and readers now open it first.");
             }
         });
 
@@ -542,9 +542,9 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
         }
 
         await ClickAsync(page, "Save figures");
-        await page.ShouldSayAsync($"{due.Count} figure(s) saved.");
+        await page.ShouldSayAsync($"{due.Count} figures saved.");
         await ClickAsync(page, "Submit for approval");
-        await page.ShouldSayAsync($"{due.Count} figure(s) submitted for approval.");
+        await page.ShouldSayAsync($"{due.Count} figures submitted for approval.");
     }
 
     private static async Task CreateUserAsync(IPage admin, string email, string name, string role, string[] directorates, string password)

@@ -96,7 +96,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
                 }
                 """, "10\r\n20\r\nlots\r\n");
 
-            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figure(s) into 2 measure(s); refused 1.");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figures into 2 measures; refused 1.");
             await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("pasted row 3, column 1 ('lots')");
             await Assertions.Expect(officer.Locator($"[id='{ids[0]}']")).ToHaveValueAsync("10");
             await Assertions.Expect(officer.Locator($"[id='{ids[1]}']")).ToHaveValueAsync("20");
@@ -118,7 +118,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
                 "() => [...document.querySelectorAll('.outturn-grid tbody tr')].map(r => r.querySelector('td.grid-cell input')).filter(i => i).slice(0, 3).map(i => i.id)");
             var padding = new string(' ', 20_000);
             await PasteAsync(officer, ids[0], $"11{padding}\r\n12{padding}\r\n13{padding}\r\n");
-            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 3 figure(s) into 3 measure(s).");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 3 figures into 3 measures.");
             await Assertions.Expect(officer.Locator($"[id='{ids[2]}']")).ToHaveValueAsync("13");
 
             var tooLarge = string.Concat(Enumerable.Repeat($"14{new string(' ', 50_000)}\r\n", 2));
@@ -128,7 +128,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
 
             // Still live: the next block is taken.
             await PasteAsync(officer, ids[0], "15\r\n16\r\n");
-            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figure(s) into 2 measure(s).");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figures into 2 measures.");
             await Assertions.Expect(officer.Locator($"[id='{ids[1]}']")).ToHaveValueAsync("16");
             await Assertions.Expect(officer.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
         });
@@ -159,7 +159,7 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
             var ids = await officer.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('.outturn-grid tbody tr')].map(r => r.querySelector('td.grid-cell input')).filter(i => i).slice(0, 2).map(i => i.id)");
             await PasteAsync(officer, ids[0], "21\r\n22\r\n");
-            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figure(s) into 2 measure(s).");
+            await Assertions.Expect(officer.Locator("#paste-summary")).ToContainTextAsync("Pasted 2 figures into 2 measures.");
         });
     }
 
@@ -187,12 +187,12 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
 
             await officer.Locator($"[id='{id}']").FillAsync("41");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Save figures", Exact = true }).ClickAsync();
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) saved.");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure saved.");
 
             await admin.Locator($"[id='{id}']").FillAsync("42");
             await admin.GetByRole(AriaRole.Button, new() { Name = "Save figures", Exact = true }).ClickAsync();
 
-            await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("1 figure(s) not saved");
+            await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("1 figure not saved");
             await Assertions.Expect(admin.Locator($"[id='error-{id}']")).ToContainTextAsync($"{People.EmailFor(Roles.PerformanceOfficer)} saved £41.00m since you opened this page.");
             await Assertions.Expect(admin.Locator($"[id='{id}']")).ToHaveValueAsync("42");
         });

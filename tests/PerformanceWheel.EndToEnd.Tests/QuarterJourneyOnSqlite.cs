@@ -64,7 +64,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await officer.WaitForFunctionAsync("() => document.activeElement && document.activeElement.textContent.trim() === 'Save figures'");
             await officer.Keyboard.PressAsync("Enter");
             await officer.WaitForURLAsync(url => url.Contains("message=", StringComparison.Ordinal));
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) saved.");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figures saved.");
 
             await Guide.ShotAsync(officer, "officer-4-saved");
             var saved = await GridRowsAsync(officer);
@@ -80,7 +80,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             }
 
             await officer.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) submitted for approval.");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figures submitted for approval.");
             (await GridRowsAsync(officer)).ShouldAllBe(r => r.State == "Submitted");
             await Guide.ShotAsync(officer, "officer-5-submitted");
         });
@@ -96,7 +96,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await director.GetByLabel("Reason for returning").FillAsync(reason);
             await Guide.ShotAsync(director, "director-2-return", "#return-reason");
             await director.GetByRole(AriaRole.Button, new() { Name = "Return with reason" }).ClickAsync();
-            await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) returned.");
+            await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure returned.");
             var states = await GridRowsAsync(director);
             states.Single(r => r.Code == chosen.Code).State.ShouldBe("Returned");
             states.Count(r => r.State == "Submitted").ShouldBe(rows - 1);
@@ -115,9 +115,9 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             (await officer.Locator("main").InnerTextAsync()).ShouldContain($"Returned by the director: {reason}");
             await field.FillAsync(chosen.Corrected.ToString(CultureInfo.InvariantCulture));
             await officer.GetByRole(AriaRole.Button, new() { Name = "Save figures", Exact = true }).ClickAsync();
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) saved.");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure saved.");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Submit for approval" }).ClickAsync();
-            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure(s) submitted for approval.");
+            await officer.GetByRole(AriaRole.Status).ShouldHaveTextAsync("1 figure submitted for approval.");
         });
 
         // The director approves; the admin publishes the period.
@@ -125,7 +125,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         {
             await director.GotoAsync(GridUrl);
             await director.GetByRole(AriaRole.Button, new() { Name = "Approve submitted figures" }).ClickAsync();
-            await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figure(s) approved.");
+            await director.GetByRole(AriaRole.Status).ShouldHaveTextAsync($"{rows} figures approved.");
             await Guide.ShotAsync(director, "director-3-approved");
             await director.GetByRole(AriaRole.Link, new() { Name = "Critical items for Red measures" }).ClickAsync();
             await director.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"{Directorate} critical items, {Quarter.Label}");
@@ -140,9 +140,9 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             // Only this directorate's figures are approved: publishing part of the quarter is a deliberate choice.
             await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish {Quarter.Label}" }).ClickAsync();
             await admin.GetByRole(AriaRole.Alert).ShouldContainTextAsync("Nothing was published");
-            await admin.GetByLabel($"Publish only the {rows} approved figure(s), as part of {Quarter.Label}").CheckAsync();
+            await admin.GetByLabel($"Publish only the {rows} approved figures, as part of {Quarter.Label}").CheckAsync();
             await admin.GetByRole(AriaRole.Button, new() { Name = $"Publish {Quarter.Label}" }).ClickAsync();
-            await admin.GetByRole(AriaRole.Status).ShouldContainTextAsync($"{rows} figure(s) published for {Quarter.Label} as part of the quarter");
+            await admin.GetByRole(AriaRole.Status).ShouldContainTextAsync($"{rows} figures published for {Quarter.Label} as part of the quarter");
             (await GridRowsAsync(admin)).ShouldAllBe(r => r.State == "Published");
             await admin.GotoAsync($"/assessments?period={Uri.EscapeDataString(Quarter.Label)}");
             await admin.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync($"Segment assessments, {Quarter.Label}");

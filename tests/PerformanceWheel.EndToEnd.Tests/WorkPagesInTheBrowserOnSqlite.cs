@@ -73,7 +73,7 @@ public sealed class WorkPagesInTheBrowserOnSqlite(LiveApp app)
             await card.GetByLabel("Rationale for O1.2").FillAsync("Housing completions have stalled since the summer.");
             await card.GetByLabel("Reason for changing the judgement of O1.2").FillAsync("Agreed by the performance board");
             await officer.GetByRole(AriaRole.Button, new() { Name = "Save judgements (1 changed)" }).ClickAsync();
-            await Assertions.Expect(snackbar).ToContainTextAsync("1 judgement(s) saved.");
+            await Assertions.Expect(snackbar).ToContainTextAsync("1 judgement saved.");
             (await AccessibilityOnSqlite.ViolationsAsync(officer, "assessments, live")).ShouldBeEmpty();
             await ShotsAsync(officer, "assessments");
         });
@@ -102,7 +102,7 @@ public sealed class WorkPagesInTheBrowserOnSqlite(LiveApp app)
 
                 await officer.GetByRole(AriaRole.Button, new() { Name = "Import now…" }).ClickAsync();
                 var dialog = officer.GetByRole(AriaRole.Dialog);
-                await Assertions.Expect(dialog).ToContainTextAsync("1 figure(s) and 0 other item(s) will be created or changed.");
+                await Assertions.Expect(dialog).ToContainTextAsync("1 figure and 0 other items will be created or changed.");
                 (await AccessibilityOnSqlite.ViolationsAsync(officer, "confirm import dialog")).ShouldBeEmpty();
                 await ShotsAsync(officer, "import-review-dialog");
                 await dialog.GetByRole(AriaRole.Button, new() { Name = "Import now" }).ClickAsync();

@@ -117,7 +117,7 @@ public sealed class CoveringReportCommands(IDbContextFactory<PerformanceWheelDbC
 
         var signed = report.SignOffs.Count;
         db.AuditEntries.Add(new AuditEntry(user.Name, clock.GetUtcNow(), "Changed", AuditType, Key(report),
-            FrameworkAudit.Shorten($"Revision {report.Revision}: {string.Join(", ", changed)}{(signed > 0 ? $" (after {signed} sign-off(s))" : string.Empty)}", Lengths.Text)));
+            FrameworkAudit.Shorten($"Revision {report.Revision}: {string.Join(", ", changed)}{(signed > 0 ? $" (after {Counted.Of(signed, "sign-off")})" : string.Empty)}", Lengths.Text)));
         return await SaveOrConflictAsync(db, report, cancellationToken);
     }
 

@@ -103,7 +103,7 @@ internal sealed class ImportRun
             }
         }
 
-        parts.Add($"{_ledger.Revisions} figure revision(s)");
+        parts.Add(Counted.Of(_ledger.Revisions, "figure revision"));
         var key = string.IsNullOrWhiteSpace(_request.FileName) ? "workbook" : _request.FileName.Trim();
         _db.AuditEntries.Add(new AuditEntry(_request.UserName, _at, "Imported", "Workbook import", FrameworkAudit.Shorten(key, Lengths.Label), string.Join("; ", parts)));
     }

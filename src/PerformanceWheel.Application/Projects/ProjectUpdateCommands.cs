@@ -293,7 +293,8 @@ public sealed class ProjectUpdateCommands(PerformanceWheelDbContext db, TimeProv
             update.MoveTo(to, user.Name, at);
         }
 
-        var what = code is null ? $"{moved.Count} project updates" : $"{code} ({moved.Count} project updates)";
+        var updates = Counted.Of(moved.Count, "project update");
+        var what = code is null ? updates : $"{code} ({updates})";
         db.AuditEntries.Add(new AuditEntry(user.Name, at, action, StepEntityType, StepKey(directorate, quarter), reason is null ? what : $"{what}: {reason}"));
         await db.SaveChangesAsync(cancellationToken);
         return ProjectUpdateResult.Done(moved.Count);

@@ -45,8 +45,8 @@ public sealed record DueLine(string Directorate, int Due, IReadOnlyList<string> 
 public sealed record PublishOutcome(int Published, bool Whole, string? Refused)
 {
     public string Message(ReportingPeriod quarter) => Refused ?? (Whole
-        ? $"{Published} figure(s) published for {quarter.Label}: the whole quarter is published and readers now open it first."
-        : $"{Published} figure(s) published for {quarter.Label} as part of the quarter; readers keep opening the last quarter published as a whole first.");
+        ? $"{Counted.Of(Published, "figure")} published for {quarter.Label}: the whole quarter is published and readers now open it first."
+        : $"{Counted.Of(Published, "figure")} published for {quarter.Label} as part of the quarter; readers keep opening the last quarter published as a whole first.");
 }
 
 /// <summary>
@@ -253,8 +253,9 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
         if (!whole && !partOfQuarter)
         {
             return new PublishOutcome(0, false,
-                $"Nothing was published: {waiting} figure(s) of {quarter.Label} are entered but not approved and {missing} are not entered. " +
-                $"Choose to publish only the {approved.Count} approved figure(s) as part of the quarter, or wait until every directorate's figures are approved.");
+                $"Nothing was published: of the figures due for {quarter.Label}, {Counted.Of(waiting, "is entered but not approved", "are entered but not approved")} " +
+                $"and {Counted.Of(missing, "is not entered", "are not entered")}. " +
+                $"Choose to publish only the {Counted.Of(approved.Count, "approved figure")} as part of the quarter, or wait until every directorate's figures are approved.");
         }
 
         var at = clock.GetUtcNow();
@@ -272,7 +273,7 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
         }
 
         db.AuditEntries.Add(new AuditEntry(user, at, "Published", "Period", quarter.Label,
-            $"{approved.Count} figures published ({(whole ? "the whole quarter" : $"part of the quarter: {waiting} not approved, {missing} not entered")})"));
+            $"{Counted.Of(approved.Count, "figure")} published ({(whole ? "the whole quarter" : $"part of the quarter: {waiting} not approved, {missing} not entered")})"));
         await db.SaveChangesAsync(cancellationToken);
         return new PublishOutcome(approved.Count, whole, null);
     }
@@ -323,7 +324,8 @@ public sealed class OutturnWorkflow(IDbContextFactory<PerformanceWheelDbContext>
         }
 
         // scope: what was moved when not every figure in the state was: a measure ("CODE") or one figure ("CODE Oct-19").
-        var what = scope is null ? $"{outturns.Count} figures" : $"{scope} ({outturns.Count} figures)";
+        var figures = Counted.Of(outturns.Count, "figure");
+        var what = scope is null ? figures : $"{scope} ({figures})";
         db.AuditEntries.Add(new AuditEntry(user, at, action, "Directorate period", KeyPrefix(directorate, quarter), reason is null ? what : $"{what}: {reason}"));
     }
 

@@ -7,6 +7,7 @@ using PerformanceWheel.Application.Import;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Data.Identity;
+using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Periods;
 using PerformanceWheel.Web.Security;
 
@@ -237,7 +238,7 @@ public static class ApiEndpoints
 
         return TypedResults.Problem(
             title: "The workbook was not imported",
-            detail: $"{report.Errors.Count} problem(s); nothing was written. Each error names its sheet, row and column.",
+            detail: $"{Counted.Of(report.Errors.Count, "problem")}; nothing was written. Each error names its sheet, row and column.",
             statusCode: StatusCodes.Status422UnprocessableEntity,
             extensions: new Dictionary<string, object?>
             {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using PerformanceWheel.Domain.Common;
 
 namespace PerformanceWheel.Web.Api;
 
@@ -82,7 +83,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             await TypedResults.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Too many failed attempts",
-                    detail: $"Too many requests with a wrong API key came from this address. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds.")
+                    detail: $"Too many requests with a wrong API key came from this address. Try again in {Counted.Of(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)), "second")}.")
                 .ExecuteAsync(Context);
             return;
         }

@@ -106,7 +106,7 @@ public abstract class CoveringReportServices
         legal.ChangedSinceText.ShouldBe($"Changed since signed off: Forward plan reference, Legal implications (01/05/2020 09:00 UTC, {Council.Officer}).");
         var history = await commands.HistoryAsync(CoveringSections.CabinetPack, Quarter);
         history.Select(h => h.Action).ShouldBe(["Changed", "Signed off", "Started"]);
-        history[0].Changes.ShouldBe("Revision 2: Forward plan reference, Legal implications (after 1 sign-off(s))");
+        history[0].Changes.ShouldBe("Revision 2: Forward plan reference, Legal implications (after 1 sign-off)");
     }
 
     protected async Task ASignOffNeedsARoleOfTheListANameAndADateNotAfterTodayAsync()

@@ -95,7 +95,7 @@ public abstract class DirectorsReviewCommands
         states["PH-M Nov-19"].ShouldBe(WorkflowState.Submitted);
         states["PH-Q 2019/20 Q3"].ShouldBe(WorkflowState.Submitted);
         await using var db = database.CreateContext();
-        (await db.AuditEntries.SingleAsync(a => a.Action == "Approved")).Changes.ShouldBe("PH-M Oct-19 (1 figures)");
+        (await db.AuditEntries.SingleAsync(a => a.Action == "Approved")).Changes.ShouldBe("PH-M Oct-19 (1 figure)");
     }
 
     protected async Task ReturningOneMonthShowsItsReasonBesideThatFigureOnly()

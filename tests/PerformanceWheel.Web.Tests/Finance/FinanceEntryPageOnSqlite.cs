@@ -35,7 +35,7 @@ public sealed class FinanceEntryPageOnSqlite(SqliteApp app) : IClassFixture<Sqli
         ]);
 
         var page = await Page.OkAsync(officer, new Uri(new Uri("http://localhost"), response.Headers.Location!).PathAndQuery);
-        page.QuerySelector("div.notice")!.Text().ShouldContain("2021/22 Q1 finance saved: 2 line(s) added, position statement created.");
+        page.QuerySelector("div.notice")!.Text().ShouldContain("2021/22 Q1 finance saved: 2 lines added, position statement created.");
         var first = page.Table("Budget lines by service area, 2021/22 Q1").QuerySelectorAll("tbody tr")[0].QuerySelectorAll("td").Select(td => td.Text()).ToList();
         first[3].ShouldBe("+4.341", "variance worked out on save");
         first[4].ShouldBe("1%");
@@ -56,7 +56,7 @@ public sealed class FinanceEntryPageOnSqlite(SqliteApp app) : IClassFixture<Sqli
         var (_, page) = await Html.GetAsync(officer, Url("2021/22 Q2"));
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         var summary = document.QuerySelector(".error-summary")!.Text();
-        summary.ShouldContain("Nothing was saved: 2 problem(s)");
+        summary.ShouldContain("Nothing was saved: 2 problems");
         summary.ShouldContain("Line 2 (Children's Services): Forecast outturn: '12,34' is not a number: use a full stop for decimals");
         summary.ShouldContain("Budget position: Variance: 'a lot' is not a number");
         var forecast = document.GetElementById("line-1-forecastoutturn")!;

@@ -71,7 +71,7 @@ public sealed class ImportPagesOnSqlite(SqliteApp app) : IClassFixture<SqliteApp
 
         var review = new HtmlParser().ParseDocument(await admin.GetStringAsync(new Uri(location, UriKind.Relative)));
 
-        review.QuerySelector(".error-summary h2")!.TextContent.ShouldBe("1 problem(s): nothing has been imported");
+        review.QuerySelector(".error-summary h2")!.TextContent.ShouldBe("1 problem: nothing has been imported");
         review.QuerySelectorAll("table.data tbody tr").Single().QuerySelectorAll("td").Select(c => c.TextContent).ShouldBe(
             ["Outturns", "2", "Value", "'eighty' is not a number. Enter digits, such as 84.8."]);
         review.QuerySelector("button")?.TextContent.ShouldNotBe("Import now");

@@ -104,7 +104,7 @@ public sealed class AssessmentsPageOnSqlite(SqliteApp app) : IClassFixture<Sqlit
 
         var location = response.Headers.Location!;
         var after = await Page.OkAsync(officer, location.IsAbsoluteUri ? location.PathAndQuery : location.ToString());
-        after.QuerySelector(".notice")!.Text().ShouldBe("1 judgement(s) saved.");
+        after.QuerySelector(".notice")!.Text().ShouldBe("1 judgement saved.");
         var change = after.Table("Changes to the judgements of 2019/20 Q2").QuerySelectorAll("tbody tr").Single(r => r.Children[1].Text() == "O1.2");
         change.Children[2].Text().ShouldBe("officer@demo.council");
         change.Children[3].Text().ShouldBe("Corrected");

@@ -46,7 +46,7 @@ public sealed class ProjectUpdateWorkflowOnSqlite(SqliteApp app) : IClassFixture
         (await AuditAsync(app.Factory, code)).ShouldHaveSingleItem().ShouldStartWith("Created: BRAG: Amber; Direction: Progressing; Areas of success: Two hubs opened.");
 
         // Submitted: locked on the page; the Director returns it with a reason, and the officer's next save makes it a draft again.
-        Messages((await LandAsync(officer, await PageForms.SubmitAsync(officer, url, "submit", new Dictionary<string, string>()))).Page).ShouldContain("project update(s) submitted for approval");
+        Messages((await LandAsync(officer, await PageForms.SubmitAsync(officer, url, "submit", new Dictionary<string, string>()))).Page).ShouldContain("1 project update submitted for approval.");
         (await StoredAsync(app.Factory, code))!.State.ShouldBe(WorkflowState.Submitted);
         (await Page.OkAsync(officer, url)).QuerySelector("form textarea[name='Form.WorkingWell']").ShouldBeNull("a submitted update is not editable");
 
@@ -56,7 +56,7 @@ public sealed class ProjectUpdateWorkflowOnSqlite(SqliteApp app) : IClassFixture
         await PageForms.SubmitAsync(director, PageUrl(Adults), "return", new Dictionary<string, string> { ["ReturnReason"] = "Say which hub is late.", ["ReturnProject"] = code });
         (await StoredAsync(app.Factory, code))!.State.ShouldBe(WorkflowState.Returned);
         var history = await Page.OkAsync(director, PageUrl(Adults));
-        history.Body!.TextContent.ShouldContain($"Returned {Quarter} {Adults} by {SignedInClient.EmailFor(Roles.Director)} — {code} (1 project updates): Say which hub is late.");
+        history.Body!.TextContent.ShouldContain($"Returned {Quarter} {Adults} by {SignedInClient.EmailFor(Roles.Director)} — {code} (1 project update): Say which hub is late.");
 
         await PageForms.SubmitAsync(officer, url, "save", new Dictionary<string, string> { ["Form.Concerns"] = "The north hub is late." });
         var redrafted = (await StoredAsync(app.Factory, code))!;
@@ -64,7 +64,7 @@ public sealed class ProjectUpdateWorkflowOnSqlite(SqliteApp app) : IClassFixture
         (await AuditAsync(app.Factory, code)).Last().ShouldBe("Updated: Areas of concern: Recruitment in the north. → The north hub is late.");
 
         await PageForms.SubmitAsync(officer, url, "submit", new Dictionary<string, string>());
-        Messages((await LandAsync(director, await PageForms.SubmitAsync(director, PageUrl(Adults), "approve", new Dictionary<string, string>()))).Page).ShouldContain("project update(s) approved");
+        Messages((await LandAsync(director, await PageForms.SubmitAsync(director, PageUrl(Adults), "approve", new Dictionary<string, string>()))).Page).ShouldContain("1 project update approved.");
         (await StoredAsync(app.Factory, code))!.State.ShouldBe(WorkflowState.Approved);
 
         // Published with the quarter's figures (one approved figure lets the quarter be published in part).

@@ -40,10 +40,14 @@ public sealed class PublishingAQuarterOnSqlite(SqliteApp app) : IClassFixture<Sq
         await WorkflowAsync(w => w.SaveAsync("Public Health", [new EntryInput("PH-HV-01", "2019/20 Q3", "91.5", null, false, null, null)], "officer@demo.council"));
         await WorkflowAsync(w => w.SubmitAsync("Public Health", Q3, "officer@demo.council"));
         await WorkflowAsync(w => w.ApproveAsync("Public Health", Q3, "director@demo.council"));
-        (await PublishAsync(admin, part: false)).ShouldContain("Nothing was published: ");
+        var offered = await Page.OkAsync(admin, Grid);
+        offered.QuerySelector("label[for=publish-part]")!.Text().ShouldBe("Publish only the 1 approved figure, as part of 2019/20 Q3");
+        var notWhole = await PublishAsync(admin, part: false);
+        notWhole.ShouldContain("Nothing was published: of the figures due for 2019/20 Q3, ");
+        notWhole.ShouldContain("Choose to publish only the 1 approved figure as part of the quarter, or wait");
 
         var published = await PublishAsync(admin, part: true);
-        published.ShouldContain("1 figure(s) published for 2019/20 Q3 as part of the quarter");
+        published.ShouldContain("1 figure published for 2019/20 Q3 as part of the quarter");
 
         // Readers still open the last quarter published as a whole, and can choose the part-published one.
         foreach (var reader in new[] { SignedInClient.Anonymous(app.Factory), await SignedInClient.AsAsync(app.Factory, Roles.Councillor) })

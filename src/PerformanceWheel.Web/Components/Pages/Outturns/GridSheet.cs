@@ -1,4 +1,5 @@
 using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
@@ -97,7 +98,7 @@ public sealed class GridSheet
                 var column = start.Column + c;
                 if (column >= line.Cells.Count)
                 {
-                    refused.Add($"{where}: {line.Measure.Code} has {line.Cells.Count} period(s) due, so there is no cell there.");
+                    refused.Add($"{where}: {line.Measure.Code} has {Counted.Of(line.Cells.Count, "period")} due, so there is no cell there.");
                     continue;
                 }
 
@@ -242,7 +243,7 @@ public sealed class GridCell
 /// <summary>What a paste filled and what it refused, and why.</summary>
 public sealed record PasteSummary(IReadOnlyList<GridCell> Taken, IReadOnlyList<string> Refused)
 {
-    public string Text => Refused.Count == 0
-        ? $"Pasted {Taken.Count} figure(s) into {Taken.Select(c => c.Line).Distinct().Count()} measure(s)."
-        : $"Pasted {Taken.Count} figure(s) into {Taken.Select(c => c.Line).Distinct().Count()} measure(s); refused {Refused.Count}.";
+    public string Text =>
+        $"Pasted {Counted.Of(Taken.Count, "figure")} into {Counted.Of(Taken.Select(c => c.Line).Distinct().Count(), "measure")}"
+        + (Refused.Count == 0 ? "." : $"; refused {Refused.Count}.");
 }
