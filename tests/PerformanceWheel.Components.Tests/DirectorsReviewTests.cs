@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using MudBlazor;
 using PerformanceWheel.Application.Workflow;
+using PerformanceWheel.Domain.Common;
 using PerformanceWheel.Domain.Framework;
 using PerformanceWheel.Domain.Outturns;
 using PerformanceWheel.Domain.Periods;
@@ -33,7 +34,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
 
         await Button(review.Find($"[id='{DirectorsReview.RowId(month.Measure.Code, month.Period)}']"), $"Approve {name}").ClickAsync(new());
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{name}: 1 figure(s) approved."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{name}: 1 figure approved."));
         (await StateAsync(quarter, month.Measure.Code, month.Period)).ShouldBe(WorkflowState.Approved);
         foreach (var other in month.Period.Quarter.Months().Where(m => m != month.Period))
         {
@@ -64,7 +65,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
         await dialogs.Find("#return-reason-input").InputAsync(new() { Value = "The clinic figures are missing." });
         await Button(dialogs.Find(".mud-dialog"), "Return with this reason").ClickAsync(new());
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{name}: 1 figure(s) returned to the officers with your reason."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{name}: 1 figure returned to the officers with your reason."));
         var row = (await demo.Workflow().GridAsync(Directorate, quarter))!.Rows.Single(r => r.Measure.Code == month.Measure.Code && r.Period == month.Period);
         (row.Outturn!.State, row.ReturnReason).ShouldBe((WorkflowState.Returned, "The clinic figures are missing."));
         dialogs.FindAll(".mud-dialog").ShouldBeEmpty();
@@ -83,13 +84,13 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
         var (approve, send) = (monthly[0].Key, monthly[1].Key);
 
         await Button(review.Find($"[id='measure-{approve}']"), $"Approve {approve} (3 figures)").ClickAsync(new());
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{approve}: 3 figure(s) approved."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{approve}: 3 figures approved."));
 
         Button(review.Find($"[id='measure-{send}']"), $"Return {send} (3 figures)").Click();
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").TextContent.ShouldContain("The 3 figures go back to the performance officers"));
         await dialogs.Find("#return-reason-input").InputAsync(new() { Value = "Every month is a quarter's total." });
         await Button(dialogs.Find(".mud-dialog"), "Return with this reason").ClickAsync(new());
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{send}: 3 figure(s) returned"));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"{send}: 3 figures returned"));
 
         var grid = (await demo.Workflow().GridAsync(Directorate, quarter))!;
         grid.Rows.Where(r => r.Measure.Code == approve).ShouldAllBe(r => r.Outturn!.State == WorkflowState.Approved);
@@ -108,19 +109,19 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
         ready.ShouldBeGreaterThan(3);
 
         Button(review.Find(".review-bulk"), $"Approve all that are ready ({ready})").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find("#approve-ready-title").TextContent.ShouldBe($"Approve {ready} figure(s)?"));
-        dialogs.Find("#approve-ready-text").TextContent.ShouldContain($"This approves {ready} submitted figure(s) of {Directorate} for {quarter.Label}.");
+        dialogs.WaitForAssertion(() => dialogs.Find("#approve-ready-title").TextContent.ShouldBe($"Approve {Counted.Of(ready, "figure")}?"));
+        dialogs.Find("#approve-ready-text").TextContent.ShouldContain($"This approves {Counted.Of(ready, "submitted figure")} of {Directorate} for {quarter.Label}.");
         await Button(dialogs.Find(".mud-dialog"), "Cancel").ClickAsync(new());
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty());
         (await demo.Workflow().GridAsync(Directorate, quarter))!.Count(WorkflowState.Approved).ShouldBe(0);
 
         Button(review.Find(".review-bulk"), $"Approve all that are ready ({ready})").Click();
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").ShouldNotBeNull());
-        await Button(dialogs.Find(".mud-dialog"), $"Approve {ready} figure(s)").ClickAsync(new());
+        await Button(dialogs.Find(".mud-dialog"), $"Approve {Counted.Of(ready, "figure")}").ClickAsync(new());
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"All that were ready: {ready} figure(s) approved."));
+        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain($"All that were ready: {Counted.Of(ready, "figure")} approved."));
         (await demo.Workflow().GridAsync(Directorate, quarter))!.Count(WorkflowState.Approved).ShouldBe(ready);
-        review.WaitForAssertion(() => review.Find("#review-summary").TextContent.ShouldContain("0 figure(s) submitted"));
+        review.WaitForAssertion(() => review.Find("#review-summary").TextContent.ShouldContain("0 figures submitted"));
     }
 
     [Fact]

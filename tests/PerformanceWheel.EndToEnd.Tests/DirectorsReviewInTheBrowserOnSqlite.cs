@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using PerformanceWheel.Application.Workflow;
 using PerformanceWheel.Data.Identity;
 using PerformanceWheel.Domain.Periods;
+using PerformanceWheel.Domain.Common;
 using Shouldly;
 
 namespace PerformanceWheel.EndToEnd.Tests;
@@ -37,7 +38,7 @@ public sealed class DirectorsReviewInTheBrowserOnSqlite(LiveApp app)
             await director.WaitForURLAsync(url => url.Contains("/review", StringComparison.Ordinal));
             await director.GotoAsync($"/outturns/{Uri.EscapeDataString(Directorate)}/review?period={Uri.EscapeDataString(Quarter.Label)}");
             await director.Locator(".directors-review[data-interactive=true]").WaitForAsync();
-            await Assertions.Expect(director.Locator("#review-summary")).ToContainTextAsync($"{submitted} figure(s) submitted for {Quarter.Label}, {submitted} ready for you to approve.");
+            await Assertions.Expect(director.Locator("#review-summary")).ToContainTextAsync($"{Counted.Of(submitted, "figure")} submitted for {Quarter.Label}, {submitted} ready for you to approve.");
 
             // Return one month of a monthly measure, with a reason (an empty one is refused first).
             var month = await director.EvaluateAsync<string>("() => [...document.querySelectorAll('.review-figures tbody tr[id^=figure-]')].map(r => r.id).find(id => /-\\d{4}-\\d{2}$/.test(id))");
@@ -49,18 +50,18 @@ public sealed class DirectorsReviewInTheBrowserOnSqlite(LiveApp app)
             (await AccessibilityOnSqlite.ViolationsAsync(director, "return dialog with its error")).ShouldBeEmpty();
             await dialog.GetByLabel("Reason for returning").FillAsync(reason);
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Return with this reason" }).ClickAsync();
-            await Assertions.Expect(director.Locator(".mud-snackbar")).ToContainTextAsync("1 figure(s) returned to the officers with your reason.");
+            await Assertions.Expect(director.Locator(".mud-snackbar")).ToContainTextAsync("1 figure returned to the officers with your reason.");
             await Assertions.Expect(director.Locator($"[id='{month}']")).ToHaveCountAsync(0);
 
             // Approve all the rest, after the dialog that says how many; axe finds nothing with the dialog open.
             var rest = submitted - 1;
             await director.GetByRole(AriaRole.Button, new() { Name = $"Approve all that are ready ({rest})" }).ClickAsync();
-            await Assertions.Expect(dialog).ToContainTextAsync($"This approves {rest} submitted figure(s) of {Directorate} for {Quarter.Label}.");
+            await Assertions.Expect(dialog).ToContainTextAsync($"This approves {Counted.Of(rest, "submitted figure")} of {Directorate} for {Quarter.Label}.");
             (await AccessibilityOnSqlite.ViolationsAsync(director, "approve-all dialog")).ShouldBeEmpty();
             await director.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Evidence.Folder, "review-1366-dialog.png") });
-            await dialog.GetByRole(AriaRole.Button, new() { Name = $"Approve {rest} figure(s)" }).ClickAsync();
-            await Assertions.Expect(director.Locator(".mud-snackbar").Last).ToContainTextAsync($"All that were ready: {rest} figure(s) approved.");
-            await Assertions.Expect(director.Locator("#review-summary")).ToContainTextAsync("0 figure(s) submitted");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = $"Approve {Counted.Of(rest, "figure")}" }).ClickAsync();
+            await Assertions.Expect(director.Locator(".mud-snackbar").Last).ToContainTextAsync($"All that were ready: {Counted.Of(rest, "figure")} approved.");
+            await Assertions.Expect(director.Locator("#review-summary")).ToContainTextAsync("0 figures submitted");
 
             // The key issues.
             await director.GetByRole(AriaRole.Textbox, new() { Name = $"Key issues for {Directorate}" }).FillAsync(keyIssues);

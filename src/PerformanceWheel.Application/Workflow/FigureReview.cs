@@ -139,14 +139,14 @@ public sealed class FigureReview(IDbContextFactory<PerformanceWheelDbContext> co
             if (reason is null)
             {
                 return ApprovalOutcome.Refusal(conflicts,
-                    $"Nothing was approved: separation of duties is on, and you may not approve {conflicts.Count} of the {outturns.Count} submitted figure(s): {named}" +
+                    $"Nothing was approved: separation of duties is on, and you may not approve {conflicts.Count} of {Counted.Of(outturns.Count, "submitted figure")}: {named}" +
                     (isAdmin ? ", or, as an Admin, give a reason to override (it is recorded in the audit log)." : "."));
             }
 
             if (!isAdmin)
             {
                 return ApprovalOutcome.Refusal(conflicts,
-                    $"Nothing was approved: only an Admin may override separation of duties. You may not approve {conflicts.Count} of the {outturns.Count} submitted figure(s): {named}.");
+                    $"Nothing was approved: only an Admin may override separation of duties. You may not approve {conflicts.Count} of {Counted.Of(outturns.Count, "submitted figure")}: {named}.");
             }
 
             if (reason.Length > Lengths.Text)
@@ -159,7 +159,7 @@ public sealed class FigureReview(IDbContextFactory<PerformanceWheelDbContext> co
         OutturnWorkflow.Move(db, outturns, WorkflowState.Approved, "Approved", null, directorate, quarter, user, at, ScopeOf(seen));
         if (conflicts.Count > 0)
         {
-            var details = $"{conflicts.Count} figure(s) approved by whoever entered or last changed them: {string.Join("; ", conflicts)}. Reason: {reason}";
+            var details = $"{Counted.Of(conflicts.Count, "figure")} approved by whoever entered or last changed {(conflicts.Count == 1 ? "it" : "them")}: {string.Join("; ", conflicts)}. Reason: {reason}";
             db.AuditEntries.Add(new AuditEntry(user, at, OutturnWorkflow.OverrideAction, "Directorate period", OutturnWorkflow.KeyPrefix(directorate, quarter),
                 details.Length <= Lengths.Text ? details : details[..Lengths.Text]));
         }
