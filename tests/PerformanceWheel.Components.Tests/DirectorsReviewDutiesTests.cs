@@ -88,13 +88,6 @@ public sealed class DirectorsReviewDutiesTests(DemoCouncil demo) : IClassFixture
         review.Find("#duties-hint").TextContent.ShouldNotContain("Admin");
     }
 
-    private static IRenderedComponent<DirectorsReview> Render(BunitContext ctx, ReportingPeriod quarter)
-    {
-        var review = ctx.Render<DirectorsReview>(p => p.Add(r => r.Directorate, Directorate).Add(r => r.Quarter, quarter.Label));
-        review.WaitForState(() => review.Instance.Sheet is not null || review.FindAll(".review-refused").Count > 0);
-        return review;
-    }
-
     // Every figure of the directorate due in the quarter entered (as "to be confirmed") and submitted by user.
     private async Task SubmitEverythingAsync(ReportingPeriod quarter, string user)
     {

@@ -161,7 +161,8 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     private static (IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars) Providers(BunitContext ctx) =>
         (ctx.Render<MudDialogProvider>(), ctx.Render<MudSnackbarProvider>());
 
-    private static IRenderedComponent<DirectorsReview> Render(BunitContext ctx, ReportingPeriod quarter)
+    /// <summary>The review of Public Health's <paramref name="quarter"/>, once it has loaded (or refused).</summary>
+    internal static IRenderedComponent<DirectorsReview> Render(BunitContext ctx, ReportingPeriod quarter)
     {
         var review = ctx.Render<DirectorsReview>(p => p.Add(r => r.Directorate, Directorate).Add(r => r.Quarter, quarter.Label));
         review.WaitForState(() => review.Instance.Sheet is not null || review.FindAll(".review-refused").Count > 0);
