@@ -88,15 +88,42 @@ public sealed class DirectorsReviewInTheBrowserOnSqlite(LiveApp app)
         });
     }
 
+    [Fact]
+    public async Task AnAdminOverridesSeparationOfDutiesForAFigureTheyEnteredWithAReason()
+    {
+        // The demo council separates duties; the Admin entered and submitted every figure of this directorate's quarter.
+        const string directorate = "Public Health";
+        await SubmitEverythingAsync(directorate, Quarter, People.EmailFor(Roles.Admin));
+        var admin = await People.SignedInAsync(app, Roles.Admin);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        await Evidence.StepAsync(admin, "override-separation-of-duties", async () =>
+        {
+            await admin.GotoAsync($"/outturns/{Uri.EscapeDataString(directorate)}/review?period={Uri.EscapeDataString(Quarter.Label)}");
+            await admin.Locator(".directors-review[data-interactive=true]").WaitForAsync();
+            var row = admin.Locator(".review-figures tbody tr").Filter(new() { Has = admin.Locator(".duty-conflict") }).First;
+            await Assertions.Expect(row.Locator(".duty-conflict")).ToContainTextAsync("Not yours to approve: you entered it.");
+            (await AccessibilityOnSqlite.ViolationsAsync(admin, "review with figures the Admin entered")).ShouldBeEmpty();
+
+            await row.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Override and approve ") }).ClickAsync();
+            var dialog = admin.Locator(".mud-dialog");
+            await Assertions.Expect(dialog).ToContainTextAsync("the audit log records that you did and your reason");
+            (await AccessibilityOnSqlite.ViolationsAsync(admin, "override dialog")).ShouldBeEmpty();
+            await dialog.GetByLabel("Reason for overriding separation of duties").FillAsync("The Director is on leave until after Cabinet.");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Approve with this reason" }).ClickAsync();
+            await Assertions.Expect(admin.Locator(".mud-snackbar").Last).ToContainTextAsync("approved by override; the audit log records it with your reason.");
+        });
+    }
+
     // Every figure of the directorate due in the quarter entered (as "to be confirmed") by the officer and submitted.
-    private async Task<int> SubmitEverythingAsync()
+    private Task<int> SubmitEverythingAsync() => SubmitEverythingAsync(Directorate, Quarter, People.EmailFor(Roles.PerformanceOfficer));
+
+    private async Task<int> SubmitEverythingAsync(string directorate, ReportingPeriod quarter, string user)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var workflow = scope.ServiceProvider.GetRequiredService<OutturnWorkflow>();
-        var officer = People.EmailFor(Roles.PerformanceOfficer);
-        var rows = (await workflow.GridAsync(Directorate, Quarter))!.Rows.Where(r => r.Outturn is null).ToList();
-        (await workflow.SaveAsync(Directorate, rows.Select(r => new EntryInput(r.Measure.Code, r.Period.Code, null, "Tbc", false, null, null)).ToList(), officer))
+        var rows = (await workflow.GridAsync(directorate, quarter))!.Rows.Where(r => r.Outturn is null).ToList();
+        (await workflow.SaveAsync(directorate, rows.Select(r => new EntryInput(r.Measure.Code, r.Period.Code, null, "Tbc", false, null, null)).ToList(), user))
             .ShouldAllBe(o => o.Saved);
-        return await workflow.SubmitAsync(Directorate, Quarter, officer);
+        return await workflow.SubmitAsync(directorate, quarter, user);
     }
 }
