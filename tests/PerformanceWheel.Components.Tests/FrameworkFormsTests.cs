@@ -20,7 +20,7 @@ public sealed class FrameworkFormsTests
         await using var ctx = await FrameworkContext.NewCouncilAsync();
         var page = ctx.Render<EditPlan>();
 
-        await page.Find("#p-name").InputAsync(new() { Value = "Council Plan 2022–26" });
+        await page.Find("#p-name").ChangeAsync(new() { Value = "Council Plan 2022–26" });
         await page.Find("#p-first").ChangeAsync(new() { Value = "2022/24" });
         await page.Find("#p-first").BlurAsync(new());
 
@@ -51,11 +51,11 @@ public sealed class FrameworkFormsTests
         (await new PlanCommands(ctx.Database.Factory(), TimeProvider.System).SaveAsync(null, new PlanDraft("Council Plan 2022–26", "2022/23", "2025/26", false), "test")).Succeeded.ShouldBeTrue();
         var page = ctx.Render<EditPlan>();
 
-        await page.Find("#p-name").InputAsync(new() { Value = "Next plan" });
-        await page.Find("#p-name").InputAsync(new() { Value = "" });
+        await page.Find("#p-name").ChangeAsync(new() { Value = "Next plan" });
+        await page.Find("#p-name").ChangeAsync(new() { Value = "" });
         page.WaitForAssertion(() => Field(page, "#p-name").ShouldContain("Plan name is required."));
 
-        await page.Find("#p-name").InputAsync(new() { Value = "Council Plan 2025–29" });
+        await page.Find("#p-name").ChangeAsync(new() { Value = "Council Plan 2025–29" });
         await page.Find("#p-first").ChangeAsync(new() { Value = "2025/26" });
         await page.Find("#p-first").BlurAsync(new());
         await page.Find("#p-last").ChangeAsync(new() { Value = "2028/29" });
@@ -76,15 +76,15 @@ public sealed class FrameworkFormsTests
         var page = ctx.Render<EditSegment>();
         page.WaitForAssertion(() => page.Find("#s-code"));
 
-        await page.Find("#s-code").InputAsync(new() { Value = "P1" });
+        await page.Find("#s-code").ChangeAsync(new() { Value = "P1" });
         await page.Find("#s-code").BlurAsync(new());
 
         page.WaitForAssertion(() => Field(page, "#s-code").ShouldContain("A segment with the code P1 already exists."));
-        await page.Find("#s-code").InputAsync(new() { Value = "P2" });
+        await page.Find("#s-code").ChangeAsync(new() { Value = "P2" });
         await page.Find("#s-code").BlurAsync(new());
         page.WaitForAssertion(() => Field(page, "#s-code").ShouldNotContain("already exists"));
 
-        await page.Find("#s-title").InputAsync(new() { Value = "Thriving places" });
+        await page.Find("#s-title").ChangeAsync(new() { Value = "Thriving places" });
         await page.Find("form").SubmitAsync();
         page.WaitForAssertion(() => ctx.Uri.ShouldContain("message=" + Uri.EscapeDataString("Segment P2 saved.")));
         (await ctx.QueryAsync(db => db.Segments.Where(s => s.Code == "P2").Select(s => s.GroupId).SingleAsync())).ShouldBe(ringId, "the only ring is chosen for the officer");
@@ -98,15 +98,15 @@ public sealed class FrameworkFormsTests
         (await new CommitteeCommands(ctx.Database.Factory(), TimeProvider.System).SaveAsync(null, "A&H", "Adults and Health", false, "test")).Succeeded.ShouldBeTrue();
 
         var ring = ctx.Render<EditGroup>();
-        await ring.Find("#g-name").InputAsync(new() { Value = "our priorities" });
+        await ring.Find("#g-name").ChangeAsync(new() { Value = "our priorities" });
         await ring.Find("#g-name").BlurAsync(new());
         ring.WaitForAssertion(() => Field(ring, "#g-name").ShouldContain("The plan already has a ring named our priorities."));
 
         var committee = ctx.Render<EditCommittee>();
-        await committee.Find("#c-code").InputAsync(new() { Value = "A&H" });
+        await committee.Find("#c-code").ChangeAsync(new() { Value = "A&H" });
         await committee.Find("#c-code").BlurAsync(new());
         committee.WaitForAssertion(() => Field(committee, "#c-code").ShouldContain("A committee with the code A&H already exists."));
-        await committee.Find("#c-name").InputAsync(new() { Value = "Another" });
+        await committee.Find("#c-name").ChangeAsync(new() { Value = "Another" });
         await committee.Find("form").SubmitAsync();
         (await ctx.QueryAsync(db => db.Committees.CountAsync())).ShouldBe(1);
         (await ctx.QueryAsync(db => db.SegmentGroups.CountAsync())).ShouldBe(1);
