@@ -146,6 +146,9 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
             var notice = officer.Locator("#components-reconnect-modal.reconnect");
             await Assertions.Expect(notice).ToBeHiddenAsync();
 
+            // The paste listener the grid has now; after resuming, the grid's element can be the same node, still marked
+            // data-paste="ready" by the paused circuit, so the wait below is for a listener the resumed circuit attached.
+            await officer.EvaluateAsync("() => { window.__pausedListener = document.querySelector('.outturn-grid').pasteListener; }");
             await officer.EvaluateAsync("() => Blazor.pauseCircuit()");
             await Assertions.Expect(notice).ToBeVisibleAsync();
             await Assertions.Expect(notice).ToContainTextAsync("paused by the server");
@@ -155,7 +158,13 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
             await officer.EvaluateAsync("() => Blazor.resumeCircuit()");
             await Assertions.Expect(notice).ToBeHiddenAsync();
             // The resumed circuit renders the grid again and listens for pastes once it has.
-            await officer.Locator(".outturn-grid[data-interactive=true][data-paste=ready]").WaitForAsync();
+            await officer.WaitForFunctionAsync(
+                """
+                () => {
+                    const grid = document.querySelector('.outturn-grid[data-interactive=true][data-paste=ready]');
+                    return !!grid && !!grid.pasteListener && grid.pasteListener !== window.__pausedListener;
+                }
+                """);
             var ids = await officer.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('.outturn-grid tbody tr')].map(r => r.querySelector('td.grid-cell input')).filter(i => i).slice(0, 2).map(i => i.id)");
             await PasteAsync(officer, ids[0], "21\r\n22\r\n");
