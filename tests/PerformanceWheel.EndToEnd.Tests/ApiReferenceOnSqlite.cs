@@ -38,8 +38,22 @@ public sealed class ApiReferenceOnSqlite(LiveApp app)
         response!.Status.ShouldBe(200);
         await page.GetByText("Measures, scorecards, the performance wheel and outturn entry", new() { Exact = false }).First.WaitForAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The reference draws its operations after the document has arrived and the network is idle (on a busy CI
+        // machine the tag groups were on the page and the paths not yet), so wait for the paths themselves; if they
+        // never come, the assert below says which are missing and what the page held.
+        string[] operations = ["/api/v1/measures", "/api/v1/scorecard", "/api/v1/wheel", "/api/v1/imports/workbook", "/api/v1/outturns"];
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "paths => paths.every(p => document.body.innerText.includes(p))", operations, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Reported by the asserts that follow.
+        }
+
         var text = await page.Locator("body").InnerTextAsync();
-        foreach (var operation in new[] { "/api/v1/measures", "/api/v1/scorecard", "/api/v1/wheel", "/api/v1/imports/workbook", "/api/v1/outturns" })
+        foreach (var operation in operations)
         {
             text.ShouldContain(operation);
         }
