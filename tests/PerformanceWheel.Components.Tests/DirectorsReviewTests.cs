@@ -25,7 +25,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task ApprovingOneMonthApprovesThatFigureAndLeavesTheOtherMonthsSubmitted()
     {
         var quarter = ReportingPeriod.Parse("2019/20 Q3");
-        await SubmitEverythingAsync(quarter);
+        await SubmitEverythingAsync(demo, quarter);
         await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (_, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
@@ -48,7 +48,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task ReturningAFigureRefusesAnEmptyReasonThenReturnsItWithTheReasonTheOfficersSee()
     {
         var quarter = ReportingPeriod.Parse("2019/20 Q4");
-        await SubmitEverythingAsync(quarter);
+        await SubmitEverythingAsync(demo, quarter);
         await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (dialogs, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
@@ -75,7 +75,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task AMeasureIsApprovedOrReturnedWithAllItsSubmittedMonths()
     {
         var quarter = ReportingPeriod.Parse("2020/21 Q1");
-        await SubmitEverythingAsync(quarter);
+        await SubmitEverythingAsync(demo, quarter);
         await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (dialogs, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
@@ -101,7 +101,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task ApprovingAllThatAreReadyAsksFirstSayingHowManyAndCancellingChangesNothing()
     {
         var quarter = ReportingPeriod.Parse("2020/21 Q2");
-        await SubmitEverythingAsync(quarter);
+        await SubmitEverythingAsync(demo, quarter);
         await using var ctx = Context(GridContext.AsDirectorOf(Directorate));
         var (dialogs, snackbars) = Providers(ctx);
         var review = Render(ctx, quarter);
@@ -128,7 +128,7 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     public async Task MonthsReturnedWithDifferentReasonsShowEachReasonBesideItsMonthInTheOfficersGrid()
     {
         var quarter = ReportingPeriod.Parse("2020/21 Q3");
-        await SubmitEverythingAsync(quarter);
+        await SubmitEverythingAsync(demo, quarter);
         var review = new FigureReview(demo.Database.Factory(), TimeProvider.System);
         var director = WorkflowUser.From((await GridContext.AsDirectorOf(Directorate).GetAuthenticationStateAsync()).User);
         var months = (await review.SheetAsync(director, Directorate, quarter))!.Submitted.Where(r => r.Measure.Frequency == Frequency.Monthly).Take(2).ToList();
@@ -173,14 +173,17 @@ public sealed class DirectorsReviewTests(DemoCouncil demo) : IClassFixture<DemoC
     internal static IElement Button(IElement within, string text) =>
         within.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
 
-    // Every figure of the directorate due in the quarter entered (as "to be confirmed") by the officer and submitted.
-    private async Task SubmitEverythingAsync(ReportingPeriod quarter)
+    /// <summary>
+    /// Every figure of Public Health due in <paramref name="quarter"/> and not yet entered, entered (as "to be confirmed")
+    /// and submitted by <paramref name="user"/> (the officer unless named).
+    /// </summary>
+    internal static async Task SubmitEverythingAsync(DemoCouncil demo, ReportingPeriod quarter, string user = GridContext.Officer)
     {
         var workflow = demo.Workflow();
         var rows = (await workflow.GridAsync(Directorate, quarter))!.Rows.Where(r => r.Outturn is null).ToList();
-        (await workflow.SaveAsync(Directorate, rows.Select(r => new EntryInput(r.Measure.Code, r.Period.Code, null, "Tbc", false, null, null)).ToList(), GridContext.Officer))
+        (await workflow.SaveAsync(Directorate, rows.Select(r => new EntryInput(r.Measure.Code, r.Period.Code, null, "Tbc", false, null, null)).ToList(), user))
             .ShouldAllBe(o => o.Saved);
-        (await workflow.SubmitAsync(Directorate, quarter, GridContext.Officer)).ShouldBe(rows.Count);
+        (await workflow.SubmitAsync(Directorate, quarter, user)).ShouldBe(rows.Count);
     }
 
     private async Task<WorkflowState?> StateAsync(ReportingPeriod quarter, string code, ReportingPeriod period) =>
