@@ -9,6 +9,21 @@ public static class Expectations
 
     public static Task ShouldContainTextAsync(this ILocator locator, string text) => Assertions.Expect(locator).ToContainTextAsync(text);
 
+    /// <summary>
+    /// The locator's text as a reader sees it (innerText, as InnerTextAsync reads it) holds each of <paramref name="texts"/>,
+    /// waited for in turn: a live page still drawing (its circuit's first render before its data is read, a list read again
+    /// after a save) only makes the check slower, where a single read could catch it half drawn. A failure names the text
+    /// missing and what the locator held.
+    /// </summary>
+    public static async Task ShouldContainEachAsync(this ILocator locator, params IEnumerable<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        foreach (var text in texts)
+        {
+            await Assertions.Expect(locator).ToContainTextAsync(text, new() { UseInnerText = true });
+        }
+    }
+
     /// <summary>A snackbar saying <paramref name="text"/> among those shown (they stack, so the newest is not always the last).</summary>
     public static Task ShouldSnackAsync(this IPage page, string text) =>
         Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = text }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });

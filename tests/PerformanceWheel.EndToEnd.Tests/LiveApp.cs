@@ -61,6 +61,10 @@ public class LiveApp : IAsyncLifetime, IAsyncDisposable
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 
+        // Every waiting assertion (Assertions.Expect) waits up to 30 s, as every action does (NewPageAsync): on a loaded
+        // 2-core CI machine a circuit's round trip can take longer than Playwright's 5 s. The setting is the process's, so
+        // it is made here, before any test of any collection runs, not left to whichever test set it first.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

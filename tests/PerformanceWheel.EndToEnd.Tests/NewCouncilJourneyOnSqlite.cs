@@ -100,9 +100,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
             await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("There are no figures yet, so the change alters no rating.");
             await ClickAsync(admin, "Save the scheme");
             await admin.ShouldSayAsync($"Rating scheme saved, from {firstYear.Label}.");
-            var schemes = await admin.GetByRole(AriaRole.Table, new() { Name = "The scheme by financial year" }).InnerTextAsync();
-            schemes.ShouldContain(firstYear.Label);
-            schemes.ShouldContain("10%");
+            // The live page says so before it has read the schemes again: wait for the table to show the new one.
+            await admin.GetByRole(AriaRole.Table, new() { Name = "The scheme by financial year" }).ShouldContainEachAsync(firstYear.Label, "10%");
             await Evidence.SaveAsync(admin, "new-council-2-scheme");
         });
 
@@ -158,11 +157,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await admin.ShouldSayAsync($"Segment {segment.Code} saved.");
             }
 
-            var framework = await MainTextAsync(admin);
-            foreach (var segment in Segments)
-            {
-                framework.ShouldContain(segment.Title);
-            }
+            // The live list's circuit first renders it with no plan (its plans are still being read): wait for every segment.
+            await admin.Locator("main").ShouldContainEachAsync(Segments.Select(s => s.Title));
 
             await Evidence.SaveAsync(admin, "new-council-3-plan");
         });
@@ -216,11 +212,8 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 await LinkAsync(admin, "Measures");
             }
 
-            var list = await MainTextAsync(admin);
-            foreach (var m in Measures)
-            {
-                list.ShouldContain(m.Title);
-            }
+            // The live list's circuit first renders it with no measure (they are still being read): wait for every one.
+            await admin.Locator("main").ShouldContainEachAsync(Measures.Select(m => m.Title));
 
             await Evidence.SaveAsync(admin, "new-council-4-measures");
         });

@@ -15,6 +15,9 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
 {
     private static readonly ReportingPeriod Quarter = ReportingPeriod.Parse("2019/20 Q3");
 
+    /// <summary>How long pausing or resuming the circuit may take on a loaded machine.</summary>
+    private static readonly TimeSpan CircuitChange = TimeSpan.FromSeconds(60);
+
     private static string GridUrl(string directorate) => $"/outturns/{Uri.EscapeDataString(directorate)}?period={Uri.EscapeDataString(Quarter.Label)}";
 
     [Fact]
@@ -149,13 +152,15 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
             // The paste listener the grid has now; after resuming, the grid's element can be the same node, still marked
             // data-paste="ready" by the paused circuit, so the wait below is for a listener the resumed circuit attached.
             await officer.EvaluateAsync("() => { window.__pausedListener = document.querySelector('.outturn-grid').pasteListener; }");
-            await officer.EvaluateAsync("() => Blazor.pauseCircuit()");
+            // The evaluation waits for the framework's promise, which has no timeout of its own: bound it, so a circuit
+            // that never pauses (or resumes) fails the step instead of holding the run.
+            await officer.EvaluateAsync("() => Blazor.pauseCircuit()").WaitAsync(CircuitChange);
             await Assertions.Expect(notice).ToBeVisibleAsync();
             await Assertions.Expect(notice).ToContainTextAsync("paused by the server");
             await Assertions.Expect(notice.GetByRole(AriaRole.Link, new() { Name = "Reload the page" }).First).ToBeVisibleAsync();
             (await AccessibilityOnSqlite.ViolationsAsync(officer, "grid with the paused notice")).ShouldBeEmpty();
 
-            await officer.EvaluateAsync("() => Blazor.resumeCircuit()");
+            await officer.EvaluateAsync("() => Blazor.resumeCircuit()").WaitAsync(CircuitChange);
             await Assertions.Expect(notice).ToBeHiddenAsync();
             // The resumed circuit renders the grid again and listens for pastes once it has.
             await officer.WaitForFunctionAsync(

@@ -159,8 +159,11 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
             await councillor.Locator($"figure a[href^='/segments/{Uri.EscapeDataString(chosen.Segment)}']").First.ClickAsync();
             await councillor.WaitForURLAsync(url => url.Contains("/segments/", StringComparison.Ordinal));
             await councillor.Locator($"main a[href^='/measures/{Uri.EscapeDataString(chosen.Code)}']").First.ClickAsync();
+            // The link is followed by enhanced navigation, which changes the address before it has fetched the page: wait
+            // for the measure's own heading (the segment page lists the figure too), then for the corrected figure.
             await councillor.WaitForURLAsync(url => url.Contains("/measures/", StringComparison.Ordinal));
-            (await councillor.Locator("main").InnerTextAsync()).ShouldContain(chosen.Formatted);
+            await councillor.GetByRole(AriaRole.Heading, new() { Level = 1 }).ShouldHaveTextAsync(chosen.Title);
+            await councillor.Locator("main").ShouldContainEachAsync(chosen.Formatted);
             await Guide.ShotAsync(councillor, "councillor-2-measure");
 
             await councillor.GotoAsync($"/?period={Uri.EscapeDataString(Quarter.Label)}");
@@ -185,7 +188,7 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
 
     private sealed record GridRow(string Code, string ValueId, string Target, string Previous, string Rating, string Direction, string State);
 
-    private sealed record Chosen(string Code, string Segment, string Committee, decimal Corrected, string Formatted);
+    private sealed record Chosen(string Code, string Title, string Segment, string Committee, decimal Corrected, string Formatted);
 
     /// <summary>A quarterly measure of the directorate with a single target, a segment and a Scrutiny committee.</summary>
     private async Task<Chosen> ChooseMeasureToCorrectAsync()
@@ -201,12 +204,16 @@ public sealed partial class QuarterJourneyOnSqlite(LiveApp app)
         // A figure nobody would type by accident: the target nudged by a fraction that survives the measure's rounding.
         var step = 1m / (decimal)Math.Pow(10, measure.DecimalPlaces);
         var corrected = measure.Unit.Kind == UnitKind.Percent && target >= 99 ? target - (3 * step) : target + (3 * step);
-        return new Chosen(measure.Code, measure.Segment!.Code, measure.Committees.OrderBy(c => c.Code, StringComparer.Ordinal).First().Code, corrected, measure.Format(corrected));
+        return new Chosen(measure.Code, measure.Title, measure.Segment!.Code, measure.Committees.OrderBy(c => c.Code, StringComparer.Ordinal).First().Code, corrected, measure.Format(corrected));
     }
 
     // A row per figure: the officer's interactive grid (a cell per period, the measure's line around it) or the review table.
+    // After every page load (a save, a submit, a publish) the grid's circuit first renders "Loading the grid…" in its
+    // place for a moment: read it once it is live (it is only marked so once its figures are read), or the review table of
+    // someone who does not enter figures, which comes with the page.
     private static async Task<IReadOnlyList<GridRow>> GridRowsAsync(IPage page)
     {
+        await page.WaitForFunctionAsync("() => !!document.querySelector('.outturn-grid[data-interactive=true], .review-grid')");
         if (await page.Locator(".outturn-grid").CountAsync() > 0)
         {
             var figures = await page.Locator(".outturn-grid td.grid-cell").EvaluateAllAsync<string[][]>(
