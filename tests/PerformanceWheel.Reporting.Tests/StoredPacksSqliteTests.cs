@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PerformanceWheel.Application.Performance;
 using PerformanceWheel.Data.Packs;
 using PerformanceWheel.Domain.Periods;
@@ -129,6 +130,23 @@ public sealed class StoredPacksSqliteTests(DemoCouncilFixture demo)
         var keys = await db.PackJobs.Select(j => j.Key).ToListAsync();
         keys.ShouldContain(k => k.StartsWith("published|Scrutiny|A&H|", StringComparison.Ordinal));
         keys.ShouldAllBe(k => k.StartsWith("published|", StringComparison.Ordinal), "only packs of published figures are made ahead");
+    }
+
+    [Fact]
+    public async Task ThePackMakerStopsQuietlyWhenTheAppsServicesAreDisposedUnderIt()
+    {
+        // A host disposed without being stopped first (as a test host is) takes the maker's database and signal away. The
+        // maker used to wait for ever on the disposed signal, or (disposed while it read the queue) log an error and then
+        // fail, which stops a host with a critical "BackgroundService failed".
+        await ClearAsync();
+        var app = await StartAsync(new TestFiguresVersion(4));
+        var maker = app.Services.GetServices<IHostedService>().OfType<PackMaker>().Single();
+
+        await app.DisposeAsync();
+
+        // The maker polls every second here; it notices on its next look, well within this guard against a hang.
+        await maker.ExecuteTask.ShouldNotBeNull().WaitAsync(TimeSpan.FromSeconds(30));
+        maker.ExecuteTask.Status.ShouldBe(TaskStatus.RanToCompletion);
     }
 
     private Task<WebApplication> StartAsync(TestFiguresVersion version, bool makeAhead = false) =>

@@ -8,9 +8,16 @@ using PerformanceWheel.Reporting.Pdf;
 namespace PerformanceWheel.Reporting.Packs;
 
 /// <summary>Wakes the pack maker when a request queued a pack (otherwise it looks every Reporting:PackPollSeconds).</summary>
+/// <remarks>
+/// Disposing (the app's services going away) ends a wait at once with <see cref="OperationCanceledException"/>, and any
+/// later wait likewise. The semaphore itself is never disposed: disposing a SemaphoreSlim forgets its waiters, and a
+/// waiter with a timeout then waits for ever to be released (the maker hung that way when a host was disposed without
+/// being stopped). It holds no unmanaged resource unless its wait handle is asked for, which this never does.
+/// </remarks>
 public sealed class PackQueueSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly CancellationTokenSource _disposed = new();
 
     public void Wake()
     {
@@ -24,9 +31,13 @@ public sealed class PackQueueSignal : IDisposable
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        return await _signal.WaitAsync(timeout, either.Token);
+    }
 
-    public void Dispose() => _signal.Dispose();
+    public void Dispose() => _disposed.Cancel();
 }
 
 /// <summary>
@@ -65,6 +76,13 @@ public sealed class PackMaker(
             {
                 return;
             }
+            catch (ObjectDisposedException e)
+            {
+                // The app's services are gone (a host disposed without waiting for its services to stop, as a test host
+                // can be): nothing here can work again, so stop rather than fail the host or log an error per poll.
+                Stopped(e);
+                return;
+            }
             catch (Exception e)
             {
                 // The database was unreachable, say: look again later.
@@ -77,10 +95,14 @@ public sealed class PackMaker(
             }
             catch (OperationCanceledException)
             {
+                // The app is stopping, or its services were disposed (which ends the signal's wait).
                 return;
             }
         }
     }
+
+    private void Stopped(ObjectDisposedException e) =>
+        logger.LogInformation("The pack maker stopped: {Disposed} was disposed while it ran (the app is shutting down)", e.ObjectName);
 
     /// <summary>When a quarter is published (or at start), queue its Cabinet pack and every committee's Scrutiny pack for published readers.</summary>
     private async Task QueuePublishedAsync(CancellationToken cancellationToken)
