@@ -24,6 +24,30 @@ public static class Expectations
         }
     }
 
+    /// <summary>
+    /// Chooses the file at <paramref name="path"/> in a live page's file input (Blazor's InputFile) and waits until the
+    /// page says it took it (<paramref name="taken"/> shows <paramref name="saying"/>). The input is on the page from the
+    /// circuit's first render but hears a choice only once its script has started, a moment later (seconds on a loaded
+    /// machine: a CI run chose the workbook in between and the upload button never woke), so an unheard choice is made again.
+    /// </summary>
+    public static async Task ChooseFileAsync(this ILocator input, string path, ILocator taken, string saying)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.SetInputFilesAsync(path);
+            try
+            {
+                await Assertions.Expect(taken).ToContainTextAsync(saying, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (Exception e) when ((e is PlaywrightException or TimeoutException) && attempt < 6)
+            {
+                // Not heard: choose it again.
+            }
+        }
+    }
+
     /// <summary>A snackbar saying <paramref name="text"/> among those shown (they stack, so the newest is not always the last).</summary>
     public static Task ShouldSnackAsync(this IPage page, string text) =>
         Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = text }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
