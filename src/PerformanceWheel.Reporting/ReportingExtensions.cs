@@ -85,15 +85,21 @@ public static class ReportingExtensions
 
         // The small script that shows progress on pack links (progressive enhancement).
         endpoints.MapGet("/reports/download.js", () => Results.Text(Script.Value, "text/javascript; charset=utf-8")).AllowAnonymous();
+        // The look of the page a reader gets while a pack is being made (StoredPacks); it says nothing about any figure.
+        endpoints.MapGet(StoredPacks.StylesheetPath, () => Results.Text(Stylesheet.Value, "text/css; charset=utf-8")).AllowAnonymous();
         return endpoints;
     }
 
-    private static readonly Lazy<string> Script = new(() =>
+    private static readonly Lazy<string> Script = new(() => Resource("download.js"));
+
+    private static readonly Lazy<string> Stylesheet = new(() => Resource("progress.css"));
+
+    private static string Resource(string name)
     {
-        using var stream = typeof(ReportingExtensions).Assembly.GetManifestResourceStream("PerformanceWheel.Reporting.download.js")!;
+        using var stream = typeof(ReportingExtensions).Assembly.GetManifestResourceStream($"PerformanceWheel.Reporting.{name}")!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    });
+    }
 
     // The render gets the shared render's token, not this request's: it is cancelled only when every reader has gone.
     private static Task<IResult> Pdf(string key, PackRenderCoordinator runs, Func<CancellationToken, Task<PackFile>> render, CancellationToken ct) =>

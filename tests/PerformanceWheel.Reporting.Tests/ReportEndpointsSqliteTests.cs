@@ -139,10 +139,17 @@ public sealed class ReportEndpointsSqliteTests(DemoCouncilFixture demo)
     }
 
     [Fact]
-    public async Task TheProgressScriptIsServed()
+    public async Task TheProgressScriptAndTheProgressPagesStylesheetAreServed()
     {
         await using var app = await StartAsync(demo.Database);
         var script = await app.GetTestClient().GetStringAsync(new Uri("/reports/download.js", UriKind.Relative));
         script.ShouldContain("pack-download");
+
+        var stylesheet = await app.GetTestClient().GetAsync(new Uri(StoredPacks.StylesheetPath, UriKind.Relative));
+        stylesheet.StatusCode.ShouldBe(HttpStatusCode.OK);
+        stylesheet.Content.Headers.ContentType!.MediaType.ShouldBe("text/css");
+        var css = await stylesheet.Content.ReadAsStringAsync();
+        css.ShouldContain("[role=\"status\"]");
+        css.ShouldContain("a:focus");
     }
 }

@@ -39,6 +39,8 @@ public sealed class StoredPacksSqliteTests(DemoCouncilFixture demo)
         var page = await first.Content.ReadAsStringAsync();
         page.ShouldContain("<h1>The A&amp;H Scrutiny pack for 2019/20 Q2 is being made</h1>");
         page.ShouldContain("<meta http-equiv=\"refresh\" content=\"5\">");
+        page.ShouldContain("<title>The A&amp;H Scrutiny pack for 2019/20 Q2 is being made</title>");
+        page.ShouldContain($"<link rel=\"stylesheet\" href=\"{StoredPacks.StylesheetPath}\">");
         page.ShouldContain("role=\"status\"");
         page.ShouldNotContain("<script");
         first.Headers.GetValues(StoredPacks.ProgressHeader).Single().ShouldNotBeNullOrWhiteSpace();

@@ -16,6 +16,9 @@ public static class StoredPacks
     /// <summary>Seconds between two refreshes of the progress page.</summary>
     public const int RefreshSeconds = 5;
 
+    /// <summary>The progress page's stylesheet (served by MapReports, as the download script is).</summary>
+    public const string StylesheetPath = "/reports/progress.css";
+
     /// <summary>The header the progress answer carries for scripts (reports/download.js): what is happening.</summary>
     public const string ProgressHeader = "X-Pack-Progress";
 
@@ -99,6 +102,7 @@ public static class StoredPacks
         var url = http.Request.Path + http.Request.QueryString;
         var e = HtmlEncoder;
         var refresh = failed ? string.Empty : $"<meta http-equiv=\"refresh\" content=\"{RefreshSeconds}\">";
+        var heading = $"{what} {(failed ? "could not be made" : "is being made")}";
         var html = $"""
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -106,11 +110,12 @@ public static class StoredPacks
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             {refresh}
-            <title>{e.Encode(what)} is being made</title>
+            <title>{e.Encode(heading)}</title>
+            <link rel="stylesheet" href="{StylesheetPath}">
             </head>
             <body>
             <main>
-            <h1>{e.Encode(what)} {(failed ? "could not be made" : "is being made")}</h1>
+            <h1>{e.Encode(heading)}</h1>
             <p role="status">{e.Encode(progress)}</p>
             <p>{(failed ? "Try again later, or tell the performance team." : $"This page looks again every {RefreshSeconds} seconds and the PDF downloads as soon as it is ready. Large packs take a few minutes.")}</p>
             <p><a href="{e.Encode(url)}">Look again now</a> · <a href="/">Back to the wheel</a></p>

@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixOnSqlite(SqliteApp app) : IClassFixture<S
         ["GET /exports/exceptions.xlsx"] = ["read"],
         ["GET /exports/measures/{code}.xlsx"] = ["read"],
         ["GET /reports/download.js"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
+        ["GET /reports/progress.css"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
         ["GET /theme.css"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],
         // The council's logo is in every page's app bar, signed in or not (404 when it has none).
         ["GET /council/logo"] = [Anonymous, Roles.Admin, Roles.PerformanceOfficer, Roles.Director, Roles.Councillor],

@@ -16,6 +16,7 @@ public sealed class SecurityHeadersOnSqlite(SqliteApp app) : IClassFixture<Sqlit
     [InlineData("/measures/NO-SUCH-MEASURE")]
     [InlineData("/css/site.css")]
     [InlineData("/reports/download.js")]
+    [InlineData("/reports/progress.css")]
     [InlineData("/exports/directorates.xlsx")]
     [InlineData("/health")]
     [InlineData("/account/sign-in")]
