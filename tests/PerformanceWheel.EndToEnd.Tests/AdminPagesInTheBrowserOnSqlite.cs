@@ -19,7 +19,6 @@ public sealed class AdminPagesInTheBrowserOnSqlite(LiveApp app)
         const string email = "browser.director@demo.council";
         const string keyName = "Browser test feed";
         var admin = await People.SignedInAsync(app, Roles.Admin);
-        Assertions.SetDefaultExpectTimeout(30_000);
 
         await Evidence.StepAsync(admin, "admin-users", async () =>
         {

@@ -20,7 +20,6 @@ public sealed class CoveringReportInTheBrowserOnSqlite(LiveApp app)
     public async Task AnOfficerComposesSignsOffAndSeesAChangeSinceTheSignOff()
     {
         var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
-        Assertions.SetDefaultExpectTimeout(30_000);
         await Evidence.StepAsync(officer, "covering-report", async () =>
         {
             await officer.GotoAsync(Url);

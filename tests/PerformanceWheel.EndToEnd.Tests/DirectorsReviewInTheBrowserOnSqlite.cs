@@ -29,7 +29,6 @@ public sealed class DirectorsReviewInTheBrowserOnSqlite(LiveApp app)
         const string keyIssues = "Overdue reviews remain above target; a weekly assurance group now tracks the backlog.";
         var submitted = await SubmitEverythingAsync();
         var director = await People.SignedInAsync(app, Roles.Director);
-        Assertions.SetDefaultExpectTimeout(30_000);
         await Evidence.StepAsync(director, "directors-review", async () =>
         {
             // From the scorecard: the Review link opens the review of the directorate.
@@ -95,7 +94,6 @@ public sealed class DirectorsReviewInTheBrowserOnSqlite(LiveApp app)
         const string directorate = "Public Health";
         await SubmitEverythingAsync(directorate, Quarter, People.EmailFor(Roles.Admin));
         var admin = await People.SignedInAsync(app, Roles.Admin);
-        Assertions.SetDefaultExpectTimeout(30_000);
         await Evidence.StepAsync(admin, "override-separation-of-duties", async () =>
         {
             await admin.GotoAsync($"/outturns/{Uri.EscapeDataString(directorate)}/review?period={Uri.EscapeDataString(Quarter.Label)}");

@@ -20,7 +20,6 @@ public sealed class FinanceEntryInTheBrowserOnSqlite(LiveApp app)
     public async Task AnOfficerEntersTheQuartersFinanceAndAProjectUpdateOnTheLivePages()
     {
         var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
-        Assertions.SetDefaultExpectTimeout(30_000);
         await Evidence.StepAsync(officer, "officer-enters-finance", async () =>
         {
             await officer.GotoAsync("/finance/entry?period=2017%2F18%20Q1&start=previous");

@@ -22,7 +22,6 @@ public sealed class MeasureAdministrationInTheBrowserOnSqlite(LiveApp app)
     {
         var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
         var thisYear = app.Services.GetRequiredService<TimeProvider>().CurrentYear();
-        Assertions.SetDefaultExpectTimeout(30_000);
         await Evidence.StepAsync(officer, "measure-administration", async () =>
         {
             await officer.GotoAsync("/admin/framework/measures");

@@ -214,9 +214,6 @@ public sealed class OutturnGridInTheBrowserOnSqlite(LiveApp app)
 
     private async Task OpenAsync(IPage page, string directorate)
     {
-        // Every preview, summary and message comes back over the circuit: on a loaded 2-core CI machine that can take
-        // longer than Playwright's default 5 s, so expectations on this page wait up to 30 s.
-        Assertions.SetDefaultExpectTimeout(30_000);
         await page.GotoAsync(GridUrl(directorate));
         await page.Locator(".outturn-grid[data-interactive=true][data-paste=ready]").WaitForAsync();
     }

@@ -27,7 +27,6 @@ public sealed class WorkPagesInTheBrowserOnSqlite(LiveApp app)
     public async Task AnOfficerEditsACriticalItemJudgesASegmentAndImportsAWorkbook()
     {
         var officer = await People.SignedInAsync(app, Roles.PerformanceOfficer);
-        Assertions.SetDefaultExpectTimeout(30_000);
         var snackbar = officer.Locator(".mud-snackbar").Last;
 
         await Evidence.StepAsync(officer, "critical-items-live", async () =>
