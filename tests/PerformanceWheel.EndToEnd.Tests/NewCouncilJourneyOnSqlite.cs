@@ -630,6 +630,7 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
                 return window.__enhancedLoads.count;
             }
             """);
+        var from = page.Url;
         await link.ClickAsync();
         try
         {
@@ -638,8 +639,14 @@ public sealed class NewCouncilJourneyOnSqlite(NewCouncilApp app)
         }
         catch (PlaywrightException)
         {
-            // The document was replaced while the condition was being read (a full navigation). A timeout is not a
-            // PlaywrightException (System.TimeoutException) and fails the test.
+            // The document was replaced while the condition was being read (a full navigation).
+        }
+        catch (TimeoutException) when (page.Url == from)
+        {
+            // A full run clicked "Add a measure" as the live list's circuit re-rendered it and the click went nowhere (the
+            // page never left). Follow the link once more; a second timeout fails the test.
+            await link.ClickAsync();
+            await page.WaitForFunctionAsync("before => !window.__enhancedLoads || window.__enhancedLoads.count > before", before);
         }
 
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
